@@ -1,0 +1,475 @@
+//! The rules: each entry is checked on its own as it is converted from what was written to the
+//! typed model; rules across entries and files run once everything is merged.
+
+use toml::Spanned;
+use toml::value::Datetime;
+
+use super::amount::{Amount, Stated};
+use super::date::Date;
+use super::model::{Admission, Delivery, Fees, Institution, Pathway, Program, Status, Target};
+use super::raw::{RawCredit, RawFees, RawInstitution, RawProgram};
+
+/// A problem at a byte offset of one source, before it is placed at a line and column.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    pub offset: usize,
+    pub message: String,
+}
+
+/// Where a program's references to other entries stand in its source, for the checks that can
+/// only run once every source is loaded.
+#[derive(Debug, Clone, Default)]
+pub struct References {
+    pub id: usize,
+    pub institution: usize,
+    pub currency: usize,
+    /// One offset per pathway with a `toward`, in order.
+    pub toward: Vec<usize>,
+}
+
+/// Collects the problems of one entry, with offsets made absolute by `base`.
+struct Findings {
+    base: usize,
+    problems: Vec<Problem>,
+}
+
+impl Findings {
+    fn at<T>(&mut self, spanned: &Spanned<T>, message: impl Into<String>) {
+        self.problems.push(Problem {
+            offset: self.base + spanned.span().start,
+            message: message.into(),
+        });
+    }
+}
+
+/// Whether `text` is a slug: `[a-z0-9]+(-[a-z0-9]+)*`.
+pub fn is_slug(text: &str) -> bool {
+    !text.is_empty()
+        && text.split('-').all(|part| {
+            !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+/// Whether `text` looks like an ISO 4217 code: three capital letters.
+pub fn is_currency_code(text: &str) -> bool {
+    text.len() == 3 && text.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+fn check_slug(findings: &mut Findings, id: &Spanned<String>, what: &str) {
+    if !is_slug(id.get_ref()) {
+        findings.at(
+            id,
+            format!(
+                "{what} `{}` is not a slug; use lowercase letters, digits and single hyphens, like `mitx-scm`",
+                id.get_ref()
+            ),
+        );
+    }
+}
+
+/// Converts a TOML datetime that must be a plain date.
+pub fn plain_date(value: &Spanned<Datetime>) -> Result<Date, String> {
+    let datetime = value.get_ref();
+    match (datetime.date, datetime.time, datetime.offset) {
+        (Some(d), None, None) => Ok(Date {
+            year: i32::from(d.year),
+            month: u32::from(d.month),
+            day: u32::from(d.day),
+        }),
+        _ => Err(format!("expected a date like 2026-11-28, found `{datetime}`")),
+    }
+}
+
+fn date(findings: &mut Findings, value: &Option<Spanned<Datetime>>) -> Option<Date> {
+    let value = value.as_ref()?;
+    match plain_date(value) {
+        Ok(d) => Some(d),
+        Err(message) => {
+            findings.at(value, message);
+            None
+        }
+    }
+}
+
+fn number_in(findings: &mut Findings, value: &Spanned<f64>, key: &str, low: f64, low_open: bool, high: f64) {
+    let v = *value.get_ref();
+    let ok = v.is_finite() && (if low_open { v > low } else { v >= low }) && v <= high;
+    if ok {
+        return;
+    }
+    let range = match (low_open, high.is_infinite()) {
+        (true, true) => format!("greater than {low}"),
+        (false, true) => format!("{low} or more"),
+        (true, false) => format!("in ({low}, {high}]"),
+        (false, false) => format!("in [{low}, {high}]"),
+    };
+    findings.at(value, format!("`{key}` must be {range}, found {v}"));
+}
+
+fn amount(findings: &mut Findings, value: &Spanned<Amount>, key: &str, positive: bool) -> Amount {
+    if let Some(problem) = value.get_ref().problem(positive) {
+        findings.at(value, format!("`{key}`: {problem}"));
+    }
+    *value.get_ref()
+}
+
+fn stated(findings: &mut Findings, value: &Spanned<Stated>, key: &str, positive: bool) -> Option<Amount> {
+    let known = value.get_ref().known()?;
+    if let Some(problem) = known.problem(positive) {
+        findings.at(value, format!("`{key}`: {problem}"));
+    }
+    Some(known)
+}
+
+/// Checks one institution; `base` is the offset of the text it was parsed from.
+pub fn institution(
+    raw: RawInstitution,
+    base: usize,
+    source: usize,
+) -> Result<(Institution, usize), Vec<Problem>> {
+    let mut findings = Findings {
+        base,
+        problems: Vec::new(),
+    };
+    check_slug(&mut findings, &raw.id, "institution id");
+    if let Some(country) = &raw.country {
+        let c = country.get_ref();
+        if !(c.len() == 2 && c.bytes().all(|b| b.is_ascii_uppercase())) {
+            findings.at(
+                country,
+                format!("`country` must be an ISO 3166-1 alpha-2 code like `US`, found `{c}`"),
+            );
+        }
+    }
+    if !findings.problems.is_empty() {
+        return Err(findings.problems);
+    }
+    let id_at = base + raw.id.span().start;
+    Ok((
+        Institution {
+            id: raw.id.into_inner(),
+            name: raw.name,
+            short: raw.short,
+            country: raw.country.map(Spanned::into_inner),
+            url: raw.url,
+            source,
+        },
+        id_at,
+    ))
+}
+
+/// Checks one program; `base` is the offset of the text it was parsed from.
+pub fn program(raw: RawProgram, base: usize, source: usize) -> Result<(Program, References), Vec<Problem>> {
+    let mut f = Findings {
+        base,
+        problems: Vec::new(),
+    };
+    check_slug(&mut f, &raw.id, "program id");
+    let cost = stated(&mut f, &raw.cost, "cost", false);
+    let months = stated(&mut f, &raw.months, "months", true);
+    let hours_per_week = raw
+        .hours_per_week
+        .as_ref()
+        .map(|h| amount(&mut f, h, "hours_per_week", true));
+    let courses = raw
+        .courses
+        .as_ref()
+        .and_then(|c| match u32::try_from(*c.get_ref()) {
+            Ok(n) if n >= 1 => Some(n),
+            _ => {
+                f.at(
+                    c,
+                    format!(
+                        "`courses` must be a whole number of 1 or more, found {}",
+                        c.get_ref()
+                    ),
+                );
+                None
+            }
+        });
+    if let Some(credits) = &raw.credits {
+        number_in(&mut f, credits, "credits", 0.0, true, f64::INFINITY);
+    }
+    if let Some(currency) = &raw.currency
+        && !is_currency_code(currency.get_ref())
+    {
+        f.at(
+            currency,
+            format!(
+                "`currency` must be an ISO 4217 code like `EUR`, found `{}`",
+                currency.get_ref()
+            ),
+        );
+    }
+    if let Some(aid) = &raw.financial_aid {
+        number_in(&mut f, aid, "financial_aid", 0.0, false, 1.0);
+    }
+    let fees = raw.fees.as_ref().map(|fees| check_fees(&mut f, fees, &raw));
+    let mut toward = Vec::new();
+    let credit = raw
+        .credit
+        .iter()
+        .flatten()
+        .filter_map(|c| {
+            let pathway = check_credit(&mut f, c)?;
+            if let Target::Program(_) = pathway.target
+                && let Some(t) = &c.get_ref().toward
+            {
+                toward.push(base + t.span().start);
+            }
+            Some(pathway)
+        })
+        .collect();
+    let ends = date(&mut f, &raw.ends);
+    let verified = date(&mut f, &raw.verified);
+    if !f.problems.is_empty() {
+        return Err(f.problems);
+    }
+    let kind = raw.kind;
+    let references = References {
+        id: base + raw.id.span().start,
+        institution: base + raw.institution.span().start,
+        currency: raw
+            .currency
+            .as_ref()
+            .map_or(base + raw.id.span().start, |c| base + c.span().start),
+        toward,
+    };
+    let program = Program {
+        id: raw.id.into_inner(),
+        name: raw.name,
+        kind,
+        institution: raw.institution.into_inner(),
+        platform: raw.platform,
+        delivery: raw.delivery.unwrap_or(Delivery::Online),
+        pacing: raw.pacing,
+        subjects: raw.subjects.unwrap_or_default(),
+        courses,
+        credits: raw.credits.map(Spanned::into_inner),
+        admission: raw.admission.unwrap_or(if kind.is_degree() {
+            Admission::Selective
+        } else {
+            Admission::Open
+        }),
+        cost,
+        currency: raw
+            .currency
+            .map_or_else(|| "USD".to_string(), Spanned::into_inner),
+        financial_aid: raw.financial_aid.map(Spanned::into_inner),
+        fees,
+        months,
+        hours_per_week,
+        credit,
+        status: raw.status.unwrap_or(Status::Active),
+        ends,
+        partners: raw.partners.unwrap_or_default(),
+        url: raw.url,
+        verified,
+        notes: raw.notes,
+        source,
+    };
+    Ok((program, references))
+}
+
+fn check_fees(f: &mut Findings, fees: &Spanned<RawFees>, program: &RawProgram) -> Fees {
+    let raw = fees.get_ref();
+    let parts = [
+        ("per_course", &raw.per_course),
+        ("per_credit", &raw.per_credit),
+        ("per_term", &raw.per_term),
+        ("one_off", &raw.one_off),
+    ];
+    for (key, value) in parts {
+        if let Some(v) = value {
+            number_in(f, v, key, 0.0, false, f64::INFINITY);
+        }
+    }
+    if let Some(t) = &raw.term_months {
+        number_in(f, t, "term_months", 0.0, true, f64::INFINITY);
+    }
+    if parts.iter().all(|(_, v)| v.is_none()) && raw.term_months.is_none() {
+        f.at(fees, "`fees` is empty; give at least one of `per_course`, `per_credit`, `per_term`, `term_months`, `one_off`");
+    }
+    if let Some(v) = &raw.per_course
+        && program.courses.is_none()
+    {
+        f.at(v, "`per_course` needs the program's `courses`; add `courses = N`");
+    }
+    if let Some(v) = &raw.per_credit
+        && program.credits.is_none()
+    {
+        f.at(v, "`per_credit` needs the program's `credits`; add `credits = N`");
+    }
+    if let Some(v) = &raw.per_term {
+        if raw.term_months.is_none() {
+            f.at(v, "`per_term` needs `term_months` in the same table");
+        } else if program.courses.is_none() {
+            f.at(v, "`per_term` needs the program's `courses`; add `courses = N`");
+        }
+    }
+    let get = |v: &Option<Spanned<f64>>| v.as_ref().map(|s| *s.get_ref());
+    Fees {
+        per_course: get(&raw.per_course),
+        per_credit: get(&raw.per_credit),
+        per_term: get(&raw.per_term),
+        term_months: get(&raw.term_months),
+        one_off: get(&raw.one_off),
+    }
+}
+
+fn check_credit(f: &mut Findings, credit: &Spanned<RawCredit>) -> Option<Pathway> {
+    let raw = credit.get_ref();
+    let before = f.problems.len();
+    number_in(f, &raw.share, "share", 0.0, true, 1.0);
+    let target = match (&raw.toward, &raw.degree) {
+        (Some(toward), None) => {
+            if let Some(at) = &raw.at {
+                f.at(
+                    at,
+                    "`at` goes with `degree`, not `toward`: a catalogue degree names its institution itself",
+                );
+            }
+            if !is_slug(toward.get_ref()) {
+                f.at(
+                    toward,
+                    format!("`toward` must be a program id, found `{}`", toward.get_ref()),
+                );
+            }
+            Some(Target::Program(toward.get_ref().clone()))
+        }
+        (None, Some(degree)) => Some(Target::Described {
+            degree: degree.clone(),
+            at: raw.at.as_ref().map(|a| a.get_ref().clone()),
+        }),
+        (Some(toward), Some(_)) => {
+            f.at(toward, "a credit table takes `toward` (a degree in the catalogue) or `degree` (one outside it), not both");
+            None
+        }
+        (None, None) => {
+            f.at(
+                credit,
+                "a credit table needs `toward` (a degree in the catalogue) or `degree` (one outside it)",
+            );
+            None
+        }
+    };
+    if f.problems.len() > before {
+        return None;
+    }
+    Some(Pathway {
+        target: target?,
+        share: *raw.share.get_ref(),
+        note: raw.note.clone(),
+    })
+}
+
+/// Makes serde's and the TOML parser's messages speak the catalogue's language, and adds the
+/// closest allowed word to a misspelt key or value.
+pub fn humanize(message: &str) -> String {
+    let message = message.trim_end().trim_end_matches('.');
+    let quoted: Vec<&str> = message.split('`').skip(1).step_by(2).collect();
+    if let Some(rest) = message.strip_prefix("unknown field ") {
+        let _ = rest;
+        let found = quoted.first().copied().unwrap_or("");
+        return format!("unknown key `{found}`{}", suggestion(found, &quoted[1..], "keys"));
+    }
+    if message.starts_with("unknown variant ") {
+        let found = quoted.first().copied().unwrap_or("");
+        let allowed: Vec<String> = quoted[1..].iter().map(|q| format!("`{q}`")).collect();
+        let mut text = format!(
+            "`{found}` is not allowed here; expected one of {}",
+            allowed.join(", ")
+        );
+        if let Some(close) = closest(found, &quoted[1..]) {
+            text.push_str(&format!("; did you mean `{close}`?"));
+        }
+        return text;
+    }
+    if let Some(rest) = message.strip_prefix("missing field ") {
+        return format!("missing required key {rest}");
+    }
+    let mut text = message.to_string();
+    for (from, to) in [
+        ("invalid type: ", "wrong type: found "),
+        ("expected f64", "expected a number"),
+        ("expected i64", "expected a whole number"),
+        ("expected a sequence", "expected an array"),
+        ("expected a map", "expected a table"),
+        ("floating point", "number"),
+    ] {
+        text = text.replace(from, to);
+    }
+    if let Some(pos) = text.find("expected struct ") {
+        text.replace_range(pos.., "expected a table");
+    }
+    text
+}
+
+fn suggestion(found: &str, allowed: &[&str], what: &str) -> String {
+    match closest(found, allowed) {
+        Some(close) => format!("; did you mean `{close}`?"),
+        None if allowed.is_empty() => String::new(),
+        None => {
+            let list: Vec<String> = allowed.iter().map(|a| format!("`{a}`")).collect();
+            format!("; allowed {what}: {}", list.join(", "))
+        }
+    }
+}
+
+/// The allowed word closest to `found`, if any is close enough to be a likely misspelling.
+pub fn closest<'a>(found: &str, allowed: &[&'a str]) -> Option<&'a str> {
+    allowed
+        .iter()
+        .map(|a| (strsim::jaro_winkler(found, a), *a))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|x, y| x.0.total_cmp(&y.0))
+        .map(|(_, a)| a)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_lowercase_words_joined_by_single_hyphens() {
+        for good in ["mitx-scm", "a", "x1-2b"] {
+            assert!(is_slug(good), "{good}");
+        }
+        for bad in ["", "MITx", "a--b", "-a", "a-", "a_b", "é", "a b"] {
+            assert!(!is_slug(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn currency_codes_are_three_capitals() {
+        assert!(is_currency_code("EUR"));
+        assert!(!is_currency_code("eur"));
+        assert!(!is_currency_code("EURO"));
+    }
+
+    #[test]
+    fn unknown_keys_name_the_closest_allowed_key() {
+        let message = "unknown field `cots`, expected one of `id`, `name`, `cost`, `currency`";
+        assert_eq!(humanize(message), "unknown key `cots`; did you mean `cost`?");
+        let far = "unknown field `zzz`, expected `id` or `name`";
+        assert_eq!(humanize(far), "unknown key `zzz`; allowed keys: `id`, `name`");
+    }
+
+    #[test]
+    fn unknown_values_list_the_allowed_values() {
+        let message = "unknown variant `self-paced2`, expected one of `instructor-led`, `self-paced`, `both`, `unknown`";
+        assert_eq!(
+            humanize(message),
+            "`self-paced2` is not allowed here; expected one of `instructor-led`, `self-paced`, `both`, `unknown`; did you mean `self-paced`?"
+        );
+    }
+
+    #[test]
+    fn type_errors_use_plain_words() {
+        assert_eq!(
+            humanize("invalid type: string \"a\", expected f64"),
+            "wrong type: found string \"a\", expected a number"
+        );
+        assert_eq!(humanize("missing field `name`"), "missing required key `name`");
+    }
+}

@@ -1,0 +1,101 @@
+//! Problems found in a catalogue, each placed at `FILE:LINE:COLUMN`.
+
+use std::fmt;
+
+/// One problem in one catalogue source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// The source's name as the user gave it (`data/catalog.toml` for the built-in one).
+    pub file: String,
+    /// 1-based line; 0 when the problem concerns the whole file.
+    pub line: usize,
+    /// 1-based column, counted in characters.
+    pub column: usize,
+    /// What is wrong, lowercase, with a hint where one helps.
+    pub message: String,
+}
+
+impl Diagnostic {
+    /// A problem that concerns a whole file (it cannot be read, is empty, ...).
+    pub fn whole_file(file: &str, message: impl Into<String>) -> Self {
+        Diagnostic {
+            file: file.to_string(),
+            line: 0,
+            column: 0,
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.line == 0 {
+            write!(f, "{}: {}", self.file, self.message)
+        } else {
+            write!(f, "{}:{}:{}: {}", self.file, self.line, self.column, self.message)
+        }
+    }
+}
+
+/// Turns byte offsets of one text into 1-based lines and character columns.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    /// Indexes `text`; `skip` bytes at the start (a byte-order mark) do not count as a column.
+    pub fn new(text: &str, skip: usize) -> Self {
+        let mut starts = vec![skip];
+        starts.extend(
+            text.bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
+        LineIndex { starts }
+    }
+
+    /// The 1-based line and column of byte `offset` in `text`.
+    pub fn position(&self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = offset.min(text.len());
+        let line = self.starts.partition_point(|&s| s <= offset).max(1);
+        let start = self.starts[line - 1].min(offset);
+        let column = text
+            .get(start..offset)
+            .map_or(offset - start, |s| s.chars().count())
+            + 1;
+        (line, column)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_lines_and_characters_from_one() {
+        let text = "ab\nçd\n\nx";
+        let index = LineIndex::new(text, 0);
+        assert_eq!(index.position(text, 0), (1, 1));
+        assert_eq!(index.position(text, 3), (2, 1));
+        // `ç` is two bytes but one column.
+        assert_eq!(index.position(text, 5), (2, 2));
+        assert_eq!(index.position(text, 8), (4, 1));
+        assert_eq!(index.position(text, 999), (4, 2));
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_not_a_column() {
+        let text = "\u{feff}format = 1";
+        let index = LineIndex::new(text, 3);
+        assert_eq!(index.position(text, 3), (1, 1));
+        assert_eq!(index.position(text, 10), (1, 8));
+    }
+
+    #[test]
+    fn whole_file_problems_print_without_a_position() {
+        let d = Diagnostic::whole_file("x.toml", "the file is empty");
+        assert_eq!(d.to_string(), "x.toml: the file is empty");
+    }
+}

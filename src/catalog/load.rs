@@ -1,0 +1,504 @@
+//! Sources in order: read each, cut it into entries, parse and check them (in parallel for large
+//! files), then merge by id, a later source replacing an earlier entry whole.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+use std::path::Path;
+use std::thread;
+
+use super::check::{self, Problem, References};
+use super::date::Date;
+use super::diagnostic::{Diagnostic, LineIndex};
+use super::model::{Institution, Program};
+use super::raw::RawDocument;
+use super::split::{self, Chunk, ChunkKind};
+use super::{Catalog, Replacement};
+
+/// The name the built-in catalogue goes by in reports.
+pub const BUILTIN_NAME: &str = "data/catalog.toml";
+
+/// Below this size a source is parsed on one thread: starting threads would cost more.
+const PARALLEL_FROM_BYTES: usize = 512 * 1024;
+
+/// One catalogue text and the name it is reported under.
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub name: String,
+    pub text: Cow<'static, str>,
+}
+
+impl Source {
+    /// The catalogue compiled into the binary.
+    pub fn builtin() -> Source {
+        Source {
+            name: BUILTIN_NAME.to_string(),
+            text: Cow::Borrowed(include_str!("../../data/catalog.toml")),
+        }
+    }
+
+    /// Reads a catalogue file; a file that cannot be used is one diagnostic naming it.
+    pub fn read(path: &Path) -> Result<Source, Diagnostic> {
+        let name = path.display().to_string();
+        let fail = |message: String| Diagnostic::whole_file(&name, message);
+        if path.is_dir() {
+            return Err(fail(
+                "is a directory, not a catalogue file; name a `.toml` file".into(),
+            ));
+        }
+        let bytes = std::fs::read(path).map_err(|e| {
+            fail(match e.kind() {
+                std::io::ErrorKind::NotFound => "cannot read the catalogue: no such file".to_string(),
+                std::io::ErrorKind::PermissionDenied => {
+                    "cannot read the catalogue: permission denied".to_string()
+                }
+                _ => format!("cannot read the catalogue: {e}"),
+            })
+        })?;
+        let text = String::from_utf8(bytes).map_err(|e| {
+            let valid = e.utf8_error().valid_up_to();
+            let bytes = e.as_bytes();
+            let line = bytes[..valid].iter().filter(|&&b| b == b'\n').count() + 1;
+            fail(format!(
+                "is not UTF-8 text (invalid byte at line {line}); save the catalogue as UTF-8"
+            ))
+        })?;
+        if text.trim_start_matches('\u{feff}').trim().is_empty() {
+            return Err(fail(
+                "the file is empty; a catalogue starts with `format = 1`".into(),
+            ));
+        }
+        Ok(Source {
+            name,
+            text: Cow::Owned(text),
+        })
+    }
+}
+
+/// What loading found: the merged catalogue, every problem, and which entries later sources
+/// replaced. The catalogue is only to be used when `problems` is empty.
+#[derive(Debug)]
+pub struct Loaded {
+    pub catalog: Catalog,
+    pub problems: Vec<Diagnostic>,
+    pub replaced: Vec<Replacement>,
+}
+
+/// Everything one source holds, checked entry by entry.
+#[derive(Default)]
+struct Parsed {
+    format: Option<(i64, usize)>,
+    as_of: Option<Date>,
+    rates: Vec<(String, f64, usize)>,
+    /// Top-level keys as they were met, for duplicates across top-level chunks.
+    top_keys: Vec<(&'static str, usize)>,
+    institutions: Vec<(Institution, usize)>,
+    programs: Vec<(Program, References)>,
+    problems: Vec<Problem>,
+}
+
+impl Parsed {
+    fn append(&mut self, mut other: Parsed) {
+        self.format = self.format.or(other.format);
+        self.as_of = self.as_of.or(other.as_of);
+        self.top_keys.append(&mut other.top_keys);
+        self.rates.append(&mut other.rates);
+        self.institutions.append(&mut other.institutions);
+        self.programs.append(&mut other.programs);
+        self.problems.append(&mut other.problems);
+    }
+
+    /// A top-level key set twice in one file (possible across separate top-level tables).
+    fn duplicate_top_keys(&self) -> Vec<Problem> {
+        let mut seen: Vec<&str> = Vec::new();
+        let mut found = Vec::new();
+        for (key, offset) in &self.top_keys {
+            if seen.contains(key) {
+                found.push(Problem {
+                    offset: *offset,
+                    message: format!("duplicate key `{key}`: it is already set earlier in this file"),
+                });
+            }
+            seen.push(key);
+        }
+        found
+    }
+}
+
+/// Loads `inputs` in order as one catalogue. Inputs that could not be read are reported in
+/// their place.
+pub fn load(inputs: Vec<Result<Source, Diagnostic>>) -> Loaded {
+    let mut catalog = Catalog::default();
+    let mut problems = Vec::new();
+    let mut replaced = Vec::new();
+    let mut references: Vec<References> = Vec::new();
+    let mut program_at: HashMap<String, usize> = HashMap::new();
+    let mut institution_at: HashMap<String, usize> = HashMap::new();
+    let mut texts: Vec<Option<Source>> = Vec::new();
+    let mut pending: Vec<(usize, Problem)> = Vec::new();
+
+    for input in inputs {
+        let source = match input {
+            Ok(source) => source,
+            Err(diagnostic) => {
+                problems.push(diagnostic);
+                continue;
+            }
+        };
+        let index = texts.len();
+        catalog.sources.push(source.name.clone());
+        let mut parsed = parse_source(&source.text, index);
+        texts.push(Some(source));
+        let mut parsed_problems = parsed.duplicate_top_keys();
+        parsed_problems.append(&mut parsed.problems);
+        match parsed.format {
+            None => parsed_problems.push(Problem {
+                offset: 0,
+                message: "missing required key `format`; add `format = 1` at the top".into(),
+            }),
+            Some((1, _)) => {}
+            Some((other, offset)) => parsed_problems.push(Problem {
+                offset,
+                message: format!(
+                    "unsupported `format = {other}`; this version of micromasters reads format 1"
+                ),
+            }),
+        }
+        if let Some(date) = parsed.as_of {
+            catalog.as_of = Some(catalog.as_of.map_or(date, |d: Date| d.min(date)));
+        }
+        for (code, rate, _) in parsed.rates {
+            catalog.rates.insert(code, rate);
+        }
+
+        let mut seen_here: HashMap<&str, usize> = HashMap::new();
+        let mut duplicates = Vec::new();
+        for (institution, id_at) in &parsed.institutions {
+            if let Some(first) = seen_here.insert(&institution.id, *id_at) {
+                duplicates.push(duplicate(
+                    "institution",
+                    &institution.id,
+                    *id_at,
+                    first,
+                    &texts[index],
+                ));
+            }
+        }
+        seen_here.clear();
+        for (program, refs) in &parsed.programs {
+            if let Some(first) = seen_here.insert(&program.id, refs.id) {
+                duplicates.push(duplicate("program", &program.id, refs.id, first, &texts[index]));
+            }
+        }
+        drop(seen_here);
+        parsed_problems.extend(duplicates);
+
+        for (institution, _) in parsed.institutions {
+            match institution_at.entry(institution.id.clone()) {
+                Entry::Occupied(slot) => {
+                    let old = &mut catalog.institutions[*slot.get()];
+                    if old.source != index {
+                        replaced.push(Replacement::new(
+                            "institution",
+                            &old.id,
+                            old.source,
+                            index,
+                            &catalog.sources,
+                        ));
+                    }
+                    *old = institution;
+                }
+                Entry::Vacant(slot) => {
+                    slot.insert(catalog.institutions.len());
+                    catalog.institutions.push(institution);
+                }
+            }
+        }
+        for (program, refs) in parsed.programs {
+            match program_at.entry(program.id.clone()) {
+                Entry::Occupied(slot) => {
+                    let at = *slot.get();
+                    let old = &catalog.programs[at];
+                    if old.source != index {
+                        replaced.push(Replacement::new(
+                            "program",
+                            &old.id,
+                            old.source,
+                            index,
+                            &catalog.sources,
+                        ));
+                    }
+                    catalog.programs[at] = program;
+                    references[at] = refs;
+                }
+                Entry::Vacant(slot) => {
+                    slot.insert(catalog.programs.len());
+                    catalog.programs.push(program);
+                    references.push(refs);
+                }
+            }
+        }
+        pending.extend(parsed_problems.into_iter().map(|p| (index, p)));
+    }
+
+    catalog.index();
+    pending.extend(cross_check(&catalog, &references));
+    if catalog.programs.is_empty() && !catalog.sources.is_empty() && pending.is_empty() && problems.is_empty()
+    {
+        pending.push((
+            catalog.sources.len() - 1,
+            Problem {
+                offset: 0,
+                message: "the loaded catalogue holds no programs; add a file with `[[program]]` entries"
+                    .into(),
+            },
+        ));
+    }
+    problems.extend(place(pending, &texts));
+    Loaded {
+        catalog,
+        problems,
+        replaced,
+    }
+}
+
+fn duplicate(what: &str, id: &str, at: usize, first: usize, source: &Option<Source>) -> Problem {
+    let line = source
+        .as_ref()
+        .map_or(0, |s| LineIndex::new(&s.text, 0).position(&s.text, first).0);
+    Problem {
+        offset: at,
+        message: format!("duplicate {what} id `{id}`: it is already defined at line {line} of this file"),
+    }
+}
+
+/// The rules that need every source: references to institutions and degrees, and rates.
+fn cross_check(catalog: &Catalog, references: &[References]) -> Vec<(usize, Problem)> {
+    let mut found = Vec::new();
+    let institution_ids: Vec<&str> = catalog.institutions.iter().map(|i| i.id.as_str()).collect();
+    for (program, refs) in catalog.programs.iter().zip(references) {
+        let mut problem =
+            |offset: usize, message: String| found.push((program.source, Problem { offset, message }));
+        if catalog.institution(&program.institution).is_none() {
+            problem(
+                refs.institution,
+                format!(
+                    "unknown institution `{}`{}",
+                    program.institution,
+                    did_you_mean(
+                        &program.institution,
+                        &institution_ids,
+                        "add an `[[institution]]` with this id"
+                    )
+                ),
+            );
+        }
+        let targets = program.credit.iter().filter_map(|p| match &p.target {
+            super::model::Target::Program(id) => Some(id),
+            super::model::Target::Described { .. } => None,
+        });
+        for (id, offset) in targets.zip(&refs.toward) {
+            match catalog.program(id) {
+                None => {
+                    let degree_ids: Vec<&str> = catalog
+                        .programs
+                        .iter()
+                        .filter(|p| p.kind.is_degree())
+                        .map(|p| p.id.as_str())
+                        .collect();
+                    problem(
+                        *offset,
+                        format!(
+                            "`toward` names unknown program `{id}`{}",
+                            did_you_mean(
+                                id,
+                                &degree_ids,
+                                "use `degree = \"...\"` for a degree outside the catalogue"
+                            )
+                        ),
+                    );
+                }
+                Some(target) if !target.kind.is_degree() => problem(
+                    *offset,
+                    format!(
+                        "`toward` must name a degree (`masters` or `bachelors`), but `{id}` is a `{}`",
+                        target.kind
+                    ),
+                ),
+                Some(_) => {}
+            }
+        }
+        if program.currency != "USD" && !catalog.rates.contains_key(&program.currency) {
+            let known: Vec<String> = catalog
+                .currencies()
+                .into_iter()
+                .map(|c| format!("`{c}`"))
+                .collect();
+            problem(
+                refs.currency,
+                format!(
+                    "currency `{}` has no rate; add `{} = <value in USD>` to `rates` (known: {})",
+                    program.currency,
+                    program.currency,
+                    known.join(", ")
+                ),
+            );
+        }
+    }
+    found
+}
+
+fn did_you_mean(found: &str, known: &[&str], otherwise: &str) -> String {
+    match check::closest(found, known) {
+        Some(close) => format!("; did you mean `{close}`?"),
+        None => format!("; {otherwise}"),
+    }
+}
+
+/// Turns offsets into lines and columns, sorted by source and position.
+fn place(mut pending: Vec<(usize, Problem)>, texts: &[Option<Source>]) -> Vec<Diagnostic> {
+    pending.sort_by_key(|(source, p)| (*source, p.offset));
+    let mut indexes: HashMap<usize, LineIndex> = HashMap::new();
+    pending
+        .into_iter()
+        .map(|(source, problem)| {
+            let Some(Some(text)) = texts.get(source) else {
+                return Diagnostic::whole_file("<catalogue>", problem.message);
+            };
+            let skip = bom_len(&text.text);
+            let index = indexes
+                .entry(source)
+                .or_insert_with(|| LineIndex::new(&text.text, skip));
+            let (line, column) = index.position(&text.text, problem.offset.max(skip));
+            Diagnostic {
+                file: text.name.clone(),
+                line,
+                column,
+                message: problem.message,
+            }
+        })
+        .collect()
+}
+
+fn bom_len(text: &str) -> usize {
+    if text.starts_with('\u{feff}') { 3 } else { 0 }
+}
+
+/// Parses and checks every entry of one source.
+fn parse_source(text: &str, source: usize) -> Parsed {
+    let chunks = split::split(text, bom_len(text));
+    let threads = thread::available_parallelism().map_or(1, |n| n.get());
+    if text.len() < PARALLEL_FROM_BYTES || threads < 2 || chunks.len() < 2 * threads {
+        return parse_chunks(text, &chunks, source);
+    }
+    let per_thread = chunks.len().div_ceil(threads);
+    let parts: Vec<Parsed> = thread::scope(|scope| {
+        let handles: Vec<_> = chunks
+            .chunks(per_thread)
+            .map(|group| scope.spawn(move || parse_chunks(text, group, source)))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|_| thread_failed()))
+            .collect()
+    });
+    let mut all = Parsed::default();
+    for part in parts {
+        all.append(part);
+    }
+    all
+}
+
+// A worker only panics on a bug; report it as a problem rather than crash.
+fn thread_failed() -> Parsed {
+    Parsed {
+        problems: vec![Problem {
+            offset: 0,
+            message: "internal error while parsing this file; please report it".into(),
+        }],
+        ..Parsed::default()
+    }
+}
+
+fn parse_chunks(text: &str, chunks: &[Chunk], source: usize) -> Parsed {
+    let mut parsed = Parsed::default();
+    for chunk in chunks {
+        parse_chunk(text, *chunk, source, &mut parsed);
+    }
+    parsed
+}
+
+fn parse_chunk(text: &str, chunk: Chunk, source: usize, parsed: &mut Parsed) {
+    let base = chunk.start;
+    let document: RawDocument = match toml::from_str(&text[chunk.start..chunk.end]) {
+        Ok(document) => document,
+        Err(error) => {
+            let message = check::humanize(error.message());
+            let missing = message.starts_with("missing required key");
+            let offset = match error.span() {
+                // A missing key is reported at its entry's header.
+                _ if missing && chunk.kind != ChunkKind::Top => base,
+                Some(span) => base + span.start,
+                None => base,
+            };
+            parsed.problems.push(Problem { offset, message });
+            return;
+        }
+    };
+    if let Some(format) = document.format {
+        parsed.top_keys.push(("format", base + format.span().start));
+        parsed.format = parsed
+            .format
+            .or(Some((*format.get_ref(), base + format.span().start)));
+    }
+    if let Some(as_of) = document.as_of {
+        parsed.top_keys.push(("as_of", base + as_of.span().start));
+        match check::plain_date(&as_of) {
+            Ok(date) => parsed.as_of = parsed.as_of.or(Some(date)),
+            Err(message) => parsed.problems.push(Problem {
+                offset: base + as_of.span().start,
+                message,
+            }),
+        }
+    }
+    if let Some(rates) = document.rates {
+        parsed.top_keys.push(("rates", base));
+        for (code, rate) in rates {
+            let offset = base + code.span().start;
+            let value = *rate.get_ref();
+            if !check::is_currency_code(code.get_ref()) {
+                parsed.problems.push(Problem {
+                    offset,
+                    message: format!("rate key `{}` is not an ISO 4217 code like `EUR`", code.get_ref()),
+                });
+            } else if !(value.is_finite() && value > 0.0) {
+                parsed.problems.push(Problem {
+                    offset: base + rate.span().start,
+                    message: format!(
+                        "rate of `{}` must be a number greater than 0, found {value}",
+                        code.get_ref()
+                    ),
+                });
+            } else if code.get_ref() == "USD" && value != 1.0 {
+                parsed.problems.push(Problem {
+                    offset: base + rate.span().start,
+                    message: format!("`USD` is the unit of every rate and is always 1, found {value}"),
+                });
+            } else {
+                parsed.rates.push((code.into_inner(), value, offset));
+            }
+        }
+    }
+    for raw in document.institution.into_iter().flatten() {
+        match check::institution(raw.into_inner(), base, source) {
+            Ok(entry) => parsed.institutions.push(entry),
+            Err(mut problems) => parsed.problems.append(&mut problems),
+        }
+    }
+    for raw in document.program.into_iter().flatten() {
+        match check::program(raw.into_inner(), base, source) {
+            Ok(entry) => parsed.programs.push(entry),
+            Err(mut problems) => parsed.problems.append(&mut problems),
+        }
+    }
+}

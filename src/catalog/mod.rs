@@ -1,0 +1,156 @@
+//! The catalogue: its typed model, and loading it from TOML sources with every problem found.
+
+pub mod amount;
+pub mod check;
+pub mod date;
+pub mod diagnostic;
+pub mod load;
+pub mod model;
+pub mod raw;
+pub mod split;
+
+use std::collections::{BTreeMap, HashMap};
+
+pub use amount::Amount;
+pub use date::Date;
+pub use diagnostic::Diagnostic;
+pub use load::{Loaded, Source, load};
+pub use model::{Admission, Delivery, Fees, Institution, Kind, Pacing, Pathway, Program, Status, Target};
+
+/// Every loaded institution and program, merged across sources.
+#[derive(Debug, Default, Clone)]
+pub struct Catalog {
+    pub institutions: Vec<Institution>,
+    pub programs: Vec<Program>,
+    /// Value of one unit of each currency in USD; USD itself is implied.
+    pub rates: BTreeMap<String, f64>,
+    /// The oldest `as_of` among the sources that give one.
+    pub as_of: Option<Date>,
+    /// The names of the sources, in load order.
+    pub sources: Vec<String>,
+    institution_index: HashMap<String, usize>,
+    program_index: HashMap<String, usize>,
+}
+
+impl Catalog {
+    /// Rebuilds the id lookups after the entries changed.
+    pub fn index(&mut self) {
+        self.institution_index = self
+            .institutions
+            .iter()
+            .enumerate()
+            .map(|(i, x)| (x.id.clone(), i))
+            .collect();
+        self.program_index = self
+            .programs
+            .iter()
+            .enumerate()
+            .map(|(i, x)| (x.id.clone(), i))
+            .collect();
+    }
+
+    /// The program with this id.
+    pub fn program(&self, id: &str) -> Option<&Program> {
+        self.program_index.get(id).map(|&i| &self.programs[i])
+    }
+
+    /// The institution with this id.
+    pub fn institution(&self, id: &str) -> Option<&Institution> {
+        self.institution_index.get(id).map(|&i| &self.institutions[i])
+    }
+
+    /// Value of one unit of `code` in USD, if known.
+    pub fn rate(&self, code: &str) -> Option<f64> {
+        if code == "USD" {
+            Some(1.0)
+        } else {
+            self.rates.get(code).copied()
+        }
+    }
+
+    /// Every currency with a known rate, USD included, sorted.
+    pub fn currencies(&self) -> Vec<&str> {
+        let mut codes: Vec<&str> = self.rates.keys().map(String::as_str).collect();
+        if !codes.contains(&"USD") {
+            codes.push("USD");
+        }
+        codes.sort_unstable();
+        codes
+    }
+
+    /// Up to three program ids closest to `id`, best first, for "did you mean".
+    pub fn closest_program_ids(&self, id: &str) -> Vec<&str> {
+        let mut scored: Vec<(f64, &str)> = self
+            .programs
+            .iter()
+            .map(|p| (strsim::jaro_winkler(id, &p.id), p.id.as_str()))
+            .filter(|(score, _)| *score >= 0.7)
+            .collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+        scored.into_iter().take(3).map(|(_, id)| id).collect()
+    }
+
+    /// The message for an unknown program id, naming the closest known ids.
+    pub fn unknown_program(&self, id: &str) -> String {
+        let hint = match self.closest_program_ids(id).as_slice() {
+            [] => "; run `micromasters list` to see every id".to_string(),
+            [one] => format!("; did you mean `{one}`?"),
+            [first @ .., last] => {
+                let first: Vec<String> = first.iter().map(|c| format!("`{c}`")).collect();
+                format!("; did you mean {} or `{last}`?", first.join(", "))
+            }
+        };
+        format!("unknown program `{id}`{hint}")
+    }
+}
+
+/// An entry that a later source replaced whole.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Replacement {
+    /// `program` or `institution`.
+    pub kind: &'static str,
+    pub id: String,
+    /// The source the replaced entry came from.
+    pub from: String,
+    /// The source whose entry replaced it.
+    pub by: String,
+}
+
+impl Replacement {
+    fn new(kind: &'static str, id: &str, from: usize, by: usize, sources: &[String]) -> Self {
+        Replacement {
+            kind,
+            id: id.to_string(),
+            from: sources[from].clone(),
+            by: sources[by].clone(),
+        }
+    }
+}
+
+/// Loads the built-in catalogue (when `builtin`), then `files` in order.
+pub fn load_sources(builtin: bool, files: &[std::path::PathBuf]) -> Loaded {
+    let mut inputs = Vec::with_capacity(files.len() + 1);
+    if builtin {
+        inputs.push(Ok(Source::builtin()));
+    }
+    inputs.extend(files.iter().map(|f| Source::read(f)));
+    load(inputs)
+}
+
+/// The one typed error: a catalogue with problems, each placed at `FILE:LINE:COLUMN`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Invalid(pub Vec<Diagnostic>);
+
+impl std::fmt::Display for Invalid {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let n = self.0.len();
+        write!(
+            f,
+            "the catalogue has {n} problem{} (listed above); fix {} or run `micromasters validate` to check it",
+            if n == 1 { "" } else { "s" },
+            if n == 1 { "it" } else { "them" }
+        )
+    }
+}
+
+impl std::error::Error for Invalid {}

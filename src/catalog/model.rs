@@ -1,0 +1,194 @@
+//! The catalogue as the rest of the program sees it: checked, typed, without positions.
+
+use crate::named::named_enum;
+
+use super::amount::Amount;
+use super::date::Date;
+
+named_enum! {
+    /// What kind of credential a program leads to.
+    Kind {
+        MicroMasters = "micromasters",
+        MicroBachelors = "microbachelors",
+        /// A professional certificate or XSeries.
+        Certificate = "certificate",
+        Masters = "masters",
+        Bachelors = "bachelors",
+    }
+}
+
+impl Kind {
+    /// Degrees are what credit pathways lead to.
+    pub fn is_degree(self) -> bool {
+        matches!(self, Kind::Masters | Kind::Bachelors)
+    }
+}
+
+named_enum! {
+    /// Where the teaching happens.
+    Delivery {
+        Online = "online",
+        Blended = "blended",
+        Campus = "campus",
+    }
+}
+
+named_enum! {
+    /// Who sets the calendar.
+    Pacing {
+        InstructorLed = "instructor-led",
+        SelfPaced = "self-paced",
+        /// Some courses of each kind, or a choice.
+        Both = "both",
+        Unknown = "unknown",
+    }
+}
+
+named_enum! {
+    /// Whether anyone may enrol.
+    Admission {
+        Open = "open",
+        Selective = "selective",
+    }
+}
+
+named_enum! {
+    /// Whether the program still takes learners.
+    Status {
+        Active = "active",
+        Retired = "retired",
+    }
+}
+
+/// A university or other provider.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Institution {
+    pub id: String,
+    pub name: String,
+    /// The name learners know (`MITx`).
+    pub short: Option<String>,
+    /// ISO 3166-1 alpha-2 code.
+    pub country: Option<String>,
+    pub url: Option<String>,
+    /// Index of the source this entry came from.
+    pub source: usize,
+}
+
+impl Institution {
+    /// The short name where there is one, else the full name.
+    pub fn label(&self) -> &str {
+        self.short.as_deref().unwrap_or(&self.name)
+    }
+}
+
+/// How a program's price is charged, in the program's currency.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Fees {
+    pub per_course: Option<f64>,
+    pub per_credit: Option<f64>,
+    pub per_term: Option<f64>,
+    /// Length of one term in months.
+    pub term_months: Option<f64>,
+    pub one_off: Option<f64>,
+}
+
+/// Where a pathway's credit counts.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Target {
+    /// A degree program in the loaded catalogue, by id.
+    Program(String),
+    /// A degree described in words, with who grants it.
+    Described { degree: String, at: Option<String> },
+}
+
+/// One credit pathway toward a degree.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pathway {
+    pub target: Target,
+    /// Share of the degree the credential counts for, in (0, 1].
+    pub share: f64,
+    pub note: Option<String>,
+}
+
+/// One credential or degree.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Program {
+    pub id: String,
+    pub name: String,
+    pub kind: Kind,
+    /// The institution's id.
+    pub institution: String,
+    pub platform: Option<String>,
+    pub delivery: Delivery,
+    pub pacing: Pacing,
+    pub subjects: Vec<String>,
+    pub courses: Option<u32>,
+    pub credits: Option<f64>,
+    pub admission: Admission,
+    /// Full price in `currency`; `None` where the catalogue says `"unknown"`.
+    pub cost: Option<Amount>,
+    /// ISO 4217 code of `cost` and `fees`.
+    pub currency: String,
+    /// Largest share of the cost that aid can remove, in [0, 1].
+    pub financial_aid: Option<f64>,
+    pub fees: Option<Fees>,
+    /// Advertised calendar months; `None` where unknown.
+    pub months: Option<Amount>,
+    pub hours_per_week: Option<Amount>,
+    pub credit: Vec<Pathway>,
+    pub status: Status,
+    pub ends: Option<Date>,
+    pub partners: Vec<String>,
+    pub url: Option<String>,
+    pub verified: Option<Date>,
+    pub notes: Option<String>,
+    /// Index of the source this entry came from.
+    pub source: usize,
+}
+
+impl Program {
+    /// The largest share among the pathways, or `None` without any.
+    pub fn credit_share(&self) -> Option<f64> {
+        self.credit.iter().map(|p| p.share).reduce(f64::max)
+    }
+
+    /// The pathway toward the catalogue degree `id`, if there is one.
+    pub fn pathway_to(&self, id: &str) -> Option<&Pathway> {
+        self.credit
+            .iter()
+            .find(|p| matches!(&p.target, Target::Program(t) if t == id))
+    }
+
+    /// Whether the figures were checked more than `STALE_AFTER_DAYS` before `today`
+    /// (or never).
+    pub fn is_stale(&self, today: Date) -> bool {
+        self.verified
+            .is_none_or(|v| v.days_until(today) > STALE_AFTER_DAYS)
+    }
+}
+
+/// Figures checked longer ago than this are marked as possibly stale.
+pub const STALE_AFTER_DAYS: i64 = 365;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip_and_unknown_names_list_the_allowed_ones() {
+        for kind in Kind::ALL {
+            assert_eq!(kind.as_str().parse::<Kind>(), Ok(*kind));
+        }
+        let err = "weekly".parse::<Pacing>().unwrap_err();
+        assert_eq!(
+            err,
+            "`weekly` is not one of `instructor-led`, `self-paced`, `both`, `unknown`"
+        );
+    }
+
+    #[test]
+    fn only_masters_and_bachelors_are_degrees() {
+        let degrees: Vec<_> = Kind::ALL.iter().filter(|k| k.is_degree()).collect();
+        assert_eq!(degrees, [&Kind::Masters, &Kind::Bachelors]);
+    }
+}

@@ -1,0 +1,84 @@
+//! The catalogue as written: serde types that keep the positions the checks report.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use toml::Spanned;
+use toml::value::Datetime;
+
+use super::amount::{Amount, Stated};
+use super::model::{Admission, Delivery, Kind, Pacing, Status};
+
+/// One TOML document: a whole file, or one entry cut out of it.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawDocument {
+    pub format: Option<Spanned<i64>>,
+    pub as_of: Option<Spanned<Datetime>>,
+    pub rates: Option<BTreeMap<Spanned<String>, Spanned<f64>>>,
+    pub institution: Option<Vec<Spanned<RawInstitution>>>,
+    pub program: Option<Vec<Spanned<RawProgram>>>,
+}
+
+/// An `[[institution]]` entry.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawInstitution {
+    pub id: Spanned<String>,
+    pub name: String,
+    pub short: Option<String>,
+    pub country: Option<Spanned<String>>,
+    pub url: Option<String>,
+}
+
+/// A `[[program]]` entry.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawProgram {
+    pub id: Spanned<String>,
+    pub name: String,
+    pub kind: Kind,
+    pub institution: Spanned<String>,
+    pub platform: Option<String>,
+    pub delivery: Option<Delivery>,
+    pub pacing: Pacing,
+    pub subjects: Option<Vec<String>>,
+    pub courses: Option<Spanned<i64>>,
+    pub credits: Option<Spanned<f64>>,
+    pub admission: Option<Admission>,
+    pub cost: Spanned<Stated>,
+    pub currency: Option<Spanned<String>>,
+    pub financial_aid: Option<Spanned<f64>>,
+    pub fees: Option<Spanned<RawFees>>,
+    pub months: Spanned<Stated>,
+    pub hours_per_week: Option<Spanned<Amount>>,
+    pub credit: Option<Vec<Spanned<RawCredit>>>,
+    pub status: Option<Status>,
+    pub ends: Option<Spanned<Datetime>>,
+    pub partners: Option<Vec<String>>,
+    pub url: Option<String>,
+    pub verified: Option<Spanned<Datetime>>,
+    pub notes: Option<String>,
+}
+
+/// A program's `fees` table.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawFees {
+    pub per_course: Option<Spanned<f64>>,
+    pub per_credit: Option<Spanned<f64>>,
+    pub per_term: Option<Spanned<f64>>,
+    pub term_months: Option<Spanned<f64>>,
+    pub one_off: Option<Spanned<f64>>,
+}
+
+/// One table of a program's `credit` array.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCredit {
+    pub toward: Option<Spanned<String>>,
+    pub degree: Option<String>,
+    pub at: Option<Spanned<String>>,
+    pub share: Spanned<f64>,
+    pub note: Option<String>,
+}

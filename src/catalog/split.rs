@@ -1,0 +1,259 @@
+//! Cuts a catalogue's text at its top-level `[[program]]` and `[[institution]]` headers, so that
+//! each entry parses (in parallel) and fails on its own.
+//!
+//! This is a real pass over TOML's lexical structure: a `[` only starts a header at the start of
+//! a line, outside strings, comments and bracketed values. Every chunk is a contiguous slice of
+//! the text and a TOML document by itself, so positions inside it map back by adding its start.
+
+/// What a chunk holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChunkKind {
+    /// Top-level keys (`format`, `rates`, ...) or any header other than an entry's.
+    Top,
+    /// One `[[institution]]` with its sub-tables.
+    Institution,
+    /// One `[[program]]` with its sub-tables (`[program.fees]`, `[[program.credit]]`).
+    Program,
+}
+
+/// A contiguous slice of the text, `start..end` in bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Chunk {
+    pub kind: ChunkKind,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Splits `text` from byte `from` (past a byte-order mark) into chunks in order.
+pub fn split(text: &str, from: usize) -> Vec<Chunk> {
+    let bytes = text.as_bytes();
+    let mut chunks = vec![Chunk {
+        kind: ChunkKind::Top,
+        start: from,
+        end: text.len(),
+    }];
+    let mut depth = 0usize;
+    let mut i = from;
+    let mut line_start = true;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if line_start {
+            if b == b' ' || b == b'\t' {
+                i += 1;
+                continue;
+            }
+            line_start = false;
+            if b == b'[' && depth == 0 {
+                let (end, header) = read_header(bytes, i);
+                let kind = classify(&header, chunks.last().map(|c| c.kind));
+                if let Some(kind) = kind {
+                    if let Some(last) = chunks.last_mut() {
+                        last.end = i;
+                    }
+                    chunks.push(Chunk {
+                        kind,
+                        start: i,
+                        end: text.len(),
+                    });
+                }
+                i = end;
+                continue;
+            }
+        }
+        match b {
+            b'\n' => {
+                line_start = true;
+                i += 1;
+            }
+            b'#' => i = skip_to_newline(bytes, i),
+            b'"' | b'\'' => i = skip_string(bytes, i),
+            b'[' | b'{' => {
+                depth += 1;
+                i += 1;
+            }
+            b']' | b'}' => {
+                depth = depth.saturating_sub(1);
+                i += 1;
+            }
+            _ => i += 1,
+        }
+    }
+    // The text before the first header is often empty; an empty top chunk still parses.
+    chunks
+}
+
+/// Decides whether a header starts a new chunk (`Some(kind)`) or continues the current one.
+fn classify(header: &Header, current: Option<ChunkKind>) -> Option<ChunkKind> {
+    match (header.array, header.first.as_str(), header.dotted) {
+        (true, "program", false) => Some(ChunkKind::Program),
+        (true, "institution", false) => Some(ChunkKind::Institution),
+        (_, "program", true) if current == Some(ChunkKind::Program) => None,
+        (_, "institution", true) if current == Some(ChunkKind::Institution) => None,
+        _ => Some(ChunkKind::Top),
+    }
+}
+
+struct Header {
+    array: bool,
+    /// The first key of the header's dotted path, unquoted.
+    first: String,
+    /// Whether the path has more than one key.
+    dotted: bool,
+}
+
+/// Reads the header starting at `start` (a `[`); returns the offset after it and its key.
+fn read_header(bytes: &[u8], start: usize) -> (usize, Header) {
+    let array = bytes.get(start + 1) == Some(&b'[');
+    let mut i = start + if array { 2 } else { 1 };
+    let mut first = String::new();
+    let mut segments = 1;
+    let mut in_first = true;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => break,
+            b']' => {
+                i += if array && bytes.get(i + 1) == Some(&b']') {
+                    2
+                } else {
+                    1
+                };
+                break;
+            }
+            b'.' => {
+                segments += 1;
+                in_first = false;
+                i += 1;
+            }
+            b'"' | b'\'' => {
+                let end = skip_string(bytes, i);
+                if in_first {
+                    let inner = &bytes[i + 1..end.saturating_sub(1).max(i + 1)];
+                    first.push_str(&String::from_utf8_lossy(inner));
+                }
+                i = end;
+            }
+            b' ' | b'\t' => i += 1,
+            b => {
+                if in_first {
+                    first.push(char::from(b));
+                }
+                i += 1;
+            }
+        }
+    }
+    (
+        i,
+        Header {
+            array,
+            first,
+            dotted: segments > 1,
+        },
+    )
+}
+
+fn skip_to_newline(bytes: &[u8], i: usize) -> usize {
+    bytes[i..]
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(bytes.len(), |p| i + p)
+}
+
+/// Skips the string starting at `i` (a quote); returns the offset after it. An unterminated
+/// single-line string stops at the end of its line, as the TOML parser will report.
+fn skip_string(bytes: &[u8], i: usize) -> usize {
+    let quote = bytes[i];
+    let basic = quote == b'"';
+    if bytes.get(i + 1) == Some(&quote) && bytes.get(i + 2) == Some(&quote) {
+        let mut j = i + 3;
+        while j < bytes.len() {
+            if basic && bytes[j] == b'\\' {
+                j += 2;
+                continue;
+            }
+            if bytes[j] == quote && bytes.get(j + 1) == Some(&quote) && bytes.get(j + 2) == Some(&quote) {
+                j += 3;
+                // A multi-line string may end with one or two quotes of its content.
+                let mut extra = 0;
+                while extra < 2 && bytes.get(j) == Some(&quote) {
+                    j += 1;
+                    extra += 1;
+                }
+                return j;
+            }
+            j += 1;
+        }
+        return bytes.len();
+    }
+    let mut j = i + 1;
+    while j < bytes.len() {
+        match bytes[j] {
+            b'\\' if basic => j += 2,
+            b'\n' => return j,
+            b if b == quote => return j + 1,
+            _ => j += 1,
+        }
+    }
+    bytes.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(ChunkKind, &str)> {
+        split(text, 0)
+            .into_iter()
+            .map(|c| (c.kind, &text[c.start..c.end]))
+            .collect()
+    }
+
+    #[test]
+    fn entries_are_cut_at_their_headers_with_sub_tables_kept() {
+        let text = "format = 1\n[[institution]]\nid = \"a\"\n[[program]]\nid = \"p\"\n[program.fees]\none_off = 1\n[[program.credit]]\nshare = 1\n[[program]]\nid = \"q\"\n";
+        let chunks = kinds(text);
+        assert_eq!(chunks.len(), 4);
+        assert_eq!(chunks[0], (ChunkKind::Top, "format = 1\n"));
+        assert_eq!(
+            chunks[1],
+            (ChunkKind::Institution, "[[institution]]\nid = \"a\"\n")
+        );
+        assert_eq!(chunks[2].0, ChunkKind::Program);
+        assert!(chunks[2].1.ends_with("share = 1\n"));
+        assert_eq!(chunks[3], (ChunkKind::Program, "[[program]]\nid = \"q\"\n"));
+    }
+
+    #[test]
+    fn headers_inside_strings_and_arrays_are_not_cut() {
+        let text = "format = 1\nnotes = \"\"\"\n[[program]]\n\"\"\"\nx = '''\n[[program]]'''\ny = [\n[1, 2],\n]\n# [[program]]\n[[program]]\nid = \"p\"\n";
+        let chunks = kinds(text);
+        assert_eq!(chunks.len(), 2, "{chunks:?}");
+        assert_eq!(chunks[1], (ChunkKind::Program, "[[program]]\nid = \"p\"\n"));
+    }
+
+    #[test]
+    fn other_headers_start_top_chunks_and_quoted_keys_are_read() {
+        let text = "[rates]\nEUR = 1\n[[ \"program\" ]]\nid = \"p\"\n[other.program]\n";
+        let chunks = kinds(text);
+        let found: Vec<_> = chunks.iter().map(|c| c.0).collect();
+        assert_eq!(
+            found,
+            [ChunkKind::Top, ChunkKind::Top, ChunkKind::Program, ChunkKind::Top]
+        );
+    }
+
+    #[test]
+    fn unterminated_strings_and_brackets_never_run_past_the_text() {
+        for text in [
+            "a = \"",
+            "a = '''",
+            "a = \"\"\"\\",
+            "[[",
+            "[[program",
+            "a = [",
+            "\"\\",
+        ] {
+            let chunks = split(text, 0);
+            assert!(chunks.iter().all(|c| c.start <= c.end && c.end <= text.len()));
+        }
+    }
+}

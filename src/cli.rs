@@ -1,0 +1,491 @@
+//! The command line, with clap: arguments are turned into plain domain values here, once.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::str::FromStr;
+
+use clap::builder::{PossibleValuesParser, TypedValueParser};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::catalog::{Kind, Pacing};
+use crate::estimate;
+use crate::filter::Filter;
+use crate::quantity::{parse_non_negative, parse_positive, parse_share};
+use crate::rank::{self, Order, OrderKey, Weights};
+use crate::render::{Format, Style};
+
+/// Compare MicroMasters programs and their alternatives by cost, time, pacing and credit.
+///
+/// The built-in catalogue holds real programs with sourced figures; add or correct programs
+/// with catalogue files of your own (`--catalog FILE`).
+#[derive(Debug, Parser)]
+#[command(name = "micromasters", version, max_term_width = 100, after_help = MAIN_EXAMPLES)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+const MAIN_EXAMPLES: &str = "\
+Examples:
+  micromasters compare --pacing self-paced --max-cost 1500
+  micromasters list --university mit
+  micromasters estimate mitx-scm --aid 50% --then mit-scm-masters";
+
+/// Options every command takes.
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// Add a catalogue file after the built-in one (repeatable, loaded in order; a later entry
+    /// replaces an earlier one with the same id). `MICROMASTERS_CATALOG` (a `:`-separated list)
+    /// adds files before these.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub catalog: Vec<PathBuf>,
+
+    /// Do not load the built-in catalogue
+    #[arg(long, global = true)]
+    pub no_builtin: bool,
+
+    /// Output format
+    #[arg(long, global = true, value_name = "FORMAT", default_value = "table",
+          value_parser = named::<Format>(Format::NAMES))]
+    pub format: Format,
+
+    /// Show every amount in this currency (ISO 4217 code; the catalogue needs a rate for it)
+    /// [default: USD]
+    #[arg(long, global = true, value_name = "CODE")]
+    pub currency: Option<String>,
+
+    /// When to colour tables: `auto` colours only on a terminal, and never when `NO_COLOR` is set
+    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+/// When to use colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+/// A parser that accepts exactly `names` and turns them into `T`.
+fn named<T>(names: &'static [&'static str]) -> impl TypedValueParser<Value = T>
+where
+    T: FromStr<Err = String> + Clone + Send + Sync + 'static,
+{
+    PossibleValuesParser::new(names).try_map(|text| text.parse::<T>())
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Rank programs by a score built from cost, months, credit transfer and pacing
+    #[command(after_help = "\
+Examples:
+  micromasters compare
+  micromasters compare --kind micromasters --pacing self-paced --max-cost 1500 --limit 5
+  micromasters compare mitx-scm mitx-sds uopeople-mba --explain
+  micromasters compare --sort cost,-credit --format csv")]
+    Compare(CompareArgs),
+
+    /// List programs grouped by institution (institutions by name, programs by name)
+    #[command(after_help = "\
+Examples:
+  micromasters list
+  micromasters list --university mit
+  micromasters list --kind masters --format json")]
+    List(ListArgs),
+
+    /// Show every field of programs, one column per program
+    #[command(after_help = "\
+Examples:
+  micromasters show mitx-scm
+  micromasters show mitx-scm mitx-sds --format markdown")]
+    Show(ShowArgs),
+
+    /// Estimate the total cost and time of one program, alone or as a pathway to a degree
+    #[command(after_help = "\
+Examples:
+  micromasters estimate mitx-scm --hours-per-week 10
+  micromasters estimate uopeople-mba --courses-per-term 2
+  micromasters estimate mitx-scm --aid 50% --then mit-scm-masters")]
+    Estimate(EstimateArgs),
+
+    /// Check catalogue files and print every problem as FILE:LINE:COLUMN
+    #[command(after_help = "\
+Examples:
+  micromasters validate
+  micromasters validate my-programs.toml
+  micromasters --no-builtin validate draft.toml")]
+    Validate(ValidateArgs),
+
+    /// Print a shell completion script
+    #[command(after_help = "\
+Examples:
+  micromasters completions bash > ~/.local/share/bash-completion/completions/micromasters
+  micromasters completions zsh > ~/.zfunc/_micromasters")]
+    Completions(CompletionsArgs),
+
+    /// Print the manual page (roff) to stdout
+    #[command(after_help = "\
+Examples:
+  micromasters man > micromasters.1 && man ./micromasters.1")]
+    Man,
+}
+
+/// The filters shared by `compare` and `list`.
+#[derive(Debug, Args, Default)]
+pub struct FilterArgs {
+    /// Keep programs of this kind (repeatable)
+    #[arg(long, value_name = "KIND", value_parser = named::<Kind>(Kind::NAMES))]
+    pub kind: Vec<Kind>,
+
+    /// Keep programs whose institution id, name or short name contains TEXT (any case)
+    #[arg(long, value_name = "TEXT")]
+    pub university: Option<String>,
+
+    /// Keep programs with a subject containing TEXT (any case)
+    #[arg(long, value_name = "TEXT")]
+    pub subject: Option<String>,
+
+    /// Keep programs with this pacing; `both` matches either
+    #[arg(long, value_name = "PACING", value_parser = named::<Pacing>(&["instructor-led", "self-paced"]))]
+    pub pacing: Option<Pacing>,
+
+    /// Keep programs whose highest cost is at most AMOUNT, in the display currency
+    #[arg(long, value_name = "AMOUNT", value_parser = parse_non_negative)]
+    pub max_cost: Option<f64>,
+
+    /// Keep programs whose highest advertised months are at most N
+    #[arg(long, value_name = "N", value_parser = parse_positive)]
+    pub max_months: Option<f64>,
+
+    /// Keep programs whose best credit pathway counts for at least SHARE (`0.5` or `50%`)
+    #[arg(long, value_name = "SHARE", value_parser = parse_share)]
+    pub min_credit: Option<f64>,
+
+    /// Show retired programs too (hidden by default)
+    #[arg(long)]
+    pub include_retired: bool,
+}
+
+impl FilterArgs {
+    /// The domain filter.
+    pub fn filter(&self) -> Filter {
+        Filter {
+            kinds: self.kind.clone(),
+            university: self.university.clone(),
+            subject: self.subject.clone(),
+            pacing: self.pacing,
+            max_cost: self.max_cost,
+            max_months: self.max_months,
+            min_credit: self.min_credit,
+            include_retired: self.include_retired,
+        }
+    }
+}
+
+/// `compare`.
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// Compare only these programs (shown even when retired; filters still apply)
+    #[arg(value_name = "ID")]
+    pub ids: Vec<String>,
+
+    #[command(flatten)]
+    pub filters: FilterArgs,
+
+    /// Order: a comma list of score, cost, months, credit, pacing, name; `-` reverses a key;
+    /// ties are broken by id
+    #[arg(long, value_name = "KEYS", default_value = "score", value_parser = rank::parse_order)]
+    pub sort: Order,
+
+    /// How much each criterion counts in the score, e.g. `cost=2,pacing=0` (others stay 1)
+    #[arg(long, value_name = "WEIGHTS", value_parser = rank::parse_weights)]
+    pub weights: Option<Weights>,
+
+    /// Count this pacing as best in the score and in `--sort pacing`
+    #[arg(long, value_name = "PACING", value_parser = named::<Pacing>(&["instructor-led", "self-paced"]))]
+    pub prefer: Option<Pacing>,
+
+    /// Show each criterion's part of every score
+    #[arg(long)]
+    pub explain: bool,
+
+    /// Keep the first N rows
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub limit: Option<u64>,
+}
+
+/// A comparison, as plain values.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Comparison {
+    pub ids: Vec<String>,
+    pub filter: Filter,
+    pub order: Vec<OrderKey>,
+    pub weights: Weights,
+    pub prefer: Option<Pacing>,
+    pub explain: bool,
+    pub limit: Option<usize>,
+}
+
+impl CompareArgs {
+    /// The domain request.
+    pub fn comparison(&self) -> Comparison {
+        Comparison {
+            ids: self.ids.clone(),
+            filter: self.filters.filter(),
+            order: self.sort.0.clone(),
+            weights: self.weights.unwrap_or_default(),
+            prefer: self.prefer,
+            explain: self.explain,
+            limit: self.limit.map(|n| usize::try_from(n).unwrap_or(usize::MAX)),
+        }
+    }
+}
+
+/// `list`.
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    #[command(flatten)]
+    pub filters: FilterArgs,
+}
+
+/// `show`.
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// Program ids
+    #[arg(value_name = "ID", required = true)]
+    pub ids: Vec<String>,
+}
+
+/// `estimate`.
+#[derive(Debug, Args)]
+pub struct EstimateArgs {
+    /// The program to estimate
+    #[arg(value_name = "ID")]
+    pub id: String,
+
+    /// Hours a week you will study; turns the advertised effort into months at your pace
+    #[arg(long, value_name = "H", value_parser = parse_positive)]
+    pub hours_per_week: Option<f64>,
+
+    /// Financial aid you hope for (`0.5` or `50%`), capped at what the program offers
+    #[arg(long, value_name = "SHARE", value_parser = parse_share)]
+    pub aid: Option<f64>,
+
+    /// Courses you will take per term; prices your pace from the program's fee parts
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub courses_per_term: Option<u32>,
+
+    /// A degree the credential counts toward: prices the credential, then the rest of it
+    #[arg(long, value_name = "DEGREE_ID")]
+    pub then: Option<String>,
+}
+
+impl EstimateArgs {
+    /// The domain request.
+    pub fn request(&self) -> estimate::Request {
+        estimate::Request {
+            hours_per_week: self.hours_per_week,
+            aid: self.aid,
+            courses_per_term: self.courses_per_term,
+            then: self.then.clone(),
+        }
+    }
+}
+
+/// `validate`.
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// Catalogue files to check, loaded after the others
+    #[arg(value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+}
+
+/// `completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+/// Where the catalogue comes from, in load order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sources {
+    pub builtin: bool,
+    /// `MICROMASTERS_CATALOG` entries, then `--catalog` files, then extra files.
+    pub files: Vec<PathBuf>,
+}
+
+impl GlobalArgs {
+    /// The sources to load: the built-in catalogue unless `--no-builtin`, then the files in
+    /// `catalog_env` (a path list), then `--catalog` files, then `extra`.
+    pub fn sources(&self, catalog_env: Option<&std::ffi::OsStr>, extra: &[PathBuf]) -> Sources {
+        let mut files: Vec<PathBuf> = catalog_env
+            .map(|paths| {
+                std::env::split_paths(paths)
+                    .filter(|p| !p.as_os_str().is_empty())
+                    .collect()
+            })
+            .unwrap_or_default();
+        files.extend(self.catalog.iter().cloned());
+        files.extend(extra.iter().cloned());
+        Sources {
+            builtin: !self.no_builtin,
+            files,
+        }
+    }
+
+    /// How tables look, given whether stdout is a terminal, `NO_COLOR` and `COLUMNS`.
+    pub fn style(
+        &self,
+        terminal: Option<u16>,
+        no_color: Option<&std::ffi::OsStr>,
+        columns: Option<&str>,
+    ) -> Style {
+        let color = match self.color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => terminal.is_some() && no_color.is_none_or(|v| v.is_empty()),
+        };
+        let from_env = columns
+            .and_then(|c| c.trim().parse::<u16>().ok())
+            .filter(|&w| w >= 20);
+        let width = terminal.or(from_env).unwrap_or(DEFAULT_WIDTH);
+        Style { color, width }
+    }
+}
+
+/// Width of tables when stdout is not a terminal and `COLUMNS` is not set.
+pub const DEFAULT_WIDTH: u16 = 80;
+
+/// The terminal's width when stdout is one.
+pub fn terminal_width() -> Option<u16> {
+    if !std::io::stdout().is_terminal() {
+        return None;
+    }
+    Some(comfy_table::Table::new().width().unwrap_or(DEFAULT_WIDTH))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    fn parse(args: &[&str]) -> Cli {
+        Cli::try_parse_from(std::iter::once("micromasters").chain(args.iter().copied())).unwrap()
+    }
+
+    #[test]
+    fn compare_arguments_become_a_comparison() {
+        let cli = parse(&[
+            "compare",
+            "a",
+            "--kind",
+            "masters",
+            "--kind",
+            "micromasters",
+            "--pacing",
+            "self-paced",
+            "--max-cost",
+            "$3,000",
+            "--min-credit",
+            "25%",
+            "--sort",
+            "cost,-months",
+            "--limit",
+            "3",
+            "--weights",
+            "cost=2",
+            "--prefer",
+            "instructor-led",
+        ]);
+        let Command::Compare(args) = cli.command else {
+            panic!("not compare")
+        };
+        let c = args.comparison();
+        assert_eq!(c.ids, ["a"]);
+        assert_eq!(c.filter.kinds, [Kind::Masters, Kind::MicroMasters]);
+        assert_eq!(c.filter.pacing, Some(Pacing::SelfPaced));
+        assert_eq!(c.filter.max_cost, Some(3000.0));
+        assert_eq!(c.filter.min_credit, Some(0.25));
+        assert_eq!(c.order.len(), 2);
+        assert!(c.order[1].reverse);
+        assert_eq!(c.limit, Some(3));
+        assert_eq!(c.weights.cost, 2.0);
+        assert_eq!(c.prefer, Some(Pacing::InstructorLed));
+    }
+
+    #[test]
+    fn global_options_go_before_or_after_the_command() {
+        let before = parse(&["--format", "json", "--no-builtin", "list"]);
+        let after = parse(&["list", "--format", "json", "--no-builtin"]);
+        assert_eq!(before.global.format, Format::Json);
+        assert_eq!(after.global.format, Format::Json);
+        assert!(before.global.no_builtin && after.global.no_builtin);
+    }
+
+    #[test]
+    fn sources_come_in_order_env_then_flags_then_extra() {
+        let cli = parse(&["--catalog", "b.toml", "validate"]);
+        let env = std::ffi::OsString::from("a1.toml::a2.toml");
+        let sources = cli.global.sources(Some(&env), &[PathBuf::from("c.toml")]);
+        assert!(sources.builtin);
+        let names: Vec<_> = sources
+            .files
+            .iter()
+            .map(|p| p.to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names, ["a1.toml", "a2.toml", "b.toml", "c.toml"]);
+    }
+
+    #[test]
+    fn colour_is_automatic_only_on_a_terminal_without_no_color() {
+        let cli = parse(&["list"]);
+        assert!(cli.global.style(Some(120), None, None).color);
+        assert!(!cli.global.style(None, None, None).color);
+        let set = std::ffi::OsString::from("1");
+        let empty = std::ffi::OsString::new();
+        assert!(!cli.global.style(Some(120), Some(&set), None).color);
+        assert!(cli.global.style(Some(120), Some(&empty), None).color);
+        let always = parse(&["--color", "always", "list"]);
+        assert!(always.global.style(None, Some(&set), None).color);
+    }
+
+    #[test]
+    fn width_comes_from_the_terminal_then_columns_then_a_default() {
+        let cli = parse(&["list"]);
+        assert_eq!(cli.global.style(Some(120), None, Some("60")).width, 120);
+        assert_eq!(cli.global.style(None, None, Some("60")).width, 60);
+        assert_eq!(cli.global.style(None, None, Some("wide")).width, DEFAULT_WIDTH);
+        assert_eq!(cli.global.style(None, None, None).width, DEFAULT_WIDTH);
+    }
+
+    #[test]
+    fn nonsense_values_are_usage_errors() {
+        for args in [
+            &["estimate", "x", "--aid", "150%"][..],
+            &["estimate", "x", "--hours-per-week", "0"],
+            &["estimate", "x", "--hours-per-week", "NaN"],
+            &["estimate", "x", "--courses-per-term", "0"],
+            &["compare", "--limit", "0"],
+            &["compare", "--limit", "-1"],
+            &["compare", "--sort", "price"],
+            &["compare", "--max-cost", "-5"],
+            &["compare", "--kind", "phd"],
+            &["list", "--pacing", "both"],
+            &["--format", "xml", "list"],
+        ] {
+            let result = Cli::try_parse_from(std::iter::once("micromasters").chain(args.iter().copied()));
+            assert!(result.is_err(), "{args:?} was accepted");
+        }
+    }
+}

@@ -1,0 +1,132 @@
+//! `compare`: rank programs that pass the filters.
+
+use std::io::Write;
+
+use anyhow::Result;
+use serde_json::{Map, Value};
+
+use super::{
+    Context, PROGRAM_FIELDS, cost_cell, count, program_record, programs_named, provenance, with_removed,
+};
+use crate::catalog::Catalog;
+use crate::cli::Comparison;
+use crate::filter::{self, Removed};
+use crate::rank;
+use crate::render::{self, Document, Grid, text};
+
+/// Ranks and prints the programs `args` selects.
+pub fn run(
+    args: &Comparison,
+    catalog: &Catalog,
+    ctx: &Context,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<()> {
+    let named = programs_named(catalog, &args.ids)?;
+    let selection = filter::select(catalog, &named, &args.filter, &ctx.money);
+    let mut ranked = rank::score(&selection.programs, &ctx.money, args.weights, args.prefer);
+    rank::order(&mut ranked, &args.order, &ctx.money, args.prefer);
+    let matched = ranked.len();
+    ranked.truncate(args.limit.unwrap_or(usize::MAX));
+
+    let mut header = vec!["#", "Program", "Pacing", "Cost", "Months", "Credit", "Score"];
+    let mut numeric = vec![0, 3, 4, 5, 6];
+    if args.explain {
+        header.extend(["Cost pt", "Months pt", "Credit pt", "Pacing pt"]);
+        numeric.extend([7, 8, 9, 10]);
+    }
+    let mut grid = Grid::new(&header, &numeric, Some(1));
+    let mut records = Vec::with_capacity(ranked.len());
+    let mut any_stale = false;
+    for (i, r) in ranked.iter().enumerate() {
+        let p = r.program;
+        any_stale |= p.is_stale(ctx.today);
+        let school = catalog
+            .institution(&p.institution)
+            .map_or(p.institution.as_str(), |i| i.label());
+        let mut row = vec![
+            (i + 1).to_string(),
+            format!("{}\n{school} · {}", p.name, p.id),
+            p.pacing.to_string(),
+            cost_cell(p, ctx),
+            text::range(p.months),
+            text::share(p.credit_share()),
+            format!("{:.1}", r.score),
+        ];
+        let mut record = Map::new();
+        record.insert("rank".into(), (i + 1).into());
+        record.extend(program_record(p, catalog, ctx));
+        record.insert("score".into(), render::number(r.score));
+        if args.explain {
+            let parts = [
+                ("cost", r.parts.cost, args.weights.cost),
+                ("months", r.parts.months, args.weights.months),
+                ("credit", r.parts.credit, args.weights.credit),
+                ("pacing", r.parts.pacing, args.weights.pacing),
+            ];
+            let mut explain = Map::new();
+            for (name, part, weight) in parts {
+                row.push(format!("{part:.2}×{}", text::short(weight)));
+                explain.insert(name.into(), render::number(part));
+                explain.insert(format!("{name}_weight"), render::number(weight));
+            }
+            record.insert("explain".into(), Value::Object(explain));
+        }
+        grid.push(row, p.status == crate::catalog::Status::Retired);
+        records.push(record);
+    }
+    grid.footer = footer(ranked.len(), matched, selection.removed, args.explain);
+    grid.footer.push(provenance(catalog, ctx, any_stale));
+    if ranked.is_empty() {
+        writeln!(err, "note: {}", empty_note(selection.removed))?;
+    }
+    let mut fields = vec!["rank"];
+    fields.extend_from_slice(PROGRAM_FIELDS);
+    fields.push("score");
+    let document = Document {
+        records,
+        fields,
+        single: false,
+        grid,
+    };
+    render::write(&document, ctx.format, ctx.style, out)?;
+    Ok(())
+}
+
+fn footer(shown: usize, matched: usize, removed: Removed, explain: bool) -> Vec<String> {
+    let first = if shown < matched {
+        format!("{shown} of {} shown", count(matched, "program"))
+    } else {
+        count(shown, "program")
+    };
+    let mut lines = vec![with_removed(first, removed)];
+    if explain {
+        lines.push(
+            "score = 100 x weighted mean of the parts; each part is 0 (worst here) to 1 (best here), shown as part×weight"
+                .into(),
+        );
+    }
+    lines
+}
+
+/// Why nothing matched, for stderr.
+pub fn empty_note(removed: Removed) -> String {
+    let mut reasons = Vec::new();
+    if removed.filtered > 0 {
+        reasons.push(format!("{} failed the filters", removed.filtered));
+    }
+    if removed.unknown > 0 {
+        reasons.push(format!("{} had unknown figures a filter needs", removed.unknown));
+    }
+    if removed.retired > 0 {
+        reasons.push(format!(
+            "{} retired were hidden (--include-retired)",
+            removed.retired
+        ));
+    }
+    if reasons.is_empty() {
+        "no program matches".into()
+    } else {
+        format!("no program matches: {}", reasons.join(", "))
+    }
+}

@@ -1,0 +1,132 @@
+//! `estimate`: the total cost and time of one program for this learner.
+
+use std::io::Write;
+
+use anyhow::{Result, bail};
+use serde_json::{Map, Value};
+
+use super::Context;
+use crate::catalog::{Amount, Catalog};
+use crate::estimate::{self, CostBasis, Estimate, Request};
+use crate::render::{self, Document, Grid, text};
+
+/// Estimates program `id` for `request`.
+pub fn run(
+    id: &str,
+    request: &Request,
+    catalog: &Catalog,
+    ctx: &Context,
+    out: &mut dyn Write,
+    _err: &mut dyn Write,
+) -> Result<()> {
+    let Some(program) = catalog.program(id) else {
+        bail!("{}", catalog.unknown_program(id));
+    };
+    let estimate = estimate::estimate(program, catalog, &ctx.money, request)?;
+    let document = Document {
+        records: vec![record(&estimate)],
+        fields: Vec::new(),
+        single: true,
+        grid: grid(&estimate, &ctx.money.display),
+    };
+    render::write(&document, ctx.format, ctx.style, out)?;
+    Ok(())
+}
+
+fn put(record: &mut Map<String, Value>, prefix: &str, amount: Option<Amount>) {
+    record.insert(format!("{prefix}_min"), render::maybe(amount.map(|a| a.min)));
+    record.insert(format!("{prefix}_max"), render::maybe(amount.map(|a| a.max)));
+}
+
+/// The JSON object, keys as in the interface.
+pub fn record(e: &Estimate) -> Map<String, Value> {
+    let mut r = Map::new();
+    r.insert("id".into(), e.id.clone().into());
+    r.insert("name".into(), e.name.clone().into());
+    r.insert("currency".into(), e.currency.clone().into());
+    put(&mut r, "full_cost", e.full_cost);
+    r.insert("aid".into(), render::number(e.aid));
+    put(&mut r, "cost", e.cost);
+    r.insert(
+        "cost_basis".into(),
+        match e.cost_basis {
+            CostBasis::Advertised => "advertised",
+            CostBasis::Fees { .. } => "fees",
+        }
+        .into(),
+    );
+    if let CostBasis::Fees { terms, parts } = &e.cost_basis {
+        r.insert("terms".into(), terms.map_or(Value::Null, Value::from));
+        let mut fees = Map::new();
+        for (label, value) in parts {
+            fees.insert(label.replace([' ', '-'], "_"), render::number(*value));
+        }
+        r.insert("fees".into(), Value::Object(fees));
+    }
+    put(&mut r, "effort_hours", e.effort_hours);
+    put(&mut r, "months", e.months);
+    r.insert(
+        "months_basis".into(),
+        match e.months_basis {
+            estimate::MonthsBasis::Advertised => "advertised",
+            estimate::MonthsBasis::Pace(_) => "pace",
+            estimate::MonthsBasis::Terms { .. } => "terms",
+        }
+        .into(),
+    );
+    if let Some(t) = &e.then {
+        let mut then = Map::new();
+        then.insert("id".into(), t.id.clone().into());
+        then.insert("share".into(), render::number(t.share));
+        put(&mut then, "cost", t.cost);
+        put(&mut then, "months", t.months);
+        r.insert("then".into(), Value::Object(then));
+        put(&mut r, "total_cost", t.total_cost);
+        put(&mut r, "direct_cost", t.direct_cost);
+        put(&mut r, "saving", t.saving);
+        put(&mut r, "total_months", t.total_months);
+        put(&mut r, "direct_months", t.direct_months);
+        put(&mut r, "months_saved", t.months_saved);
+    }
+    r.insert("notes".into(), e.notes.clone().into());
+    r
+}
+
+fn grid(e: &Estimate, currency: &str) -> Grid {
+    let money = |a: Option<Amount>| text::money(a, currency);
+    let mut grid = Grid::new(&["", &e.id], &[1], None);
+    let mut row = |label: &str, value: String| grid.push(vec![label.to_string(), value], false);
+    row("program", e.name.clone());
+    row("full price", money(e.full_cost));
+    if let CostBasis::Fees { parts, .. } = &e.cost_basis {
+        for (label, value) in parts {
+            row(&format!("  {label}"), money(Some(Amount::exact(*value))));
+        }
+    }
+    row("aid", text::share(Some(e.aid)));
+    row("you pay", money(e.cost));
+    row(
+        "effort (hours)",
+        e.effort_hours.map_or_else(
+            || "?".into(),
+            |h| text::range(Some(Amount::range(h.min.round(), h.max.round()))),
+        ),
+    );
+    row("months", text::range(e.months));
+    if let Some(t) = &e.then {
+        row(
+            &format!("then {}", t.id),
+            format!("{} counts for {}", e.id, text::share(Some(t.share))),
+        );
+        row("  rest of the degree", money(t.cost));
+        row("  its months", text::range(t.months));
+        row("pathway total", money(t.total_cost));
+        row("degree alone", money(t.direct_cost));
+        row("money saved", money(t.saving));
+        row("pathway months", text::range(t.total_months));
+        row("degree alone months", text::range(t.direct_months));
+        row("months saved", text::range(t.months_saved));
+    }
+    grid.footer = e.notes.clone();
+    grid
+}

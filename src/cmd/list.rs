@@ -1,0 +1,105 @@
+//! `list`: programs grouped by institution, institutions by name, programs by name.
+
+use std::io::Write;
+
+use anyhow::Result;
+
+use super::{Context, PROGRAM_FIELDS, cost_cell, count, program_record, provenance, with_removed};
+use crate::catalog::{Catalog, Program, Status};
+use crate::cli::FilterArgs;
+use crate::filter;
+use crate::render::{self, Document, Grid, text};
+
+/// Lists the programs that pass `args`'s filters.
+pub fn run(
+    args: &FilterArgs,
+    catalog: &Catalog,
+    ctx: &Context,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<()> {
+    let selection = filter::select(catalog, &[], &args.filter(), &ctx.money);
+    let mut programs: Vec<(&str, &Program)> = selection
+        .programs
+        .iter()
+        .map(|p| {
+            let name = catalog
+                .institution(&p.institution)
+                .map_or(p.institution.as_str(), |i| i.name.as_str());
+            (name, *p)
+        })
+        .collect();
+    programs.sort_by_cached_key(|(institution, p)| {
+        (
+            institution.to_lowercase(),
+            p.institution.clone(),
+            p.name.to_lowercase(),
+            p.id.clone(),
+        )
+    });
+
+    let mut grid = Grid::new(
+        &["Program", "Kind", "Cost", "Months", "Credit"],
+        &[2, 3, 4],
+        Some(0),
+    );
+    let mut records = Vec::with_capacity(programs.len());
+    let mut previous: Option<&str> = None;
+    let mut any_stale = false;
+    for (_, p) in &programs {
+        any_stale |= p.is_stale(ctx.today);
+        if previous != Some(p.institution.as_str()) {
+            let heading = catalog
+                .institution(&p.institution)
+                .map_or(p.institution.clone(), |i| match &i.short {
+                    Some(short) => format!("{short} — {}", i.name),
+                    None => i.name.clone(),
+                });
+            grid.push(
+                vec![
+                    heading,
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                ],
+                false,
+            );
+        }
+        previous = Some(p.institution.as_str());
+        grid.push(
+            vec![
+                format!("• {}\n  {}", p.name, p.id),
+                p.kind.to_string(),
+                cost_cell(p, ctx),
+                text::range(p.months),
+                text::share(p.credit_share()),
+            ],
+            p.status == Status::Retired,
+        );
+        records.push(program_record(p, catalog, ctx));
+    }
+    let institutions = {
+        let mut ids: Vec<&str> = programs.iter().map(|(_, p)| p.institution.as_str()).collect();
+        ids.dedup();
+        ids.len()
+    };
+    let first = format!(
+        "{} from {}",
+        count(programs.len(), "program"),
+        count(institutions, "institution")
+    );
+    let first = with_removed(first, selection.removed);
+    grid.footer = vec![first, provenance(catalog, ctx, any_stale)];
+    if programs.is_empty() {
+        writeln!(err, "note: {}", super::compare::empty_note(selection.removed))?;
+    }
+    let document = Document {
+        records,
+        fields: PROGRAM_FIELDS.to_vec(),
+        single: false,
+        grid,
+    };
+    render::write(&document, ctx.format, ctx.style, out)?;
+    Ok(())
+}

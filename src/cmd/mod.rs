@@ -1,0 +1,130 @@
+//! One module per command, all with the same entry shape:
+//! `run(args, &Catalog, &Context, out, err) -> anyhow::Result<()>`.
+
+pub mod compare;
+pub mod estimate;
+pub mod list;
+pub mod show;
+pub mod validate;
+
+use anyhow::{Result, bail};
+use serde_json::{Map, Value};
+
+use crate::catalog::{Catalog, Date, Program};
+use crate::filter::Removed;
+use crate::money::Money;
+use crate::render::{self, Format, Style, text};
+
+/// What every command needs besides its own arguments.
+#[derive(Debug, Clone)]
+pub struct Context<'a> {
+    pub format: Format,
+    pub style: Style,
+    pub money: Money<'a>,
+    /// For marking stale figures.
+    pub today: Date,
+}
+
+/// The programs named by `ids`, in that order; an unknown id is an error naming close ones.
+pub fn programs_named<'a>(catalog: &'a Catalog, ids: &[String]) -> Result<Vec<&'a Program>> {
+    ids.iter()
+        .map(|id| match catalog.program(id) {
+            Some(p) => Ok(p),
+            None => bail!("{}", catalog.unknown_program(id)),
+        })
+        .collect()
+}
+
+/// The fields every program record carries in JSON and CSV, in order.
+pub const PROGRAM_FIELDS: &[&str] = &[
+    "id",
+    "name",
+    "kind",
+    "institution",
+    "institution_name",
+    "pacing",
+    "delivery",
+    "status",
+    "currency",
+    "cost_min",
+    "cost_max",
+    "months_min",
+    "months_max",
+    "credit_share",
+    "verified",
+    "stale",
+];
+
+/// The record `compare` and `list` print for one program.
+pub fn program_record(program: &Program, catalog: &Catalog, ctx: &Context) -> Map<String, Value> {
+    let cost = program.cost.map(|c| ctx.money.convert(c, &program.currency));
+    let institution_name = catalog.institution(&program.institution).map(|i| i.name.as_str());
+    let mut record = Map::new();
+    record.insert("id".into(), program.id.clone().into());
+    record.insert("name".into(), program.name.clone().into());
+    record.insert("kind".into(), program.kind.as_str().into());
+    record.insert("institution".into(), program.institution.clone().into());
+    record.insert("institution_name".into(), render::maybe_text(institution_name));
+    record.insert("pacing".into(), program.pacing.as_str().into());
+    record.insert("delivery".into(), program.delivery.as_str().into());
+    record.insert("status".into(), program.status.as_str().into());
+    record.insert("currency".into(), ctx.money.display.clone().into());
+    record.insert("cost_min".into(), render::maybe(cost.map(|c| c.min)));
+    record.insert("cost_max".into(), render::maybe(cost.map(|c| c.max)));
+    record.insert("months_min".into(), render::maybe(program.months.map(|m| m.min)));
+    record.insert("months_max".into(), render::maybe(program.months.map(|m| m.max)));
+    record.insert("credit_share".into(), render::maybe(program.credit_share()));
+    record.insert(
+        "verified".into(),
+        render::maybe_text(program.verified.map(|d| d.to_string()).as_deref()),
+    );
+    record.insert("stale".into(), program.is_stale(ctx.today).into());
+    record
+}
+
+/// The cost cell of a table, with `*` where the figures may be stale.
+pub fn cost_cell(program: &Program, ctx: &Context) -> String {
+    let cost = program.cost.map(|c| ctx.money.convert(c, &program.currency));
+    let mark = if program.is_stale(ctx.today) { " *" } else { "" };
+    format!("{}{mark}", text::money(cost, &ctx.money.display))
+}
+
+/// The footer line about where the figures come from.
+pub fn provenance(catalog: &Catalog, ctx: &Context, any_stale: bool) -> String {
+    let as_of = catalog.as_of.map_or_else(
+        || "catalogue date unknown".to_string(),
+        |d| format!("catalogue as of {d}"),
+    );
+    let stale = if any_stale {
+        "; * checked more than a year ago, possibly stale"
+    } else {
+        ""
+    };
+    format!("{as_of}; amounts in {}{stale}", ctx.money.display)
+}
+
+/// "1 program" or "2 programs".
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+/// `line`, followed by what the filters hid and why.
+pub fn with_removed(mut line: String, removed: Removed) -> String {
+    if removed.retired > 0 {
+        line.push_str(&format!(
+            "; {} retired hidden (--include-retired shows them)",
+            removed.retired
+        ));
+    }
+    if removed.unknown > 0 {
+        line.push_str(&format!(
+            "; {} left out because a filter needs a figure the catalogue gives as unknown",
+            removed.unknown
+        ));
+    }
+    line
+}

@@ -1,0 +1,229 @@
+//! `show`: every field of one or more programs, one column per program.
+
+use std::io::Write;
+
+use anyhow::Result;
+use serde_json::{Map, Value};
+
+use super::{Context, programs_named};
+use crate::catalog::{Catalog, Fees, Program, Target};
+use crate::render::{self, Document, Grid, text};
+
+/// Prints the programs named by `ids`.
+pub fn run(
+    ids: &[String],
+    catalog: &Catalog,
+    ctx: &Context,
+    out: &mut dyn Write,
+    _err: &mut dyn Write,
+) -> Result<()> {
+    let programs = programs_named(catalog, ids)?;
+    let mut header = vec!["Field"];
+    header.extend(programs.iter().map(|p| p.id.as_str()));
+    let mut grid = Grid::new(&header, &[], None);
+    let columns: Vec<Vec<(&str, String)>> = programs.iter().map(|p| fields(p, catalog, ctx)).collect();
+    if let Some(first) = columns.first() {
+        for (row, (label, _)) in first.iter().enumerate() {
+            let mut cells = vec![label.to_string()];
+            cells.extend(columns.iter().map(|c| c[row].1.clone()));
+            grid.push(cells, false);
+        }
+    }
+    if programs.iter().any(|p| p.is_stale(ctx.today)) {
+        grid.footer.push(format!(
+            "possibly stale: figures checked more than {} days ago; check the url before deciding",
+            crate::catalog::model::STALE_AFTER_DAYS
+        ));
+    }
+    let records = programs.iter().map(|p| record(p, catalog, ctx)).collect();
+    let document = Document {
+        records,
+        fields: Vec::new(),
+        single: false,
+        grid,
+    };
+    render::write(&document, ctx.format, ctx.style, out)?;
+    Ok(())
+}
+
+fn or_dash(value: Option<String>) -> String {
+    value.unwrap_or_else(|| "–".into())
+}
+
+fn fee_parts(fees: &Fees, currency: &str, ctx: &Context) -> Vec<(&'static str, String)> {
+    let money = |v: f64| {
+        text::money(
+            Some(crate::catalog::Amount::exact(
+                ctx.money.convert_value(v, currency),
+            )),
+            &ctx.money.display,
+        )
+    };
+    let mut parts = Vec::new();
+    if let Some(v) = fees.per_course {
+        parts.push(("per course", money(v)));
+    }
+    if let Some(v) = fees.per_credit {
+        parts.push(("per credit", money(v)));
+    }
+    if let Some(v) = fees.per_term {
+        parts.push(("per term", money(v)));
+    }
+    if let Some(v) = fees.term_months {
+        parts.push(("term months", text::short(v)));
+    }
+    if let Some(v) = fees.one_off {
+        parts.push(("one-off", money(v)));
+    }
+    parts
+}
+
+fn pathway_lines(program: &Program) -> Vec<String> {
+    program
+        .credit
+        .iter()
+        .map(|p| {
+            let target = match &p.target {
+                Target::Program(id) => format!("`{id}`"),
+                Target::Described { degree, at: Some(at) } => format!("{degree} at {at}"),
+                Target::Described { degree, at: None } => degree.clone(),
+            };
+            let note = p.note.as_ref().map_or(String::new(), |n| format!(" ({n})"));
+            format!("{} toward {target}{note}", text::share(Some(p.share)))
+        })
+        .collect()
+}
+
+fn fields(p: &Program, catalog: &Catalog, ctx: &Context) -> Vec<(&'static str, String)> {
+    let institution = catalog
+        .institution(&p.institution)
+        .map_or(p.institution.clone(), |i| format!("{} ({})", i.name, i.label()));
+    let cost = p.cost.map(|c| ctx.money.convert(c, &p.currency));
+    let stale = p.is_stale(ctx.today);
+    let mut cost_text = text::money(cost, &ctx.money.display);
+    if p.currency != ctx.money.display {
+        cost_text.push_str(&format!(" ({})", text::money(p.cost, &p.currency)));
+    }
+    if stale {
+        cost_text.push_str(" *");
+    }
+    let verified = match (p.verified, stale) {
+        (Some(d), true) => format!("{d} (possibly stale)"),
+        (Some(d), false) => d.to_string(),
+        (None, _) => "never (possibly stale)".into(),
+    };
+    let fees = p.fees.map(|f| {
+        fee_parts(&f, &p.currency, ctx)
+            .into_iter()
+            .map(|(k, v)| format!("{k}: {v}"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    });
+    let pathways = pathway_lines(p);
+    vec![
+        ("name", p.name.clone()),
+        ("kind", p.kind.to_string()),
+        ("institution", institution),
+        ("platform", or_dash(p.platform.clone())),
+        ("delivery", p.delivery.to_string()),
+        ("pacing", p.pacing.to_string()),
+        (
+            "subjects",
+            or_dash((!p.subjects.is_empty()).then(|| p.subjects.join(", "))),
+        ),
+        ("courses", or_dash(p.courses.map(|c| c.to_string()))),
+        ("credits", or_dash(p.credits.map(text::short))),
+        ("admission", p.admission.to_string()),
+        ("cost", cost_text),
+        (
+            "financial aid",
+            or_dash(p.financial_aid.map(|a| format!("up to {}", text::share(Some(a))))),
+        ),
+        ("fees", or_dash(fees)),
+        ("months", text::range(p.months)),
+        (
+            "hours/week",
+            or_dash(p.hours_per_week.map(|h| text::range(Some(h)))),
+        ),
+        (
+            "credit",
+            or_dash((!pathways.is_empty()).then(|| pathways.join("\n"))),
+        ),
+        ("status", p.status.to_string()),
+        ("ends", or_dash(p.ends.map(|d| d.to_string()))),
+        (
+            "partners",
+            or_dash((!p.partners.is_empty()).then(|| p.partners.join(", "))),
+        ),
+        ("url", or_dash(p.url.clone())),
+        ("verified", verified),
+        ("notes", or_dash(p.notes.clone())),
+        (
+            "source",
+            catalog.sources.get(p.source).cloned().unwrap_or_default(),
+        ),
+    ]
+}
+
+/// The full JSON record of one program.
+pub fn record(p: &Program, catalog: &Catalog, ctx: &Context) -> Map<String, Value> {
+    let mut record = super::program_record(p, catalog, ctx);
+    let convert = |v: f64| render::number(ctx.money.convert_value(v, &p.currency));
+    record.insert("platform".into(), render::maybe_text(p.platform.as_deref()));
+    record.insert("subjects".into(), p.subjects.clone().into());
+    record.insert("courses".into(), p.courses.map_or(Value::Null, Value::from));
+    record.insert("credits".into(), render::maybe(p.credits));
+    record.insert("admission".into(), p.admission.as_str().into());
+    record.insert("listed_currency".into(), p.currency.clone().into());
+    record.insert("financial_aid".into(), render::maybe(p.financial_aid));
+    let fees = p.fees.map_or(Value::Null, |f| {
+        let mut m = Map::new();
+        m.insert("per_course".into(), f.per_course.map_or(Value::Null, convert));
+        m.insert("per_credit".into(), f.per_credit.map_or(Value::Null, convert));
+        m.insert("per_term".into(), f.per_term.map_or(Value::Null, convert));
+        m.insert("term_months".into(), render::maybe(f.term_months));
+        m.insert("one_off".into(), f.one_off.map_or(Value::Null, convert));
+        Value::Object(m)
+    });
+    record.insert("fees".into(), fees);
+    record.insert(
+        "hours_per_week_min".into(),
+        render::maybe(p.hours_per_week.map(|h| h.min)),
+    );
+    record.insert(
+        "hours_per_week_max".into(),
+        render::maybe(p.hours_per_week.map(|h| h.max)),
+    );
+    let pathways: Vec<Value> = p
+        .credit
+        .iter()
+        .map(|c| {
+            let mut m = Map::new();
+            match &c.target {
+                Target::Program(id) => {
+                    m.insert("toward".into(), id.clone().into());
+                }
+                Target::Described { degree, at } => {
+                    m.insert("degree".into(), degree.clone().into());
+                    m.insert("at".into(), render::maybe_text(at.as_deref()));
+                }
+            }
+            m.insert("share".into(), render::number(c.share));
+            m.insert("note".into(), render::maybe_text(c.note.as_deref()));
+            Value::Object(m)
+        })
+        .collect();
+    record.insert("credit".into(), pathways.into());
+    record.insert(
+        "ends".into(),
+        render::maybe_text(p.ends.map(|d| d.to_string()).as_deref()),
+    );
+    record.insert("partners".into(), p.partners.clone().into());
+    record.insert("url".into(), render::maybe_text(p.url.as_deref()));
+    record.insert("notes".into(), render::maybe_text(p.notes.as_deref()));
+    record.insert(
+        "source".into(),
+        catalog.sources.get(p.source).cloned().unwrap_or_default().into(),
+    );
+    record
+}

@@ -1,0 +1,301 @@
+//! The total cost and time of one program for one learner, and of a pathway to a degree. Pure.
+
+use anyhow::{Result, bail};
+
+use crate::catalog::{Amount, Catalog, Pacing, Program, Target};
+use crate::money::Money;
+
+/// Weeks in an average month: effort is months x `WEEKS_PER_MONTH` x hours per week.
+pub const WEEKS_PER_MONTH: f64 = 52.0 / 12.0;
+
+/// What the learner told us about themselves.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Request {
+    /// Hours a week the learner will study (> 0).
+    pub hours_per_week: Option<f64>,
+    /// Share of the cost the learner hopes aid will remove, in [0, 1].
+    pub aid: Option<f64>,
+    /// Courses the learner will take each term (>= 1).
+    pub courses_per_term: Option<u32>,
+    /// The degree the credential should count toward.
+    pub then: Option<String>,
+}
+
+/// How the credential's price was worked out.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CostBasis {
+    /// The catalogue's `cost`.
+    Advertised,
+    /// The fee parts at the learner's pace: each part's label and total.
+    Fees {
+        terms: Option<u32>,
+        parts: Vec<(&'static str, f64)>,
+    },
+}
+
+/// How the months were worked out.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum MonthsBasis {
+    Advertised,
+    /// At the learner's hours per week.
+    Pace(f64),
+    /// `terms` terms of `term_months` months.
+    Terms {
+        terms: u32,
+        term_months: f64,
+    },
+}
+
+/// The rest of a degree after the credential, beside the degree alone.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Then {
+    pub id: String,
+    pub name: String,
+    pub share: f64,
+    /// The part of the degree still to pay.
+    pub cost: Option<Amount>,
+    /// The part of the degree still to study.
+    pub months: Option<Amount>,
+    pub total_cost: Option<Amount>,
+    pub direct_cost: Option<Amount>,
+    /// Direct minus total, low end with low end.
+    pub saving: Option<Amount>,
+    pub total_months: Option<Amount>,
+    pub direct_months: Option<Amount>,
+    /// Direct minus total; negative when the pathway takes longer.
+    pub months_saved: Option<Amount>,
+}
+
+/// One program's cost and time for this learner, in the display currency.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Estimate {
+    pub id: String,
+    pub name: String,
+    pub currency: String,
+    /// Before aid.
+    pub full_cost: Option<Amount>,
+    /// After aid.
+    pub cost: Option<Amount>,
+    pub cost_basis: CostBasis,
+    /// The share of the cost aid removes, after any cap.
+    pub aid: f64,
+    pub effort_hours: Option<Amount>,
+    pub months: Option<Amount>,
+    pub months_basis: MonthsBasis,
+    pub then: Option<Then>,
+    /// What the learner should know about how the figures were made.
+    pub notes: Vec<String>,
+}
+
+fn minus(a: Amount, b: Amount) -> Amount {
+    Amount::range(a.min - b.min, a.max - b.max)
+}
+
+fn both(a: Option<Amount>, b: Option<Amount>, f: fn(Amount, Amount) -> Amount) -> Option<Amount> {
+    Some(f(a?, b?))
+}
+
+/// Estimates `program` for `request`.
+pub fn estimate(program: &Program, catalog: &Catalog, money: &Money, request: &Request) -> Result<Estimate> {
+    let mut notes = Vec::new();
+    let advertised = program.cost.map(|c| money.convert(c, &program.currency));
+    let (full_cost, cost_basis, terms) = match (request.courses_per_term, &program.fees, program.courses) {
+        (None, _, _) => {
+            if program.fees.is_some() {
+                notes.push("price: the advertised cost; give --courses-per-term to price your own pace from the fee parts".into());
+            }
+            (advertised, CostBasis::Advertised, None)
+        }
+        (Some(_), None, _) => bail!(
+            "`{}` lists no fee parts, so --courses-per-term cannot price it; drop the option to use its advertised cost",
+            program.id
+        ),
+        (Some(per_term), Some(fees), courses) => {
+            let courses = courses.unwrap_or(0);
+            let terms = courses.div_ceil(per_term.max(1));
+            let mut parts = Vec::new();
+            let convert = |v: f64| money.convert_value(v, &program.currency);
+            if let Some(fee) = fees.per_course {
+                parts.push(("per course", convert(fee) * f64::from(courses)));
+            }
+            if let (Some(fee), Some(credits)) = (fees.per_credit, program.credits) {
+                parts.push(("per credit", convert(fee) * credits));
+            }
+            if let Some(fee) = fees.per_term {
+                parts.push(("per term", convert(fee) * f64::from(terms)));
+            }
+            if let Some(fee) = fees.one_off {
+                parts.push(("one-off", convert(fee)));
+            }
+            let total = parts.iter().map(|(_, v)| v).sum();
+            notes.push(format!(
+                "price: the fee parts at {per_term} course(s) a term ({terms} term(s))"
+            ));
+            (
+                Some(Amount::exact(total)),
+                CostBasis::Fees {
+                    terms: Some(terms),
+                    parts,
+                },
+                Some(terms),
+            )
+        }
+    };
+
+    let limit = program.financial_aid.unwrap_or(0.0);
+    let aid = match request.aid {
+        None => 0.0,
+        Some(asked) if asked > limit => {
+            if program.financial_aid.is_none() {
+                notes.push(format!(
+                    "aid: `{}` lists no financial aid, so none is applied",
+                    program.id
+                ));
+            } else {
+                notes.push(format!(
+                    "aid: capped at {} (the most aid `{}` lists), not the {} asked",
+                    percent(limit),
+                    program.id,
+                    percent(asked)
+                ));
+            }
+            limit
+        }
+        Some(asked) => asked,
+    };
+    let cost = full_cost.map(|c| c.scale(1.0 - aid));
+
+    let effort_hours = match (program.months, program.hours_per_week) {
+        (Some(m), Some(h)) => Some(Amount::range(
+            m.min * WEEKS_PER_MONTH * h.min,
+            m.max * WEEKS_PER_MONTH * h.max,
+        )),
+        _ => None,
+    };
+    let term_months = program.fees.and_then(|f| f.term_months);
+    let (months, months_basis) = match (terms, term_months, request.hours_per_week, effort_hours) {
+        (Some(terms), Some(term_months), _, _) => {
+            notes.push(format!("months: {terms} term(s) of {term_months} months"));
+            (
+                Some(Amount::exact(f64::from(terms) * term_months)),
+                MonthsBasis::Terms { terms, term_months },
+            )
+        }
+        (_, _, Some(hours), Some(effort)) => {
+            notes.push(format!(
+                "months: the advertised effort at {hours} hours a week (effort / (hours x 52/12))"
+            ));
+            if matches!(program.pacing, Pacing::InstructorLed | Pacing::Both) {
+                notes.push(
+                    "schedule: course runs follow a schedule, so the calendar may not shrink with your pace"
+                        .into(),
+                );
+            }
+            (
+                Some(effort.scale(1.0 / (hours * WEEKS_PER_MONTH))),
+                MonthsBasis::Pace(hours),
+            )
+        }
+        (_, _, Some(_), None) => {
+            notes.push(format!(
+                "months: advertised; `{}` gives no hours per week (or no months) to turn into your pace",
+                program.id
+            ));
+            (program.months, MonthsBasis::Advertised)
+        }
+        _ => {
+            notes.push("months: advertised".into());
+            (program.months, MonthsBasis::Advertised)
+        }
+    };
+
+    let then = match &request.then {
+        None => None,
+        Some(degree_id) => Some(pathway(program, catalog, money, degree_id, cost, months)?),
+    };
+    Ok(Estimate {
+        id: program.id.clone(),
+        name: program.name.clone(),
+        currency: money.display.clone(),
+        full_cost,
+        cost,
+        cost_basis,
+        aid,
+        effort_hours,
+        months,
+        months_basis,
+        then,
+        notes,
+    })
+}
+
+fn pathway(
+    program: &Program,
+    catalog: &Catalog,
+    money: &Money,
+    degree_id: &str,
+    cost: Option<Amount>,
+    months: Option<Amount>,
+) -> Result<Then> {
+    let Some(degree) = catalog.program(degree_id) else {
+        bail!("{}", catalog.unknown_program(degree_id));
+    };
+    let Some(path) = program.pathway_to(degree_id) else {
+        let known: Vec<String> = program
+            .credit
+            .iter()
+            .map(|p| match &p.target {
+                Target::Program(id) => format!("`{id}`"),
+                Target::Described { degree, at } => match at {
+                    Some(at) => format!("{degree} at {at} (not in the catalogue)"),
+                    None => format!("{degree} (not in the catalogue)"),
+                },
+            })
+            .collect();
+        if known.is_empty() {
+            bail!(
+                "`{}` lists no credit pathway, so it cannot count toward `{degree_id}`",
+                program.id
+            );
+        }
+        bail!(
+            "`{}` has no credit pathway to `{degree_id}`; its pathways: {}",
+            program.id,
+            known.join(", ")
+        );
+    };
+    let rest = 1.0 - path.share;
+    let direct_cost = degree.cost.map(|c| money.convert(c, &degree.currency));
+    let then_cost = direct_cost.map(|c| c.scale(rest));
+    let then_months = degree.months.map(|m| m.scale(rest));
+    let total_cost = both(cost, then_cost, Amount::plus);
+    let total_months = both(months, then_months, Amount::plus);
+    Ok(Then {
+        id: degree.id.clone(),
+        name: degree.name.clone(),
+        share: path.share,
+        cost: then_cost,
+        months: then_months,
+        total_cost,
+        direct_cost,
+        saving: both(direct_cost, total_cost, minus),
+        total_months,
+        direct_months: degree.months,
+        months_saved: both(degree.months, total_months, minus),
+    })
+}
+
+fn percent(share: f64) -> String {
+    format!("{}%", (share * 1000.0).round() / 10.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percentages_keep_one_decimal() {
+        assert_eq!(percent(0.9), "90%");
+        assert_eq!(percent(0.125), "12.5%");
+    }
+}

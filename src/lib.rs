@@ -1,0 +1,14 @@
+//! micromasters: compare MicroMasters programs and their alternatives by cost, time, pacing and
+//! credit transfer, from a TOML catalogue.
+
+mod named;
+
+pub mod catalog;
+pub mod cli;
+pub mod cmd;
+pub mod estimate;
+pub mod filter;
+pub mod money;
+pub mod quantity;
+pub mod rank;
+pub mod render;

@@ -1,0 +1,115 @@
+//! micromasters: parse the command line, run one command, report an error once, exit.
+
+use std::io::{self, BufWriter, Write};
+use std::process::ExitCode;
+
+use anyhow::Result;
+use clap::{CommandFactory, Parser};
+
+use micromasters::catalog::{self, Date, Invalid};
+use micromasters::cli::{self, Cli, Command};
+use micromasters::cmd::{self, Context};
+use micromasters::money::Money;
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => {
+            // --help and --version are not errors; anything else is a usage error.
+            let _ = error.print();
+            return if error.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let result = run(cli, &mut out).and_then(|code| {
+        out.flush()?;
+        Ok(code)
+    });
+    match result {
+        Ok(code) => code,
+        Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
+        Err(error) => {
+            if let Some(Invalid(problems)) = error.downcast_ref::<Invalid>() {
+                for problem in problems {
+                    eprintln!("{problem}");
+                }
+            }
+            eprintln!("error: {error:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Runs the command; `Ok` carries the exit code of a run that found problems to report.
+fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
+    let env_catalog = std::env::var_os("MICROMASTERS_CATALOG");
+    let mut err = io::stderr();
+    let extra = match &cli.command {
+        Command::Validate(args) => args.files.as_slice(),
+        _ => &[],
+    };
+    let load = || {
+        let sources = cli.global.sources(env_catalog.as_deref(), extra);
+        catalog::load_sources(sources.builtin, &sources.files)
+    };
+    match &cli.command {
+        Command::Completions(args) => {
+            let mut script = Vec::new();
+            clap_complete::generate(args.shell, &mut Cli::command(), "micromasters", &mut script);
+            out.write_all(&script)?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        Command::Man => {
+            clap_mangen::Man::new(Cli::command()).render(out)?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        Command::Validate(_) => {
+            let loaded = load();
+            cmd::validate::run(&loaded, cli.global.format, out)?;
+            return Ok(if loaded.problems.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            });
+        }
+        _ => {}
+    }
+    let loaded = load();
+    if !loaded.problems.is_empty() {
+        return Err(Invalid(loaded.problems).into());
+    }
+    let catalog = &loaded.catalog;
+    let ctx = Context {
+        format: cli.global.format,
+        style: cli.global.style(
+            cli::terminal_width(),
+            std::env::var_os("NO_COLOR").as_deref(),
+            std::env::var("COLUMNS").ok().as_deref(),
+        ),
+        money: Money::new(catalog, cli.global.currency.as_deref())?,
+        today: Date::today(),
+    };
+    match &cli.command {
+        Command::Compare(args) => cmd::compare::run(&args.comparison(), catalog, &ctx, out, &mut err)?,
+        Command::List(args) => cmd::list::run(&args.filters, catalog, &ctx, out, &mut err)?,
+        Command::Show(args) => cmd::show::run(&args.ids, catalog, &ctx, out, &mut err)?,
+        Command::Estimate(args) => {
+            cmd::estimate::run(&args.id, &args.request(), catalog, &ctx, out, &mut err)?
+        }
+        Command::Validate(_) | Command::Completions(_) | Command::Man => {}
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A closed stdout (`micromasters list | head -1`) is not an error.
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error
+        .chain()
+        .filter_map(|e| e.downcast_ref::<io::Error>())
+        .any(|e| e.kind() == io::ErrorKind::BrokenPipe)
+}

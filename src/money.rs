@@ -1,0 +1,51 @@
+//! Converting amounts between currencies with the catalogue's rates.
+
+use anyhow::{Result, bail};
+
+use crate::catalog::{Amount, Catalog};
+
+/// Converts any catalogue amount into the display currency.
+#[derive(Debug, Clone)]
+pub struct Money<'a> {
+    catalog: &'a Catalog,
+    /// ISO 4217 code amounts are shown in.
+    pub display: String,
+    /// Value of one unit of the display currency in USD.
+    display_rate: f64,
+}
+
+impl<'a> Money<'a> {
+    /// Shows amounts in `display` (USD when `None`); a code without a rate is an error naming
+    /// the known ones.
+    pub fn new(catalog: &'a Catalog, display: Option<&str>) -> Result<Self> {
+        let display = display.unwrap_or("USD").to_ascii_uppercase();
+        let Some(display_rate) = catalog.rate(&display) else {
+            let known: Vec<String> = catalog.currencies().iter().map(|c| format!("`{c}`")).collect();
+            bail!(
+                "no rate for currency `{display}`; known currencies: {} (add a rate to `rates` in a catalogue of your own)",
+                known.join(", ")
+            );
+        };
+        Ok(Money {
+            catalog,
+            display,
+            display_rate,
+        })
+    }
+
+    /// Value of one unit of `currency` in USD. Loading guarantees a rate for every currency a
+    /// program uses; an unknown one counts as USD rather than failing here.
+    pub fn usd_rate(&self, currency: &str) -> f64 {
+        self.catalog.rate(currency).unwrap_or(1.0)
+    }
+
+    /// `amount`, given in `currency`, in the display currency.
+    pub fn convert(&self, amount: Amount, currency: &str) -> Amount {
+        amount.scale(self.usd_rate(currency) / self.display_rate)
+    }
+
+    /// A single figure in `currency`, in the display currency.
+    pub fn convert_value(&self, value: f64, currency: &str) -> f64 {
+        value * self.usd_rate(currency) / self.display_rate
+    }
+}

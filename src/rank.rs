@@ -1,0 +1,336 @@
+//! The score and the order of a comparison. Pure and deterministic: every order ends with `id`.
+//!
+//! The score is a weighted mean of four parts, each in [0, 1] and normalised over the programs
+//! being compared (the best of them gets 1, the worst 0): cost and months (lower is better, by
+//! the middle of the range), credit (the largest pathway share; no pathway counts as 0) and
+//! pacing (the preferred mode, else the most flexible, is best). An unknown figure gets the worst
+//! value among the programs compared. A criterion on which all programs are equal gives all of
+//! them 1. The score is 100 x the weighted mean, rounded to one decimal.
+
+use std::cmp::Ordering;
+
+use crate::catalog::{Pacing, Program};
+use crate::money::Money;
+use crate::named::named_enum;
+
+named_enum! {
+    /// What a comparison can be ordered by.
+    SortKey {
+        Score = "score",
+        Cost = "cost",
+        Months = "months",
+        Credit = "credit",
+        Pacing = "pacing",
+        Name = "name",
+    }
+}
+
+/// One key of an order, best first unless reversed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OrderKey {
+    pub key: SortKey,
+    pub reverse: bool,
+}
+
+/// An order: keys applied in turn, then `id`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Order(pub Vec<OrderKey>);
+
+/// Parses `score,-cost,name`: a comma list of keys, each optionally prefixed by `-`.
+pub fn parse_order(text: &str) -> Result<Order, String> {
+    text.split(',')
+        .map(|part| {
+            let part = part.trim();
+            let (reverse, name) = match part.strip_prefix('-') {
+                Some(rest) => (true, rest),
+                None => (false, part),
+            };
+            let key = name.parse::<SortKey>().map_err(|e| format!("sort key {e}"))?;
+            Ok(OrderKey { key, reverse })
+        })
+        .collect::<Result<Vec<_>, String>>()
+        .map(Order)
+}
+
+/// How much each criterion counts in the score.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Weights {
+    pub cost: f64,
+    pub months: f64,
+    pub credit: f64,
+    pub pacing: f64,
+}
+
+impl Default for Weights {
+    /// Every criterion counts the same.
+    fn default() -> Self {
+        Weights {
+            cost: 1.0,
+            months: 1.0,
+            credit: 1.0,
+            pacing: 1.0,
+        }
+    }
+}
+
+/// Parses `cost=2,pacing=0`: criteria not named keep their default weight of 1.
+pub fn parse_weights(text: &str) -> Result<Weights, String> {
+    let mut weights = Weights::default();
+    for part in text.split(',') {
+        let Some((name, value)) = part.split_once('=') else {
+            return Err(format!("`{part}` is not `criterion=weight`, like `cost=2`"));
+        };
+        let value: f64 = match value.trim().parse() {
+            Ok(v) if f64::is_finite(v) && v >= 0.0 => v,
+            _ => return Err(format!("weight `{}` must be a number of 0 or more", value.trim())),
+        };
+        match name.trim() {
+            "cost" => weights.cost = value,
+            "months" => weights.months = value,
+            "credit" => weights.credit = value,
+            "pacing" => weights.pacing = value,
+            other => {
+                return Err(format!(
+                    "unknown criterion `{other}`; use `cost`, `months`, `credit` or `pacing`"
+                ));
+            }
+        }
+    }
+    if weights.cost + weights.months + weights.credit + weights.pacing <= 0.0 {
+        return Err("at least one weight must be greater than 0".into());
+    }
+    Ok(weights)
+}
+
+/// Each criterion's part of a score, in [0, 1].
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Parts {
+    pub cost: f64,
+    pub months: f64,
+    pub credit: f64,
+    pub pacing: f64,
+}
+
+/// A program with its score.
+#[derive(Debug, Clone)]
+pub struct Ranked<'a> {
+    pub program: &'a Program,
+    /// 0 to 100, higher is better.
+    pub score: f64,
+    pub parts: Parts,
+}
+
+/// How flexible a pacing is, best first: 0 is best; `None` for unknown.
+pub fn pacing_rank(pacing: Pacing, prefer: Option<Pacing>) -> Option<u8> {
+    match (pacing, prefer) {
+        (Pacing::Unknown, _) => None,
+        (p, Some(wanted)) if p == wanted => Some(0),
+        (Pacing::Both, _) => Some(if prefer.is_some() { 1 } else { 0 }),
+        (Pacing::SelfPaced, None) => Some(1),
+        _ => Some(2),
+    }
+}
+
+/// Normalises `values` (higher is better; `None` is unknown) to [0, 1] over the set.
+fn normalise(values: &[Option<f64>]) -> Vec<f64> {
+    let known = values.iter().flatten();
+    let low = known.clone().copied().fold(f64::INFINITY, f64::min);
+    let high = known.copied().fold(f64::NEG_INFINITY, f64::max);
+    values
+        .iter()
+        .map(|v| {
+            // Unknown takes the worst value among those compared.
+            let v = v.unwrap_or(low);
+            if high > low { (v - low) / (high - low) } else { 1.0 }
+        })
+        .collect()
+}
+
+/// Scores `programs` against each other.
+pub fn score<'a>(
+    programs: &[&'a Program],
+    money: &Money,
+    weights: Weights,
+    prefer: Option<Pacing>,
+) -> Vec<Ranked<'a>> {
+    let cost: Vec<Option<f64>> = programs
+        .iter()
+        .map(|p| p.cost.map(|c| -money.convert(c, &p.currency).mid()))
+        .collect();
+    let months: Vec<Option<f64>> = programs.iter().map(|p| p.months.map(|m| -m.mid())).collect();
+    let credit: Vec<Option<f64>> = programs
+        .iter()
+        .map(|p| Some(p.credit_share().unwrap_or(0.0)))
+        .collect();
+    let pacing: Vec<Option<f64>> = programs
+        .iter()
+        .map(|p| pacing_rank(p.pacing, prefer).map(|r| -f64::from(r)))
+        .collect();
+    let (cost, months, credit, pacing) = (
+        normalise(&cost),
+        normalise(&months),
+        normalise(&credit),
+        normalise(&pacing),
+    );
+    let total = weights.cost + weights.months + weights.credit + weights.pacing;
+    programs
+        .iter()
+        .enumerate()
+        .map(|(i, program)| {
+            let parts = Parts {
+                cost: cost[i],
+                months: months[i],
+                credit: credit[i],
+                pacing: pacing[i],
+            };
+            let mean = (weights.cost * parts.cost
+                + weights.months * parts.months
+                + weights.credit * parts.credit
+                + weights.pacing * parts.pacing)
+                / total;
+            Ranked {
+                program,
+                score: (mean * 1000.0).round() / 10.0,
+                parts,
+            }
+        })
+        .collect()
+}
+
+/// Compares two optional figures, unknown last whatever the direction.
+fn known_first<T: PartialOrd>(a: Option<T>, b: Option<T>, reverse: bool) -> Ordering {
+    match (a, b) {
+        (None, None) => Ordering::Equal,
+        (None, Some(_)) => Ordering::Greater,
+        (Some(_), None) => Ordering::Less,
+        (Some(x), Some(y)) => {
+            let o = x.partial_cmp(&y).unwrap_or(Ordering::Equal);
+            if reverse { o.reverse() } else { o }
+        }
+    }
+}
+
+/// Sorts `ranked` by `keys`, then by id.
+pub fn order(ranked: &mut [Ranked], keys: &[OrderKey], money: &Money, prefer: Option<Pacing>) {
+    ranked.sort_by(|a, b| {
+        let (p, q) = (a.program, b.program);
+        keys.iter()
+            .map(|k| match k.key {
+                SortKey::Score => known_first(Some(-a.score), Some(-b.score), k.reverse),
+                SortKey::Cost => known_first(
+                    p.cost
+                        .map(|c| money.convert(c, &p.currency))
+                        .map(|c| (c.min, c.max)),
+                    q.cost
+                        .map(|c| money.convert(c, &q.currency))
+                        .map(|c| (c.min, c.max)),
+                    k.reverse,
+                ),
+                SortKey::Months => known_first(
+                    p.months.map(|m| (m.min, m.max)),
+                    q.months.map(|m| (m.min, m.max)),
+                    k.reverse,
+                ),
+                SortKey::Credit => known_first(
+                    Some(-p.credit_share().unwrap_or(0.0)),
+                    Some(-q.credit_share().unwrap_or(0.0)),
+                    k.reverse,
+                ),
+                SortKey::Pacing => known_first(
+                    pacing_rank(p.pacing, prefer),
+                    pacing_rank(q.pacing, prefer),
+                    k.reverse,
+                ),
+                SortKey::Name => {
+                    let o = p.name.to_lowercase().cmp(&q.name.to_lowercase());
+                    if k.reverse { o.reverse() } else { o }
+                }
+            })
+            .find(|o| o.is_ne())
+            .unwrap_or_else(|| p.id.cmp(&q.id))
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn orders_parse_with_reversed_keys() {
+        let keys = parse_order("score,-cost, name").unwrap();
+        assert_eq!(
+            keys.0,
+            [
+                OrderKey {
+                    key: SortKey::Score,
+                    reverse: false
+                },
+                OrderKey {
+                    key: SortKey::Cost,
+                    reverse: true
+                },
+                OrderKey {
+                    key: SortKey::Name,
+                    reverse: false
+                },
+            ]
+        );
+        assert!(
+            parse_order("price")
+                .unwrap_err()
+                .contains("`price` is not one of")
+        );
+        assert!(parse_order("cost,").is_err());
+    }
+
+    #[test]
+    fn weights_keep_defaults_for_criteria_not_named() {
+        let w = parse_weights("cost=2,pacing=0").unwrap();
+        assert_eq!(
+            w,
+            Weights {
+                cost: 2.0,
+                months: 1.0,
+                credit: 1.0,
+                pacing: 0.0
+            }
+        );
+        assert!(parse_weights("cost=-1").is_err());
+        assert!(parse_weights("cost=nan").is_err());
+        assert!(
+            parse_weights("speed=1")
+                .unwrap_err()
+                .contains("unknown criterion")
+        );
+        assert!(parse_weights("cost=0,months=0,credit=0,pacing=0").is_err());
+        assert!(parse_weights("cost").is_err());
+    }
+
+    #[test]
+    fn normalising_puts_the_best_at_one_and_unknown_at_the_worst() {
+        assert_eq!(
+            normalise(&[Some(-100.0), Some(-300.0), Some(-200.0)]),
+            [1.0, 0.0, 0.5]
+        );
+        assert_eq!(normalise(&[Some(-100.0), None, Some(-300.0)]), [1.0, 0.0, 0.0]);
+        assert_eq!(normalise(&[Some(5.0), Some(5.0)]), [1.0, 1.0]);
+        assert_eq!(normalise(&[None, None]), [1.0, 1.0]);
+    }
+
+    #[test]
+    fn pacing_prefers_the_asked_mode_then_both() {
+        assert_eq!(pacing_rank(Pacing::Both, None), Some(0));
+        assert_eq!(pacing_rank(Pacing::SelfPaced, None), Some(1));
+        assert_eq!(pacing_rank(Pacing::InstructorLed, None), Some(2));
+        assert_eq!(
+            pacing_rank(Pacing::InstructorLed, Some(Pacing::InstructorLed)),
+            Some(0)
+        );
+        assert_eq!(pacing_rank(Pacing::Both, Some(Pacing::InstructorLed)), Some(1));
+        assert_eq!(
+            pacing_rank(Pacing::SelfPaced, Some(Pacing::InstructorLed)),
+            Some(2)
+        );
+        assert_eq!(pacing_rank(Pacing::Unknown, None), None);
+    }
+}

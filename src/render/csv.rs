@@ -1,0 +1,64 @@
+//! CSV: a header row and one row per record; nested keys joined with `_`, lists with `; `.
+
+use std::io::{self, Write};
+
+use serde_json::{Map, Value};
+
+use super::Document;
+
+/// Flattens one record into `(column, cell)` pairs.
+fn flatten(prefix: &str, record: &Map<String, Value>, cells: &mut Vec<(String, String)>) {
+    for (key, value) in record {
+        let name = if prefix.is_empty() {
+            key.clone()
+        } else {
+            format!("{prefix}_{key}")
+        };
+        match value {
+            Value::Object(inner) => flatten(&name, inner, cells),
+            other => cells.push((name, cell(other))),
+        }
+    }
+}
+
+fn cell(value: &Value) -> String {
+    match value {
+        Value::Null => String::new(),
+        Value::String(s) => s.clone(),
+        Value::Array(items) => items.iter().map(cell).collect::<Vec<_>>().join("; "),
+        Value::Object(_) => value.to_string(),
+        other => other.to_string(),
+    }
+}
+
+/// Writes the records as CSV.
+pub fn write(document: &Document, out: &mut dyn Write) -> io::Result<()> {
+    let rows: Vec<Vec<(String, String)>> = document
+        .records
+        .iter()
+        .map(|record| {
+            let mut cells = Vec::new();
+            flatten("", record, &mut cells);
+            cells
+        })
+        .collect();
+    let mut header: Vec<String> = document.fields.iter().map(|f| f.to_string()).collect();
+    for row in &rows {
+        for (name, _) in row {
+            if !header.contains(name) {
+                header.push(name.clone());
+            }
+        }
+    }
+    let mut writer = csv::Writer::from_writer(out);
+    writer.write_record(&header).map_err(io::Error::from)?;
+    for row in rows {
+        let line = header.iter().map(|h| {
+            row.iter()
+                .find(|(name, _)| name == h)
+                .map_or("", |(_, v)| v.as_str())
+        });
+        writer.write_record(line).map_err(io::Error::from)?;
+    }
+    writer.flush()
+}

@@ -1,0 +1,105 @@
+//! Output: one document, four formats, each a small module behind `Format`.
+
+mod csv;
+mod json;
+mod markdown;
+mod table;
+pub mod text;
+
+use std::io::{self, Write};
+
+use serde_json::{Map, Value};
+
+use crate::named::named_enum;
+
+named_enum! {
+    /// How a document is printed.
+    Format {
+        /// A table for people, sized to the terminal.
+        Table = "table",
+        Json = "json",
+        Csv = "csv",
+        Markdown = "markdown",
+    }
+}
+
+/// How tables look.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Style {
+    pub color: bool,
+    /// Columns available.
+    pub width: u16,
+}
+
+/// The table people read: a header, rows of text, and footer lines.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Grid {
+    pub header: Vec<String>,
+    /// Columns whose cells are figures, aligned right.
+    pub numeric: Vec<usize>,
+    pub rows: Vec<Vec<String>>,
+    /// Rows shown dimmed in colour (retired programs).
+    pub dim: Vec<bool>,
+    /// The column that wraps when the table is too wide (names); the others keep their width.
+    pub wrap: Option<usize>,
+    pub footer: Vec<String>,
+}
+
+impl Grid {
+    /// A grid with this header and no rows.
+    pub fn new(header: &[&str], numeric: &[usize], wrap: Option<usize>) -> Self {
+        Grid {
+            header: header.iter().map(|h| h.to_string()).collect(),
+            numeric: numeric.to_vec(),
+            wrap,
+            ..Grid::default()
+        }
+    }
+
+    /// Adds a row.
+    pub fn push(&mut self, row: Vec<String>, dim: bool) {
+        self.rows.push(row);
+        self.dim.push(dim);
+    }
+}
+
+/// What a command prints: records for machines and a grid for people.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Document {
+    /// One record per row, keys in order.
+    pub records: Vec<Map<String, Value>>,
+    /// The CSV header to print when there are no records.
+    pub fields: Vec<&'static str>,
+    /// JSON prints the one record as an object rather than an array.
+    pub single: bool,
+    pub grid: Grid,
+}
+
+/// Writes `document` to `out` in `format`.
+pub fn write(document: &Document, format: Format, style: Style, out: &mut dyn Write) -> io::Result<()> {
+    match format {
+        Format::Table => table::write(&document.grid, style, out),
+        Format::Markdown => markdown::write(&document.grid, out),
+        Format::Json => json::write(document, out),
+        Format::Csv => csv::write(document, out),
+    }
+}
+
+/// A JSON number: whole numbers without a fraction, others to two decimals.
+pub fn number(value: f64) -> Value {
+    if value.is_finite() && value == value.trunc() && value.abs() < 9.0e15 {
+        Value::from(value as i64)
+    } else {
+        Value::from((value * 100.0).round() / 100.0)
+    }
+}
+
+/// A JSON number or `null`.
+pub fn maybe(value: Option<f64>) -> Value {
+    value.map_or(Value::Null, number)
+}
+
+/// A JSON string or `null`.
+pub fn maybe_text(value: Option<&str>) -> Value {
+    value.map_or(Value::Null, Value::from)
+}

@@ -1,0 +1,132 @@
+//! Figures as people read them: `$1,350–1,500`, `12–18`, `50%`.
+
+use crate::catalog::Amount;
+
+/// A number with thousands separators: whole when it is whole, else two decimals.
+pub fn grouped(value: f64) -> String {
+    let negative = value < 0.0;
+    let cents = (value.abs() * 100.0).round();
+    let whole = (cents / 100.0).trunc();
+    let fraction = cents - whole * 100.0;
+    let digits = format!("{whole:.0}");
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if fraction != 0.0 {
+        out.push_str(&format!(".{fraction:02.0}"));
+    }
+    if negative && out.chars().any(|c| c.is_ascii_digit() && c != '0') {
+        out.insert(0, '-');
+    }
+    out
+}
+
+/// The symbol a currency is written with, or its code and a space.
+fn symbol(code: &str) -> String {
+    match code {
+        "USD" => "$".into(),
+        "EUR" => "€".into(),
+        "GBP" => "£".into(),
+        "INR" => "₹".into(),
+        "JPY" => "¥".into(),
+        "AUD" => "A$".into(),
+        "CAD" => "C$".into(),
+        other => format!("{other} "),
+    }
+}
+
+/// One sum of money with its sign and symbol: `$1,350`, `-$250`.
+fn one_sum(value: f64, code: &str) -> String {
+    let digits = grouped(value.abs());
+    let sign = if value < 0.0 && digits.chars().any(|c| c.is_ascii_digit() && c != '0') {
+        "-"
+    } else {
+        ""
+    };
+    format!("{sign}{}{digits}", symbol(code))
+}
+
+/// An amount of money: `$1,350` or `$1,350–1,500`, `-$500 to $200` across zero; `?` when
+/// unknown. The ends are shown low to high.
+pub fn money(amount: Option<Amount>, code: &str) -> String {
+    let Some(a) = amount else { return "?".into() };
+    let (lo, hi) = (a.min.min(a.max), a.min.max(a.max));
+    let (low, high) = (one_sum(lo, code), one_sum(hi, code));
+    if low == high {
+        low
+    } else if lo < 0.0 {
+        format!("{low} to {high}")
+    } else {
+        format!("{low}–{}", grouped(hi))
+    }
+}
+
+/// A figure with at most one decimal: `12`, `7.4`.
+pub fn short(value: f64) -> String {
+    let rounded = (value * 10.0).round() / 10.0;
+    if rounded == 0.0 {
+        "0".into()
+    } else if rounded == rounded.trunc() {
+        format!("{rounded:.0}")
+    } else {
+        format!("{rounded:.1}")
+    }
+}
+
+/// A range with at most one decimal, low to high: `12–18`, `-3 to 2.5`; `?` when unknown.
+pub fn range(amount: Option<Amount>) -> String {
+    let Some(a) = amount else { return "?".into() };
+    let (low, high) = (short(a.min.min(a.max)), short(a.min.max(a.max)));
+    if low == high {
+        low
+    } else if a.min.min(a.max) < 0.0 {
+        format!("{low} to {high}")
+    } else {
+        format!("{low}–{high}")
+    }
+}
+
+/// A share as a percentage: `50%`; `–` when there is none.
+pub fn share(value: Option<f64>) -> String {
+    value.map_or_else(|| "–".into(), |v| format!("{}%", short(v * 100.0)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn money_groups_thousands_and_joins_ranges() {
+        assert_eq!(money(Some(Amount::exact(1350.0)), "USD"), "$1,350");
+        assert_eq!(money(Some(Amount::range(1350.0, 1500.0)), "USD"), "$1,350–1,500");
+        assert_eq!(money(Some(Amount::exact(985.5)), "EUR"), "€985.50");
+        assert_eq!(money(Some(Amount::exact(1_234_567.0)), "CHF"), "CHF 1,234,567");
+        assert_eq!(money(Some(Amount::exact(-2500.0)), "USD"), "-$2,500");
+        assert_eq!(money(Some(Amount::range(-500.0, 200.0)), "USD"), "-$500 to $200");
+        assert_eq!(money(Some(Amount::range(300.0, 100.0)), "USD"), "$100–300");
+        assert_eq!(money(None, "USD"), "?");
+    }
+
+    #[test]
+    fn grouping_handles_small_negative_and_rounded_values() {
+        assert_eq!(grouped(0.0), "0");
+        assert_eq!(grouped(999.999), "1,000");
+        assert_eq!(grouped(-0.001), "0");
+        assert_eq!(grouped(100000.0), "100,000");
+    }
+
+    #[test]
+    fn months_and_shares_keep_one_decimal() {
+        assert_eq!(range(Some(Amount::range(12.0, 18.0))), "12–18");
+        assert_eq!(range(Some(Amount::range(7.44, 7.4))), "7.4");
+        assert_eq!(range(None), "?");
+        assert_eq!(range(Some(Amount::range(-14.2, -38.2))), "-38.2 to -14.2");
+        assert_eq!(share(Some(0.5)), "50%");
+        assert_eq!(share(Some(0.125)), "12.5%");
+        assert_eq!(share(None), "–");
+    }
+}
