@@ -391,6 +391,7 @@ pub fn humanize(message: &str) -> String {
     let mut text = message.to_string();
     for (from, to) in [
         ("invalid type: ", "wrong type: found "),
+        ("invalid value: ", "wrong value: found "),
         ("expected f64", "expected a number"),
         ("expected i64", "expected a whole number"),
         ("expected a sequence", "expected an array"),

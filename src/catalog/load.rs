@@ -7,6 +7,8 @@ use std::collections::hash_map::Entry;
 use std::path::Path;
 use std::thread;
 
+use serde::Deserialize;
+
 use super::check::{self, Problem, References};
 use super::date::Date;
 use super::diagnostic::{Diagnostic, LineIndex};
@@ -90,6 +92,8 @@ struct Parsed {
     format: Option<(i64, usize)>,
     as_of: Option<Date>,
     rates: Vec<(String, f64, usize)>,
+    /// Whether a top-level part failed to parse, so a missing `format` may just be unread.
+    unreadable_top: bool,
     /// Top-level keys as they were met, for duplicates across top-level chunks.
     top_keys: Vec<(&'static str, usize)>,
     institutions: Vec<(Institution, usize)>,
@@ -100,6 +104,7 @@ struct Parsed {
 impl Parsed {
     fn append(&mut self, mut other: Parsed) {
         self.format = self.format.or(other.format);
+        self.unreadable_top |= other.unreadable_top;
         self.as_of = self.as_of.or(other.as_of);
         self.top_keys.append(&mut other.top_keys);
         self.rates.append(&mut other.rates);
@@ -152,6 +157,7 @@ pub fn load(inputs: Vec<Result<Source, Diagnostic>>) -> Loaded {
         let mut parsed_problems = parsed.duplicate_top_keys();
         parsed_problems.append(&mut parsed.problems);
         match parsed.format {
+            None if parsed.unreadable_top => {}
             None => parsed_problems.push(Problem {
                 offset: 0,
                 message: "missing required key `format`; add `format = 1` at the top".into(),
@@ -430,7 +436,20 @@ fn parse_chunks(text: &str, chunks: &[Chunk], source: usize) -> Parsed {
 
 fn parse_chunk(text: &str, chunk: Chunk, source: usize, parsed: &mut Parsed) {
     let base = chunk.start;
-    let document: RawDocument = match toml::from_str(&text[chunk.start..chunk.end]) {
+    let syntax = toml::de::Deserializer::parse(&text[chunk.start..chunk.end]);
+    let deserializer = match syntax {
+        Ok(deserializer) => deserializer,
+        Err(error) => {
+            let span = error.span().unwrap_or(0..0);
+            parsed.problems.push(Problem {
+                offset: base + span.start,
+                message: format!("invalid TOML: {}", check::humanize(error.message())),
+            });
+            parsed.unreadable_top |= chunk.kind == ChunkKind::Top;
+            return;
+        }
+    };
+    let document = match RawDocument::deserialize(deserializer) {
         Ok(document) => document,
         Err(error) => {
             let message = check::humanize(error.message());

@@ -1,0 +1,49 @@
+//! Helpers shared by the behaviour tests: the built binary with a clean environment.
+
+#![allow(dead_code)]
+
+use assert_cmd::Command;
+
+/// The binary, with no catalogue, colour or width settings inherited from the environment.
+pub fn micromasters() -> Command {
+    let mut command = Command::cargo_bin("micromasters").expect("the binary is built");
+    command
+        .env_remove("MICROMASTERS_CATALOG")
+        .env_remove("NO_COLOR")
+        .env_remove("COLUMNS")
+        .env_remove("CLICOLOR_FORCE");
+    command
+}
+
+/// The binary on the small fixture catalogue only.
+pub fn on_fixture() -> Command {
+    let mut command = micromasters();
+    command.args(["--no-builtin", "--catalog", "tests/fixtures/valid.toml"]);
+    command
+}
+
+/// Runs `command`, expecting exit code `code`, and returns stdout.
+pub fn stdout_of(command: &mut Command, code: i32) -> String {
+    let output = command.output().expect("the binary runs");
+    assert_eq!(
+        output.status.code(),
+        Some(code),
+        "stdout:\n{}\nstderr:\n{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).expect("stdout is UTF-8")
+}
+
+/// Runs `command`, expecting exit code `code`, and returns stderr.
+pub fn stderr_of(command: &mut Command, code: i32) -> String {
+    let output = command.output().expect("the binary runs");
+    assert_eq!(
+        output.status.code(),
+        Some(code),
+        "stdout:\n{}\nstderr:\n{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stderr).expect("stderr is UTF-8")
+}
