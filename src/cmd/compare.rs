@@ -35,7 +35,7 @@ pub fn run(
         header.extend(["Cost pt", "Months pt", "Credit pt", "Pacing pt"]);
         numeric.extend([7, 8, 9, 10]);
     }
-    let mut grid = Grid::new(&header, &numeric, Some(1));
+    let mut grid = Grid::new(&header, &numeric, &[1]);
     let mut records = Vec::with_capacity(ranked.len());
     let mut any_stale = false;
     for (i, r) in ranked.iter().enumerate() {
@@ -66,7 +66,7 @@ pub fn run(
             ];
             let mut explain = Map::new();
             for (name, part, weight) in parts {
-                row.push(format!("{part:.2}×{}", text::short(weight)));
+                row.push(format!("{part:.2}"));
                 explain.insert(name.into(), render::number(part));
                 explain.insert(format!("{name}_weight"), render::number(weight));
             }
@@ -75,7 +75,12 @@ pub fn run(
         grid.push(row, p.status == crate::catalog::Status::Retired);
         records.push(record);
     }
-    grid.footer = footer(ranked.len(), matched, selection.removed, args.explain);
+    grid.footer = footer(
+        ranked.len(),
+        matched,
+        selection.removed,
+        args.explain.then_some(args.weights),
+    );
     grid.footer.push(provenance(catalog, ctx, any_stale));
     if ranked.is_empty() {
         writeln!(err, "note: {}", empty_note(selection.removed))?;
@@ -93,18 +98,21 @@ pub fn run(
     Ok(())
 }
 
-fn footer(shown: usize, matched: usize, removed: Removed, explain: bool) -> Vec<String> {
+fn footer(shown: usize, matched: usize, removed: Removed, explain: Option<rank::Weights>) -> Vec<String> {
     let first = if shown < matched {
         format!("{shown} of {} shown", count(matched, "program"))
     } else {
         count(shown, "program")
     };
     let mut lines = vec![with_removed(first, removed)];
-    if explain {
-        lines.push(
-            "score = 100 x weighted mean of the parts; each part is 0 (worst here) to 1 (best here), shown as part×weight"
-                .into(),
-        );
+    if let Some(w) = explain {
+        lines.push(format!(
+            "score = 100 x weighted mean of the parts, each 0 (worst here) to 1 (best here); weights: cost {}, months {}, credit {}, pacing {}",
+            text::short(w.cost),
+            text::short(w.months),
+            text::short(w.credit),
+            text::short(w.pacing)
+        ));
     }
     lines
 }

@@ -94,7 +94,7 @@ pub fn record(e: &Estimate) -> Map<String, Value> {
 
 fn grid(e: &Estimate, currency: &str) -> Grid {
     let money = |a: Option<Amount>| text::money(a, currency);
-    let mut grid = Grid::new(&["", &e.id], &[1], None);
+    let mut grid = Grid::new(&["", &e.id], &[1], &[1]);
     let mut row = |label: &str, value: String| grid.push(vec![label.to_string(), value], false);
     row("program", e.name.clone());
     row("full price", money(e.full_cost));

@@ -38,11 +38,7 @@ pub fn run(
         )
     });
 
-    let mut grid = Grid::new(
-        &["Program", "Kind", "Cost", "Months", "Credit"],
-        &[2, 3, 4],
-        Some(0),
-    );
+    let mut grid = Grid::new(&["Program", "Kind", "Cost", "Months", "Credit"], &[2, 3, 4], &[0]);
     let mut records = Vec::with_capacity(programs.len());
     let mut previous: Option<&str> = None;
     let mut any_stale = false;

@@ -93,10 +93,10 @@ pub fn cost_cell(program: &Program, ctx: &Context) -> String {
 pub fn provenance(catalog: &Catalog, ctx: &Context, any_stale: bool) -> String {
     let as_of = catalog.as_of.map_or_else(
         || "catalogue date unknown".to_string(),
-        |d| format!("catalogue as of {d}"),
+        |d| format!("figures as of {d}"),
     );
     let stale = if any_stale {
-        "; * checked more than a year ago, possibly stale"
+        "; * possibly stale (checked over a year ago)"
     } else {
         ""
     };

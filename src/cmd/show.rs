@@ -20,7 +20,8 @@ pub fn run(
     let programs = programs_named(catalog, ids)?;
     let mut header = vec!["Field"];
     header.extend(programs.iter().map(|p| p.id.as_str()));
-    let mut grid = Grid::new(&header, &[], None);
+    let wrap: Vec<usize> = (1..header.len()).collect();
+    let mut grid = Grid::new(&header, &[], &wrap);
     let columns: Vec<Vec<(&str, String)>> = programs.iter().map(|p| fields(p, catalog, ctx)).collect();
     if let Some(first) = columns.first() {
         for (row, (label, _)) in first.iter().enumerate() {

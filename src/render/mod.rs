@@ -40,18 +40,18 @@ pub struct Grid {
     pub rows: Vec<Vec<String>>,
     /// Rows shown dimmed in colour (retired programs).
     pub dim: Vec<bool>,
-    /// The column that wraps when the table is too wide (names); the others keep their width.
-    pub wrap: Option<usize>,
+    /// The columns that wrap when the table is too wide (names, notes); the others keep their width.
+    pub wrap: Vec<usize>,
     pub footer: Vec<String>,
 }
 
 impl Grid {
     /// A grid with this header and no rows.
-    pub fn new(header: &[&str], numeric: &[usize], wrap: Option<usize>) -> Self {
+    pub fn new(header: &[&str], numeric: &[usize], wrap: &[usize]) -> Self {
         Grid {
             header: header.iter().map(|h| h.to_string()).collect(),
             numeric: numeric.to_vec(),
-            wrap,
+            wrap: wrap.to_vec(),
             ..Grid::default()
         }
     }
