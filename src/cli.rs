@@ -198,7 +198,8 @@ pub struct CompareArgs {
 
     /// Order: a comma list of score, cost, months, credit, pacing, name; `-` reverses a key;
     /// ties are broken by id
-    #[arg(long, value_name = "KEYS", default_value = "score", value_parser = rank::parse_order)]
+    #[arg(long, value_name = "KEYS", default_value = "score", allow_hyphen_values = true,
+          value_parser = rank::parse_order)]
     pub sort: Order,
 
     /// How much each criterion counts in the score, e.g. `cost=2,pacing=0` (others stay 1)

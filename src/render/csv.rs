@@ -31,6 +31,14 @@ fn cell(value: &Value) -> String {
     }
 }
 
+/// Keeps the kind of an I/O error (a closed pipe must stay a closed pipe).
+fn io_error(error: csv::Error) -> io::Error {
+    match error.into_kind() {
+        csv::ErrorKind::Io(e) => e,
+        other => io::Error::other(format!("{other:?}")),
+    }
+}
+
 /// Writes the records as CSV.
 pub fn write(document: &Document, out: &mut dyn Write) -> io::Result<()> {
     let rows: Vec<Vec<(String, String)>> = document
@@ -51,14 +59,14 @@ pub fn write(document: &Document, out: &mut dyn Write) -> io::Result<()> {
         }
     }
     let mut writer = csv::Writer::from_writer(out);
-    writer.write_record(&header).map_err(io::Error::from)?;
+    writer.write_record(&header).map_err(io_error)?;
     for row in rows {
         let line = header.iter().map(|h| {
             row.iter()
                 .find(|(name, _)| name == h)
                 .map_or("", |(_, v)| v.as_str())
         });
-        writer.write_record(line).map_err(io::Error::from)?;
+        writer.write_record(line).map_err(io_error)?;
     }
     writer.flush()
 }

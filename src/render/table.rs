@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 
 use comfy_table::{
-    Attribute, Cell, CellAlignment, ColumnConstraint, ContentArrangement, LineStyle, Table, TableStyle, Width,
+    Attribute, Cell, CellAlignment, ColumnConstraint, ContentArrangement, LineStyle, Table, TableStyle,
 };
 
 use super::{Grid, Style};
@@ -20,10 +20,10 @@ const MIN_WRAP_WIDTH: u16 = 20;
 /// Writes `grid` as a table, then its footer lines.
 pub fn write(grid: &Grid, style: Style, out: &mut dyn Write) -> io::Result<()> {
     let mut table = Table::new();
-    table
-        .load_style(STYLE)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_width(style.width);
+    // The cells are wrapped here, to widths worked out here, so that the layout is exactly
+    // what `column_widths` says whatever the terminal.
+    let widths = column_widths(grid, usize::from(style.width));
+    table.load_style(STYLE).set_content_arrangement(ContentArrangement::Disabled);
     if style.color {
         table.enforce_styling();
     } else {
@@ -39,7 +39,8 @@ pub fn write(grid: &Grid, style: Style, out: &mut dyn Write) -> io::Result<()> {
     };
     table.set_header(grid.header.iter().map(bold).collect::<Vec<_>>());
     for (row, dim) in grid.rows.iter().zip(&grid.dim) {
-        table.add_row(row.iter().map(|text| {
+        table.add_row(row.iter().enumerate().map(|(column, text)| {
+            let text = if grid.wrap.contains(&column) { wrap_cell(text, widths[column]) } else { text.clone() };
             let cell = Cell::new(text);
             if *dim && style.color {
                 cell.add_attribute(Attribute::Dim)
@@ -49,20 +50,18 @@ pub fn write(grid: &Grid, style: Style, out: &mut dyn Write) -> io::Result<()> {
         }));
     }
     for (index, column) in table.column_iter_mut().enumerate() {
-        // One space between columns leaves the most room for names at 80 columns.
-        column.set_padding((0, 1));
+        // The one-character column separator is the only space between columns: it leaves the
+        // most room for names at 80 columns.
+        column.set_padding((0, 0));
         if grid.numeric.contains(&index) {
             column.set_cell_alignment(CellAlignment::Right);
         }
-        // Only the wrapping column gives way when the table is too wide, and never below a
-        // readable width; figures never wrap.
-        if grid.wrap.contains(&index) {
-            column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(MIN_WRAP_WIDTH)));
-        } else {
-            column.set_constraint(ColumnConstraint::ContentWidth);
-        }
+        column.set_constraint(ColumnConstraint::ContentWidth);
     }
-    writeln!(out, "{table}")?;
+    // Padding after the last column is noise when text is copied or compared.
+    for line in table.lines() {
+        writeln!(out, "{}", line.trim_end())?;
+    }
     for line in &grid.footer {
         for part in wrap(line, usize::from(style.width)) {
             writeln!(out, "{part}")?;
@@ -71,11 +70,74 @@ pub fn write(grid: &Grid, style: Style, out: &mut dyn Write) -> io::Result<()> {
     Ok(())
 }
 
+/// The widest line of a cell, in characters.
+fn cell_width(text: &str) -> usize {
+    text.lines().map(|l| l.chars().count()).max().unwrap_or(0)
+}
+
+/// The width each column gets: figures their full width, and the wrapping columns an equal share
+/// of what is left of `width`, never below `MIN_WRAP_WIDTH` (a terminal narrower than that gets a
+/// wider table, not garbage) and never wider than their content. Columns are one space apart.
+fn column_widths(grid: &Grid, width: usize) -> Vec<usize> {
+    let content: Vec<usize> = (0..grid.header.len())
+        .map(|column| {
+            let cells = grid.rows.iter().filter_map(|r| r.get(column)).map(|c| cell_width(c));
+            cells.chain([cell_width(&grid.header[column])]).max().unwrap_or(0)
+        })
+        .collect();
+    let separators = content.len().saturating_sub(1);
+    let fixed: usize = content
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !grid.wrap.contains(i))
+        .map(|(_, w)| w)
+        .sum::<usize>()
+        + separators;
+    let share = width.saturating_sub(fixed) / grid.wrap.len().max(1);
+    content
+        .iter()
+        .enumerate()
+        .map(|(i, &w)| {
+            if grid.wrap.contains(&i) { w.min(share.max(usize::from(MIN_WRAP_WIDTH))) } else { w }
+        })
+        .collect()
+}
+
+/// Wraps every line of a cell to `width`, breaking words longer than that. A line keeps its
+/// indent, and a bulleted line (`• `) indents its continuation under the text.
+fn wrap_cell(text: &str, width: usize) -> String {
+    let mut out: Vec<String> = Vec::new();
+    for line in text.lines() {
+        let body = line.trim_start();
+        let indent = line.len() - body.len();
+        let hanging = indent + if body.starts_with("• ") { 2 } else { 0 };
+        let first = width.saturating_sub(indent).max(1);
+        let rest = width.saturating_sub(hanging).max(1);
+        for (i, part) in wrap_widths(body, first, rest).into_iter().enumerate() {
+            let pad = if i == 0 { indent } else { hanging };
+            let chars: Vec<char> = part.chars().collect();
+            for piece in chars.chunks(width.saturating_sub(pad).max(1)) {
+                out.push(format!("{}{}", " ".repeat(pad), piece.iter().collect::<String>()));
+            }
+            if chars.is_empty() {
+                out.push(" ".repeat(pad));
+            }
+        }
+    }
+    out.join("\n")
+}
+
 /// Breaks `text` at spaces into lines of at most `width` characters (a longer word stands alone).
 fn wrap(text: &str, width: usize) -> Vec<String> {
+    wrap_widths(text, width, width)
+}
+
+/// Like `wrap`, with a first line of `first` characters and the others of `rest`.
+fn wrap_widths(text: &str, first: usize, rest: usize) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();
     for word in text.split(' ') {
+        let width = if lines.is_empty() { first } else { rest };
         let needed = line.chars().count() + usize::from(!line.is_empty()) + word.chars().count();
         if !line.is_empty() && needed > width {
             lines.push(std::mem::take(&mut line));
@@ -98,5 +160,11 @@ mod tests {
         assert_eq!(wrap("one two three", 7), ["one two", "three"]);
         assert_eq!(wrap("a verylongword b", 4), ["a", "verylongword", "b"]);
         assert_eq!(wrap("", 10), [""]);
+    }
+
+    #[test]
+    fn cells_wrap_each_line_and_break_long_words() {
+        assert_eq!(wrap_cell("ab cd\nefghij", 4), "ab\ncd\nefgh\nij");
+        assert_eq!(wrap_cell("• one two\n  id", 6), "• one\n  two\n  id");
     }
 }
