@@ -30,7 +30,10 @@ fn the_seed_programs_are_all_there() {
     }
     let columbia = catalog.program("columbiax-business-analytics").unwrap();
     assert_eq!(columbia.status, Status::Retired);
-    assert_eq!(columbia.ends.map(|d| d.to_string()).as_deref(), Some("2021-08-30"));
+    assert_eq!(
+        columbia.ends.map(|d| d.to_string()).as_deref(),
+        Some("2021-08-30")
+    );
     let mba = catalog.program("uopeople-mba").unwrap();
     let fees = mba.fees.expect("UoPeople's price comes in parts");
     assert_eq!((fees.per_course, fees.one_off), (Some(200.0), Some(60.0)));
@@ -59,9 +62,19 @@ fn every_program_is_sourced_and_dated_before_the_catalogue_date() {
     let catalog = builtin();
     let as_of = catalog.as_of.expect("the catalogue says how current it is");
     for p in &catalog.programs {
-        assert!(p.url.as_deref().is_some_and(|u| u.starts_with("https://")), "{} has no url", p.id);
-        let verified = p.verified.unwrap_or_else(|| panic!("{} has no verified date", p.id));
-        assert!(verified <= as_of, "{} was verified after the catalogue date", p.id);
+        assert!(
+            p.url.as_deref().is_some_and(|u| u.starts_with("https://")),
+            "{} has no url",
+            p.id
+        );
+        let verified = p
+            .verified
+            .unwrap_or_else(|| panic!("{} has no verified date", p.id));
+        assert!(
+            verified <= as_of,
+            "{} was verified after the catalogue date",
+            p.id
+        );
     }
 }
 
@@ -72,7 +85,11 @@ fn every_pathway_to_a_catalogue_degree_can_be_estimated() {
     for p in &catalog.programs {
         for path in &p.credit {
             if let Target::Program(id) = &path.target {
-                assert!(catalog.program(id).is_some_and(|d| d.kind.is_degree()), "{} -> {id}", p.id);
+                assert!(
+                    catalog.program(id).is_some_and(|d| d.kind.is_degree()),
+                    "{} -> {id}",
+                    p.id
+                );
                 pathways += 1;
             }
         }

@@ -48,7 +48,12 @@ fn the_score_is_the_weighted_mean_of_normalised_parts() {
     assert_eq!(scm["explain"]["months"], 0.46);
     assert_eq!(scm["score"], 61.3);
     // An unknown cost takes the worst value among those compared: it never wins by being unknown.
-    let sds = json.as_array().unwrap().iter().find(|r| r["id"] == "sds").unwrap();
+    let sds = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == "sds")
+        .unwrap();
     assert_eq!(sds["explain"]["cost"], 0);
     for record in json.as_array().unwrap() {
         let score = record["score"].as_f64().unwrap();
@@ -59,13 +64,24 @@ fn the_score_is_the_weighted_mean_of_normalised_parts() {
 #[test]
 fn weights_shape_the_score() {
     let mut command = on_fixture();
-    command.args(["--format", "json", "compare", "--weights", "cost=1,months=0,credit=0,pacing=0"]);
+    command.args([
+        "--format",
+        "json",
+        "compare",
+        "--weights",
+        "cost=1,months=0,credit=0,pacing=0",
+    ]);
     let json: Value = serde_json::from_str(&stdout_of(&mut command, 0)).unwrap();
     let scores: Vec<(String, f64)> = json
         .as_array()
         .unwrap()
         .iter()
-        .map(|r| (r["id"].as_str().unwrap().to_string(), r["score"].as_f64().unwrap()))
+        .map(|r| {
+            (
+                r["id"].as_str().unwrap().to_string(),
+                r["score"].as_f64().unwrap(),
+            )
+        })
         .collect();
     assert_eq!(
         scores,
@@ -83,13 +99,19 @@ fn weights_shape_the_score() {
 #[test]
 fn each_filter_keeps_what_it_says() {
     assert_eq!(kept(&["--pacing", "self-paced"]), ["sds", "solar"]);
-    assert_eq!(kept(&["--pacing", "instructor-led"]), ["mba", "scm", "scm-masters", "sds"]);
+    assert_eq!(
+        kept(&["--pacing", "instructor-led"]),
+        ["mba", "scm", "scm-masters", "sds"]
+    );
     assert_eq!(kept(&["--max-cost", "1500"]), ["scm", "solar"]);
     assert_eq!(kept(&["--max-months", "12"]), ["scm-masters", "solar"]);
     assert_eq!(kept(&["--min-credit", "50%"]), ["scm"]);
     assert_eq!(kept(&["--min-credit", "0.2"]), ["scm", "solar"]);
     assert_eq!(kept(&["--kind", "masters"]), ["mba", "scm-masters"]);
-    assert_eq!(ranked_ids(&["--kind", "masters", "--kind", "micromasters", "--limit", "1"]), ["solar"]);
+    assert_eq!(
+        ranked_ids(&["--kind", "masters", "--kind", "micromasters", "--limit", "1"]),
+        ["solar"]
+    );
     assert_eq!(kept(&["--university", "delft"]), ["solar"]);
     assert_eq!(kept(&["--university", "UoPeople"]), ["mba"]);
     assert_eq!(kept(&["--subject", "LOGISTICS"]), ["scm"]);
@@ -100,7 +122,15 @@ fn max_cost_is_in_the_display_currency() {
     // solar costs EUR 1,000 = USD 1,080; scm USD 1,500 = EUR 1,388.89.
     assert_eq!(ranked_ids(&["--max-cost", "1050"]), ["scm-masters"; 0]);
     let mut command = on_fixture();
-    command.args(["--currency", "EUR", "--format", "json", "compare", "--max-cost", "1400"]);
+    command.args([
+        "--currency",
+        "EUR",
+        "--format",
+        "json",
+        "compare",
+        "--max-cost",
+        "1400",
+    ]);
     let json: Value = serde_json::from_str(&stdout_of(&mut command, 0)).unwrap();
     assert_eq!(json[0]["id"], "solar");
     assert_eq!(json[0]["cost_min"], 1000);
@@ -117,19 +147,43 @@ fn named_programs_are_shown_even_when_retired_but_filters_still_apply() {
 
 #[test]
 fn sort_keys_run_best_first_and_minus_reverses_one_key() {
-    assert_eq!(ranked_ids(&["--sort", "cost"]), ["solar", "scm", "mba", "scm-masters", "sds"]);
+    assert_eq!(
+        ranked_ids(&["--sort", "cost"]),
+        ["solar", "scm", "mba", "scm-masters", "sds"]
+    );
     // Unknown values come last whichever the direction.
-    assert_eq!(ranked_ids(&["--sort", "-cost"]), ["scm-masters", "mba", "scm", "solar", "sds"]);
-    assert_eq!(ranked_ids(&["--sort", "months"]), ["solar", "scm-masters", "scm", "mba", "sds"]);
-    assert_eq!(ranked_ids(&["--sort", "credit"]), ["scm", "solar", "mba", "scm-masters", "sds"]);
-    assert_eq!(ranked_ids(&["--sort", "pacing"]), ["sds", "solar", "mba", "scm", "scm-masters"]);
+    assert_eq!(
+        ranked_ids(&["--sort", "-cost"]),
+        ["scm-masters", "mba", "scm", "solar", "sds"]
+    );
+    assert_eq!(
+        ranked_ids(&["--sort", "months"]),
+        ["solar", "scm-masters", "scm", "mba", "sds"]
+    );
+    assert_eq!(
+        ranked_ids(&["--sort", "credit"]),
+        ["scm", "solar", "mba", "scm-masters", "sds"]
+    );
+    assert_eq!(
+        ranked_ids(&["--sort", "pacing"]),
+        ["sds", "solar", "mba", "scm", "scm-masters"]
+    );
     assert_eq!(
         ranked_ids(&["--sort", "pacing", "--prefer", "instructor-led"]),
         ["mba", "scm", "scm-masters", "sds", "solar"]
     );
-    assert_eq!(ranked_ids(&["--sort", "name"]), ["scm-masters", "mba", "solar", "sds", "scm"]);
-    assert_eq!(ranked_ids(&["--sort", "-name"]), ["scm", "sds", "solar", "mba", "scm-masters"]);
-    assert_eq!(ranked_ids(&["--sort", "pacing,-cost"]), ["sds", "solar", "scm-masters", "mba", "scm"]);
+    assert_eq!(
+        ranked_ids(&["--sort", "name"]),
+        ["scm-masters", "mba", "solar", "sds", "scm"]
+    );
+    assert_eq!(
+        ranked_ids(&["--sort", "-name"]),
+        ["scm", "sds", "solar", "mba", "scm-masters"]
+    );
+    assert_eq!(
+        ranked_ids(&["--sort", "pacing,-cost"]),
+        ["sds", "solar", "scm-masters", "mba", "scm"]
+    );
 }
 
 #[test]
@@ -187,8 +241,22 @@ fn csv_carries_the_same_fields_as_json() {
     let keys: Vec<String> = json[0].as_object().unwrap().keys().cloned().collect();
     assert_eq!(header, keys);
     for required in [
-        "rank", "id", "name", "kind", "institution", "institution_name", "pacing", "delivery", "status",
-        "currency", "cost_min", "cost_max", "months_min", "months_max", "credit_share", "score",
+        "rank",
+        "id",
+        "name",
+        "kind",
+        "institution",
+        "institution_name",
+        "pacing",
+        "delivery",
+        "status",
+        "currency",
+        "cost_min",
+        "cost_max",
+        "months_min",
+        "months_max",
+        "credit_share",
+        "score",
     ] {
         assert!(header.iter().any(|h| h == required), "{required}");
     }
@@ -212,12 +280,22 @@ fn markdown_is_a_valid_table_with_escaped_cells() {
     )
     .unwrap();
     let mut command = common::micromasters();
-    command.args(["--no-builtin", "--catalog"]).arg(&path).args(["--format", "markdown", "compare"]);
+    command
+        .args(["--no-builtin", "--catalog"])
+        .arg(&path)
+        .args(["--format", "markdown", "compare"]);
     let out = stdout_of(&mut command, 0);
     let lines: Vec<&str> = out.lines().collect();
-    assert_eq!(lines[0], "| # | Program | Pacing | Cost | Months | Credit | Score |");
+    assert_eq!(
+        lines[0],
+        "| # | Program | Pacing | Cost | Months | Credit | Score |"
+    );
     assert_eq!(lines[1], "| ---: | --- | --- | ---: | ---: | ---: | ---: |");
-    assert!(lines[2].starts_with("| 1 | X \\| Y<br>A \\| B · p | both |"), "{}", lines[2]);
+    assert!(
+        lines[2].starts_with("| 1 | X \\| Y<br>A \\| B · p | both |"),
+        "{}",
+        lines[2]
+    );
     // Every table row has the same number of unescaped cell separators.
     let cells = |l: &str| l.replace("\\|", "").matches('|').count();
     assert!(lines[..3].iter().all(|l| cells(l) == 8));
@@ -238,7 +316,12 @@ fn list_groups_by_institution_name_then_program_name() {
     let mut command = on_fixture();
     command.args(["--format", "json", "list"]);
     let json: Value = serde_json::from_str(&stdout_of(&mut command, 0)).unwrap();
-    let ids: Vec<&str> = json.as_array().unwrap().iter().map(|r| r["id"].as_str().unwrap()).collect();
+    let ids: Vec<&str> = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
     // Delft, then MIT (Master of..., Statistics..., Supply...), then University of the People.
     assert_eq!(ids, ["solar", "scm-masters", "sds", "scm", "mba"]);
     assert!(json[0].get("rank").is_none() && json[0].get("score").is_none());

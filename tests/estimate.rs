@@ -14,10 +14,19 @@ fn estimate(args: &[&str]) -> Value {
 #[test]
 fn the_advertised_price_effort_and_months() {
     let e = estimate(&["scm"]);
-    assert_eq!((e["cost_min"].as_f64(), e["cost_max"].as_f64()), (Some(1350.0), Some(1500.0)));
+    assert_eq!(
+        (e["cost_min"].as_f64(), e["cost_max"].as_f64()),
+        (Some(1350.0), Some(1500.0))
+    );
     // 12 months x 52/12 weeks x 8 h = 416; 18 x 52/12 x 12 = 936.
-    assert_eq!((e["effort_hours_min"].as_f64(), e["effort_hours_max"].as_f64()), (Some(416.0), Some(936.0)));
-    assert_eq!((e["months_min"].as_f64(), e["months_max"].as_f64()), (Some(12.0), Some(18.0)));
+    assert_eq!(
+        (e["effort_hours_min"].as_f64(), e["effort_hours_max"].as_f64()),
+        (Some(416.0), Some(936.0))
+    );
+    assert_eq!(
+        (e["months_min"].as_f64(), e["months_max"].as_f64()),
+        (Some(12.0), Some(18.0))
+    );
     assert_eq!(e["months_basis"], "advertised");
     assert_eq!(e["currency"], "USD");
 }
@@ -26,7 +35,10 @@ fn the_advertised_price_effort_and_months() {
 fn hours_per_week_turn_effort_into_months_at_the_learners_pace() {
     let e = estimate(&["scm", "--hours-per-week", "10"]);
     // 416 / (10 x 52/12) = 9.6; 936 / (10 x 52/12) = 21.6.
-    assert_eq!((e["months_min"].as_f64(), e["months_max"].as_f64()), (Some(9.6), Some(21.6)));
+    assert_eq!(
+        (e["months_min"].as_f64(), e["months_max"].as_f64()),
+        (Some(9.6), Some(21.6))
+    );
     let notes = e["notes"].to_string();
     assert!(notes.contains("course runs follow a schedule"), "{notes}");
     // Without hours_per_week in the catalogue, the advertised months stay and the output says so.
@@ -38,10 +50,16 @@ fn hours_per_week_turn_effort_into_months_at_the_learners_pace() {
 #[test]
 fn aid_is_applied_and_capped_at_what_the_program_offers() {
     let half = estimate(&["scm", "--aid", "50%"]);
-    assert_eq!((half["cost_min"].as_f64(), half["cost_max"].as_f64()), (Some(675.0), Some(750.0)));
+    assert_eq!(
+        (half["cost_min"].as_f64(), half["cost_max"].as_f64()),
+        (Some(675.0), Some(750.0))
+    );
     let capped = estimate(&["scm", "--aid", "0.95"]);
     assert_eq!(capped["aid"], 0.9);
-    assert_eq!((capped["cost_min"].as_f64(), capped["cost_max"].as_f64()), (Some(135.0), Some(150.0)));
+    assert_eq!(
+        (capped["cost_min"].as_f64(), capped["cost_max"].as_f64()),
+        (Some(135.0), Some(150.0))
+    );
     assert!(capped["notes"].to_string().contains("capped at 90%"));
     let none = estimate(&["mba", "--aid", "0.5"]);
     assert_eq!(none["cost_min"], 2460);
@@ -59,7 +77,10 @@ fn courses_per_term_price_the_fee_parts_at_the_learners_pace() {
     assert_eq!(two["months_min"], 12);
     // ceil(12 / 5) = 3 terms.
     let five = estimate(&["mba", "--courses-per-term", "5"]);
-    assert_eq!((five["terms"].as_u64(), five["months_max"].as_f64()), (Some(3), Some(6.0)));
+    assert_eq!(
+        (five["terms"].as_u64(), five["months_max"].as_f64()),
+        (Some(3), Some(6.0))
+    );
     // Without fee parts it is a data error, exit 1.
     let mut command = on_fixture();
     command.args(["estimate", "scm", "--courses-per-term", "2"]);
@@ -70,14 +91,32 @@ fn courses_per_term_price_the_fee_parts_at_the_learners_pace() {
 fn then_prices_the_rest_of_the_degree_beside_the_degree_alone() {
     let e = estimate(&["scm", "--then", "scm-masters"]);
     assert_eq!(e["then"]["share"], 0.5);
-    assert_eq!((e["then"]["cost_min"].as_f64(), e["then"]["cost_max"].as_f64()), (Some(20000.0), Some(22500.0)));
+    assert_eq!(
+        (e["then"]["cost_min"].as_f64(), e["then"]["cost_max"].as_f64()),
+        (Some(20000.0), Some(22500.0))
+    );
     assert_eq!(e["then"]["months_min"], 5);
-    assert_eq!((e["total_cost_min"].as_f64(), e["total_cost_max"].as_f64()), (Some(21350.0), Some(24000.0)));
-    assert_eq!((e["direct_cost_min"].as_f64(), e["direct_cost_max"].as_f64()), (Some(40000.0), Some(45000.0)));
-    assert_eq!((e["saving_min"].as_f64(), e["saving_max"].as_f64()), (Some(18650.0), Some(21000.0)));
-    assert_eq!((e["total_months_min"].as_f64(), e["total_months_max"].as_f64()), (Some(17.0), Some(23.0)));
+    assert_eq!(
+        (e["total_cost_min"].as_f64(), e["total_cost_max"].as_f64()),
+        (Some(21350.0), Some(24000.0))
+    );
+    assert_eq!(
+        (e["direct_cost_min"].as_f64(), e["direct_cost_max"].as_f64()),
+        (Some(40000.0), Some(45000.0))
+    );
+    assert_eq!(
+        (e["saving_min"].as_f64(), e["saving_max"].as_f64()),
+        (Some(18650.0), Some(21000.0))
+    );
+    assert_eq!(
+        (e["total_months_min"].as_f64(), e["total_months_max"].as_f64()),
+        (Some(17.0), Some(23.0))
+    );
     // Negative when the pathway takes longer: 10 - 17 and 10 - 23.
-    assert_eq!((e["months_saved_min"].as_f64(), e["months_saved_max"].as_f64()), (Some(-7.0), Some(-13.0)));
+    assert_eq!(
+        (e["months_saved_min"].as_f64(), e["months_saved_max"].as_f64()),
+        (Some(-7.0), Some(-13.0))
+    );
 }
 
 #[test]
@@ -90,7 +129,10 @@ fn a_degree_without_a_pathway_lists_the_programs_pathways() {
     );
     let mut unknown = on_fixture();
     unknown.args(["estimate", "scm", "--then", "scm-master"]);
-    assert!(stderr_of(&mut unknown, 1).starts_with("error: unknown program `scm-master`; did you mean `scm-masters`"));
+    assert!(
+        stderr_of(&mut unknown, 1)
+            .starts_with("error: unknown program `scm-master`; did you mean `scm-masters`")
+    );
 }
 
 #[test]
@@ -122,8 +164,14 @@ fn every_format_prints_the_estimate() {
     let mut table = on_fixture();
     table.args(["estimate", "scm", "--then", "scm-masters"]);
     let out = stdout_of(&mut table, 0);
-    assert!(out.contains("money saved                   $18,650–21,000\n"), "{out}");
-    assert!(out.contains("months saved                       -13 to -7\n"), "{out}");
+    assert!(
+        out.contains("money saved                   $18,650–21,000\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("months saved                       -13 to -7\n"),
+        "{out}"
+    );
     let mut markdown = on_fixture();
     markdown.args(["--format", "markdown", "estimate", "scm"]);
     assert!(stdout_of(&mut markdown, 0).contains("| you pay | $1,350–1,500 |"));
@@ -134,13 +182,24 @@ fn show_prints_every_field_side_by_side_and_marks_stale_figures() {
     let mut command = on_fixture();
     command.args(["show", "scm", "solar"]);
     let out = stdout_of(&mut command, 0);
-    for field in ["name", "fees", "credit", "verified", "notes", "source", "financial aid"] {
+    for field in [
+        "name",
+        "fees",
+        "credit",
+        "verified",
+        "notes",
+        "source",
+        "financial aid",
+    ] {
         assert!(out.lines().any(|l| l.starts_with(field)), "{field} in\n{out}");
     }
     assert!(out.contains("50% toward `scm-masters`"), "{out}");
     assert!(out.contains("25% toward MSc Sustainable"), "{out}");
     assert!(out.contains("2020-01-01 (possibly stale)"), "{out}");
-    assert!(out.contains("€1,000"), "the listed currency is shown beside the converted amount: {out}");
+    assert!(
+        out.contains("€1,000"),
+        "the listed currency is shown beside the converted amount: {out}"
+    );
     let mut json = on_fixture();
     json.args(["--format", "json", "show", "scm", "mba"]);
     let records: Value = serde_json::from_str(&stdout_of(&mut json, 0)).unwrap();
@@ -154,5 +213,8 @@ fn show_prints_every_field_side_by_side_and_marks_stale_figures() {
 fn show_refuses_an_unknown_id_with_a_suggestion() {
     let mut command = on_fixture();
     command.args(["show", "scm", "mbaa"]);
-    assert_eq!(stderr_of(&mut command, 1), "error: unknown program `mbaa`; did you mean `mba`?\n");
+    assert_eq!(
+        stderr_of(&mut command, 1),
+        "error: unknown program `mbaa`; did you mean `mba`?\n"
+    );
 }

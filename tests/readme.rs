@@ -34,7 +34,10 @@ fn every_tour_command_prints_what_the_readme_shows() {
     let blocks = tour();
     assert!(blocks.len() >= 6, "the tour has {} commands", blocks.len());
     for (args, expected) in blocks {
-        let output = common::micromasters().args(&args).output().expect("the binary runs");
+        let output = common::micromasters()
+            .args(&args)
+            .output()
+            .expect("the binary runs");
         let mut printed = String::from_utf8_lossy(&output.stdout).into_owned();
         printed.push_str(&String::from_utf8_lossy(&output.stderr));
         assert_eq!(printed, expected, "micromasters {}", args.join(" "));

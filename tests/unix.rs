@@ -56,7 +56,15 @@ fn help_and_version_are_not_errors() {
 
 #[test]
 fn every_command_help_has_a_summary_units_and_examples() {
-    for command in ["compare", "list", "show", "estimate", "validate", "completions", "man"] {
+    for command in [
+        "compare",
+        "list",
+        "show",
+        "estimate",
+        "validate",
+        "completions",
+        "man",
+    ] {
         let mut help = micromasters();
         help.args([command, "--help"]);
         let out = stdout_of(&mut help, 0);
@@ -89,7 +97,13 @@ fn a_closed_pipe_is_success_for_every_command_and_format() {
     let catalogue = big_catalogue(3000);
     let binary = assert_cmd::cargo::cargo_bin("micromasters");
     for format in ["table", "json", "csv", "markdown"] {
-        for command in [&["list"][..], &["compare"], &["show", "p1", "p2"], &["completions", "bash"], &["man"]] {
+        for command in [
+            &["list"][..],
+            &["compare"],
+            &["show", "p1", "p2"],
+            &["completions", "bash"],
+            &["man"],
+        ] {
             let mut child = Command::new(&binary)
                 .args(["--no-builtin", "--catalog"])
                 .arg(catalogue.path())
@@ -107,7 +121,11 @@ fn a_closed_pipe_is_success_for_every_command_and_format() {
             drop(stdout);
             let output = child.wait_with_output().unwrap();
             assert_eq!(output.status.code(), Some(0), "{format} {command:?}");
-            assert_eq!(String::from_utf8_lossy(&output.stderr), "", "{format} {command:?}");
+            assert_eq!(
+                String::from_utf8_lossy(&output.stderr),
+                "",
+                "{format} {command:?}"
+            );
         }
     }
 }
@@ -134,12 +152,19 @@ fn tables_fit_columns_when_not_a_terminal() {
             command.env("COLUMNS", c);
         }
         command.arg("compare");
-        stdout_of(&mut command, 0).lines().map(|l| l.chars().count()).max().unwrap()
+        stdout_of(&mut command, 0)
+            .lines()
+            .map(|l| l.chars().count())
+            .max()
+            .unwrap()
     };
     assert_eq!(widest(None), 80);
     assert_eq!(widest(Some("100")), 100);
     let narrow = widest(Some("60"));
-    assert!(narrow > 60 && narrow < 80, "names shrink to their floor, then the table stays readable: {narrow}");
+    assert!(
+        narrow > 60 && narrow < 80,
+        "names shrink to their floor, then the table stays readable: {narrow}"
+    );
 }
 
 #[test]
@@ -167,9 +192,20 @@ fn the_man_page_comes_from_the_same_definition() {
 fn the_tool_writes_nothing_but_stdout_and_stderr() {
     let dir = tempfile::tempdir().unwrap();
     let fixture = std::fs::canonicalize("tests/fixtures/valid.toml").unwrap();
-    for args in [&["compare"][..], &["list"], &["show", "scm"], &["estimate", "scm"], &["validate"], &["man"]] {
+    for args in [
+        &["compare"][..],
+        &["list"],
+        &["show", "scm"],
+        &["estimate", "scm"],
+        &["validate"],
+        &["man"],
+    ] {
         let mut command = micromasters();
-        command.current_dir(dir.path()).arg("--catalog").arg(&fixture).args(args);
+        command
+            .current_dir(dir.path())
+            .arg("--catalog")
+            .arg(&fixture)
+            .args(args);
         stdout_of(&mut command, 0);
     }
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);

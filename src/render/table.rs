@@ -23,7 +23,9 @@ pub fn write(grid: &Grid, style: Style, out: &mut dyn Write) -> io::Result<()> {
     // The cells are wrapped here, to widths worked out here, so that the layout is exactly
     // what `column_widths` says whatever the terminal.
     let widths = column_widths(grid, usize::from(style.width));
-    table.load_style(STYLE).set_content_arrangement(ContentArrangement::Disabled);
+    table
+        .load_style(STYLE)
+        .set_content_arrangement(ContentArrangement::Disabled);
     if style.color {
         table.enforce_styling();
     } else {
@@ -40,7 +42,11 @@ pub fn write(grid: &Grid, style: Style, out: &mut dyn Write) -> io::Result<()> {
     table.set_header(grid.header.iter().map(bold).collect::<Vec<_>>());
     for (row, dim) in grid.rows.iter().zip(&grid.dim) {
         table.add_row(row.iter().enumerate().map(|(column, text)| {
-            let text = if grid.wrap.contains(&column) { wrap_cell(text, widths[column]) } else { text.clone() };
+            let text = if grid.wrap.contains(&column) {
+                wrap_cell(text, widths[column])
+            } else {
+                text.clone()
+            };
             let cell = Cell::new(text);
             if *dim && style.color {
                 cell.add_attribute(Attribute::Dim)
@@ -81,7 +87,11 @@ fn cell_width(text: &str) -> usize {
 fn column_widths(grid: &Grid, width: usize) -> Vec<usize> {
     let content: Vec<usize> = (0..grid.header.len())
         .map(|column| {
-            let cells = grid.rows.iter().filter_map(|r| r.get(column)).map(|c| cell_width(c));
+            let cells = grid
+                .rows
+                .iter()
+                .filter_map(|r| r.get(column))
+                .map(|c| cell_width(c));
             cells.chain([cell_width(&grid.header[column])]).max().unwrap_or(0)
         })
         .collect();
@@ -98,7 +108,11 @@ fn column_widths(grid: &Grid, width: usize) -> Vec<usize> {
         .iter()
         .enumerate()
         .map(|(i, &w)| {
-            if grid.wrap.contains(&i) { w.min(share.max(usize::from(MIN_WRAP_WIDTH))) } else { w }
+            if grid.wrap.contains(&i) {
+                w.min(share.max(usize::from(MIN_WRAP_WIDTH)))
+            } else {
+                w
+            }
         })
         .collect()
 }
