@@ -14,6 +14,19 @@ use super::raw::{RawCredit, RawFees, RawInstitution, RawProgram};
 pub struct Problem {
     pub offset: usize,
     pub message: String,
+    /// Another place in the same source the message names as `{line}` (a first definition).
+    pub see_also: Option<usize>,
+}
+
+impl Problem {
+    /// A problem at `offset`.
+    pub fn new(offset: usize, message: impl Into<String>) -> Self {
+        Problem {
+            offset,
+            message: message.into(),
+            see_also: None,
+        }
+    }
 }
 
 /// Where a program's references to other entries stand in its source, for the checks that can
@@ -35,10 +48,8 @@ struct Findings {
 
 impl Findings {
     fn at<T>(&mut self, spanned: &Spanned<T>, message: impl Into<String>) {
-        self.problems.push(Problem {
-            offset: self.base + spanned.span().start,
-            message: message.into(),
-        });
+        self.problems
+            .push(Problem::new(self.base + spanned.span().start, message));
     }
 }
 

@@ -12,6 +12,7 @@ use serde::Deserialize;
 use super::check::{self, Problem, References};
 use super::date::Date;
 use super::diagnostic::{Diagnostic, LineIndex};
+use super::fast;
 use super::model::{Institution, Program};
 use super::raw::RawDocument;
 use super::split::{self, Chunk, ChunkKind};
@@ -119,10 +120,10 @@ impl Parsed {
         let mut found = Vec::new();
         for (key, offset) in &self.top_keys {
             if seen.contains(key) {
-                found.push(Problem {
-                    offset: *offset,
-                    message: format!("duplicate key `{key}`: it is already set earlier in this file"),
-                });
+                found.push(Problem::new(
+                    *offset,
+                    format!("duplicate key `{key}`: it is already set earlier in this file"),
+                ));
             }
             seen.push(key);
         }
@@ -140,6 +141,8 @@ pub fn load(inputs: Vec<Result<Source, Diagnostic>>) -> Loaded {
     let mut program_at: HashMap<String, usize> = HashMap::new();
     let mut institution_at: HashMap<String, usize> = HashMap::new();
     let mut texts: Vec<Option<Source>> = Vec::new();
+    // Where each institution's id stands in its source, for duplicate reports.
+    let mut institution_id_at: Vec<usize> = Vec::new();
     let mut pending: Vec<(usize, Problem)> = Vec::new();
 
     for input in inputs {
@@ -152,112 +155,114 @@ pub fn load(inputs: Vec<Result<Source, Diagnostic>>) -> Loaded {
         };
         let index = texts.len();
         catalog.sources.push(source.name.clone());
-        let mut parsed = parse_source(&source.text, index);
+        let parts = parse_source(&source.text, index);
         texts.push(Some(source));
-        let mut parsed_problems = parsed.duplicate_top_keys();
-        parsed_problems.append(&mut parsed.problems);
-        match parsed.format {
-            None if parsed.unreadable_top => {}
-            None => parsed_problems.push(Problem {
-                offset: 0,
-                message: "missing required key `format`; add `format = 1` at the top".into(),
-            }),
-            Some((1, _)) => {}
-            Some((other, offset)) => parsed_problems.push(Problem {
-                offset,
-                message: format!(
-                    "unsupported `format = {other}`; this version of micromasters reads format 1"
-                ),
-            }),
+        let mut top = Parsed::default();
+        let mut entries = Vec::with_capacity(parts.len());
+        for mut part in parts {
+            entries.push((
+                std::mem::take(&mut part.institutions),
+                std::mem::take(&mut part.programs),
+            ));
+            top.append(part);
         }
-        if let Some(date) = parsed.as_of {
+        let mut parsed_problems = top.duplicate_top_keys();
+        parsed_problems.append(&mut top.problems);
+        match top.format {
+            None if top.unreadable_top => {}
+            None => parsed_problems.push(Problem::new(
+                0,
+                "missing required key `format`; add `format = 1` at the top",
+            )),
+            Some((1, _)) => {}
+            Some((other, offset)) => parsed_problems.push(Problem::new(
+                offset,
+                format!("unsupported `format = {other}`; this version of micromasters reads format 1"),
+            )),
+        }
+        if let Some(date) = top.as_of {
             catalog.as_of = Some(catalog.as_of.map_or(date, |d: Date| d.min(date)));
         }
-        for (code, rate, _) in parsed.rates {
+        for (code, rate, _) in top.rates {
             catalog.rates.insert(code, rate);
         }
 
-        let mut seen_here: HashMap<&str, usize> = HashMap::new();
-        let mut duplicates = Vec::new();
-        for (institution, id_at) in &parsed.institutions {
-            if let Some(first) = seen_here.insert(&institution.id, *id_at) {
-                duplicates.push(duplicate(
-                    "institution",
-                    &institution.id,
-                    *id_at,
-                    first,
-                    &texts[index],
-                ));
-            }
-        }
-        seen_here.clear();
-        for (program, refs) in &parsed.programs {
-            if let Some(first) = seen_here.insert(&program.id, refs.id) {
-                duplicates.push(duplicate("program", &program.id, refs.id, first, &texts[index]));
-            }
-        }
-        drop(seen_here);
-        parsed_problems.extend(duplicates);
-
-        for (institution, _) in parsed.institutions {
-            match institution_at.entry(institution.id.clone()) {
-                Entry::Occupied(slot) => {
-                    let old = &mut catalog.institutions[*slot.get()];
-                    if old.source != index {
-                        replaced.push(Replacement::new(
-                            "institution",
-                            &old.id,
-                            old.source,
-                            index,
-                            &catalog.sources,
-                        ));
+        let total: usize = entries.iter().map(|(_, programs)| programs.len()).sum();
+        catalog.programs.reserve(total);
+        references.reserve(total);
+        program_at.reserve(total);
+        for (institutions, programs) in entries {
+            for (institution, id_at) in institutions {
+                match institution_at.entry(institution.id.clone()) {
+                    Entry::Occupied(slot) => {
+                        let at = *slot.get();
+                        let old = &catalog.institutions[at];
+                        if old.source == index {
+                            parsed_problems.push(duplicate(
+                                "institution",
+                                &old.id,
+                                id_at,
+                                institution_id_at[at],
+                            ));
+                        } else {
+                            replaced.push(Replacement::new(
+                                "institution",
+                                &old.id,
+                                old.source,
+                                index,
+                                &catalog.sources,
+                            ));
+                        }
+                        catalog.institutions[at] = institution;
+                        institution_id_at[at] = id_at;
                     }
-                    *old = institution;
-                }
-                Entry::Vacant(slot) => {
-                    slot.insert(catalog.institutions.len());
-                    catalog.institutions.push(institution);
+                    Entry::Vacant(slot) => {
+                        slot.insert(catalog.institutions.len());
+                        catalog.institutions.push(institution);
+                        institution_id_at.push(id_at);
+                    }
                 }
             }
-        }
-        for (program, refs) in parsed.programs {
-            match program_at.entry(program.id.clone()) {
-                Entry::Occupied(slot) => {
-                    let at = *slot.get();
-                    let old = &catalog.programs[at];
-                    if old.source != index {
-                        replaced.push(Replacement::new(
-                            "program",
-                            &old.id,
-                            old.source,
-                            index,
-                            &catalog.sources,
-                        ));
+            for (program, refs) in programs {
+                match program_at.entry(program.id.clone()) {
+                    Entry::Occupied(slot) => {
+                        let at = *slot.get();
+                        let old = &catalog.programs[at];
+                        if old.source == index {
+                            parsed_problems.push(duplicate("program", &old.id, refs.id, references[at].id));
+                        } else {
+                            replaced.push(Replacement::new(
+                                "program",
+                                &old.id,
+                                old.source,
+                                index,
+                                &catalog.sources,
+                            ));
+                        }
+                        catalog.programs[at] = program;
+                        references[at] = refs;
                     }
-                    catalog.programs[at] = program;
-                    references[at] = refs;
-                }
-                Entry::Vacant(slot) => {
-                    slot.insert(catalog.programs.len());
-                    catalog.programs.push(program);
-                    references.push(refs);
+                    Entry::Vacant(slot) => {
+                        slot.insert(catalog.programs.len());
+                        catalog.programs.push(program);
+                        references.push(refs);
+                    }
                 }
             }
         }
         pending.extend(parsed_problems.into_iter().map(|p| (index, p)));
     }
 
-    catalog.index();
+    catalog.set_index(institution_at, program_at);
     pending.extend(cross_check(&catalog, &references));
     if catalog.programs.is_empty() && !catalog.sources.is_empty() && pending.is_empty() && problems.is_empty()
     {
         pending.push((
             catalog.sources.len() - 1,
-            Problem {
-                offset: 0,
-                message: "the loaded catalogue holds no programs; add a file with `[[program]]` entries"
-                    .into(),
-            },
+            Problem::new(
+                0,
+                "the loaded catalogue holds no programs; add a file with `[[program]]` entries",
+            ),
         ));
     }
     problems.extend(place(pending, &texts));
@@ -268,13 +273,13 @@ pub fn load(inputs: Vec<Result<Source, Diagnostic>>) -> Loaded {
     }
 }
 
-fn duplicate(what: &str, id: &str, at: usize, first: usize, source: &Option<Source>) -> Problem {
-    let line = source
-        .as_ref()
-        .map_or(0, |s| LineIndex::new(&s.text, 0).position(&s.text, first).0);
+fn duplicate(what: &str, id: &str, at: usize, first: usize) -> Problem {
     Problem {
-        offset: at,
-        message: format!("duplicate {what} id `{id}`: it is already defined at line {line} of this file"),
+        see_also: Some(first),
+        ..Problem::new(
+            at,
+            format!("duplicate {what} id `{id}`: it is already defined at line {{line}} of this file"),
+        )
     }
 }
 
@@ -284,7 +289,7 @@ fn cross_check(catalog: &Catalog, references: &[References]) -> Vec<(usize, Prob
     let institution_ids: Vec<&str> = catalog.institutions.iter().map(|i| i.id.as_str()).collect();
     for (program, refs) in catalog.programs.iter().zip(references) {
         let mut problem =
-            |offset: usize, message: String| found.push((program.source, Problem { offset, message }));
+            |offset: usize, message: String| found.push((program.source, Problem::new(offset, message)));
         if catalog.institution(&program.institution).is_none() {
             problem(
                 refs.institution,
@@ -390,15 +395,15 @@ fn bom_len(text: &str) -> usize {
     if text.starts_with('\u{feff}') { 3 } else { 0 }
 }
 
-/// Parses and checks every entry of one source.
-fn parse_source(text: &str, source: usize) -> Parsed {
+/// Parses and checks every entry of one source, in parts that keep the entries' order.
+fn parse_source(text: &str, source: usize) -> Vec<Parsed> {
     let chunks = split::split(text, bom_len(text));
     let threads = thread::available_parallelism().map_or(1, |n| n.get());
     if text.len() < PARALLEL_FROM_BYTES || threads < 2 || chunks.len() < 2 * threads {
-        return parse_chunks(text, &chunks, source);
+        return vec![parse_chunks(text, &chunks, source)];
     }
     let per_thread = chunks.len().div_ceil(threads);
-    let parts: Vec<Parsed> = thread::scope(|scope| {
+    thread::scope(|scope| {
         let handles: Vec<_> = chunks
             .chunks(per_thread)
             .map(|group| scope.spawn(move || parse_chunks(text, group, source)))
@@ -407,21 +412,16 @@ fn parse_source(text: &str, source: usize) -> Parsed {
             .into_iter()
             .map(|h| h.join().unwrap_or_else(|_| thread_failed()))
             .collect()
-    });
-    let mut all = Parsed::default();
-    for part in parts {
-        all.append(part);
-    }
-    all
+    })
 }
 
 // A worker only panics on a bug; report it as a problem rather than crash.
 fn thread_failed() -> Parsed {
     Parsed {
-        problems: vec![Problem {
-            offset: 0,
-            message: "internal error while parsing this file; please report it".into(),
-        }],
+        problems: vec![Problem::new(
+            0,
+            "internal error while parsing this file; please report it",
+        )],
         ..Parsed::default()
     }
 }
@@ -436,15 +436,38 @@ fn parse_chunks(text: &str, chunks: &[Chunk], source: usize) -> Parsed {
 
 fn parse_chunk(text: &str, chunk: Chunk, source: usize, parsed: &mut Parsed) {
     let base = chunk.start;
-    let syntax = toml::de::Deserializer::parse(&text[chunk.start..chunk.end]);
+    let slice = &text[chunk.start..chunk.end];
+    // Most entries are plain; the fast reader takes those, the TOML parser everything else.
+    match chunk.kind {
+        ChunkKind::Program => {
+            if let Some(raw) = fast::program(slice) {
+                match check::program(raw, base, source) {
+                    Ok(entry) => parsed.programs.push(entry),
+                    Err(mut problems) => parsed.problems.append(&mut problems),
+                }
+                return;
+            }
+        }
+        ChunkKind::Institution => {
+            if let Some(raw) = fast::institution(slice) {
+                match check::institution(raw, base, source) {
+                    Ok(entry) => parsed.institutions.push(entry),
+                    Err(mut problems) => parsed.problems.append(&mut problems),
+                }
+                return;
+            }
+        }
+        ChunkKind::Top => {}
+    }
+    let syntax = toml::de::Deserializer::parse(slice);
     let deserializer = match syntax {
         Ok(deserializer) => deserializer,
         Err(error) => {
             let span = error.span().unwrap_or(0..0);
-            parsed.problems.push(Problem {
-                offset: base + span.start,
-                message: format!("invalid TOML: {}", check::humanize(error.message())),
-            });
+            parsed.problems.push(Problem::new(
+                base + span.start,
+                format!("invalid TOML: {}", check::humanize(error.message())),
+            ));
             parsed.unreadable_top |= chunk.kind == ChunkKind::Top;
             return;
         }
@@ -460,7 +483,7 @@ fn parse_chunk(text: &str, chunk: Chunk, source: usize, parsed: &mut Parsed) {
                 Some(span) => base + span.start,
                 None => base,
             };
-            parsed.problems.push(Problem { offset, message });
+            parsed.problems.push(Problem::new(offset, message));
             return;
         }
     };
@@ -474,10 +497,9 @@ fn parse_chunk(text: &str, chunk: Chunk, source: usize, parsed: &mut Parsed) {
         parsed.top_keys.push(("as_of", base + as_of.span().start));
         match check::plain_date(&as_of) {
             Ok(date) => parsed.as_of = parsed.as_of.or(Some(date)),
-            Err(message) => parsed.problems.push(Problem {
-                offset: base + as_of.span().start,
-                message,
-            }),
+            Err(message) => parsed
+                .problems
+                .push(Problem::new(base + as_of.span().start, message)),
         }
     }
     if let Some(rates) = document.rates {
@@ -486,23 +508,23 @@ fn parse_chunk(text: &str, chunk: Chunk, source: usize, parsed: &mut Parsed) {
             let offset = base + code.span().start;
             let value = *rate.get_ref();
             if !check::is_currency_code(code.get_ref()) {
-                parsed.problems.push(Problem {
+                parsed.problems.push(Problem::new(
                     offset,
-                    message: format!("rate key `{}` is not an ISO 4217 code like `EUR`", code.get_ref()),
-                });
+                    format!("rate key `{}` is not an ISO 4217 code like `EUR`", code.get_ref()),
+                ));
             } else if !(value.is_finite() && value > 0.0) {
-                parsed.problems.push(Problem {
-                    offset: base + rate.span().start,
-                    message: format!(
+                parsed.problems.push(Problem::new(
+                    base + rate.span().start,
+                    format!(
                         "rate of `{}` must be a number greater than 0, found {value}",
                         code.get_ref()
                     ),
-                });
+                ));
             } else if code.get_ref() == "USD" && value != 1.0 {
-                parsed.problems.push(Problem {
-                    offset: base + rate.span().start,
-                    message: format!("`USD` is the unit of every rate and is always 1, found {value}"),
-                });
+                parsed.problems.push(Problem::new(
+                    base + rate.span().start,
+                    format!("`USD` is the unit of every rate and is always 1, found {value}"),
+                ));
             } else {
                 parsed.rates.push((code.into_inner(), value, offset));
             }

@@ -4,6 +4,7 @@ pub mod amount;
 pub mod check;
 pub mod date;
 pub mod diagnostic;
+pub mod fast;
 pub mod load;
 pub mod model;
 pub mod raw;
@@ -33,6 +34,16 @@ pub struct Catalog {
 }
 
 impl Catalog {
+    /// Takes the id lookups the loader built while merging.
+    pub(crate) fn set_index(
+        &mut self,
+        institutions: HashMap<String, usize>,
+        programs: HashMap<String, usize>,
+    ) {
+        self.institution_index = institutions;
+        self.program_index = programs;
+    }
+
     /// Rebuilds the id lookups after the entries changed.
     pub fn index(&mut self) {
         self.institution_index = self

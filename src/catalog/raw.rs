@@ -10,7 +10,7 @@ use super::amount::{Amount, Stated};
 use super::model::{Admission, Delivery, Kind, Pacing, Status};
 
 /// One TOML document: a whole file, or one entry cut out of it.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawDocument {
     pub format: Option<Spanned<i64>>,
@@ -21,7 +21,7 @@ pub struct RawDocument {
 }
 
 /// An `[[institution]]` entry.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawInstitution {
     pub id: Spanned<String>,
@@ -32,7 +32,7 @@ pub struct RawInstitution {
 }
 
 /// A `[[program]]` entry.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawProgram {
     pub id: Spanned<String>,
@@ -62,7 +62,7 @@ pub struct RawProgram {
 }
 
 /// A program's `fees` table.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawFees {
     pub per_course: Option<Spanned<f64>>,
@@ -73,7 +73,7 @@ pub struct RawFees {
 }
 
 /// One table of a program's `credit` array.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawCredit {
     pub toward: Option<Spanned<String>>,
