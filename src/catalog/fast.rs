@@ -214,7 +214,7 @@ fn plain_date(token: &str) -> Option<Date> {
         2 => 28,
         _ => return None,
     };
-    (1..=days).contains(&day).then(|| Date {
+    (1..=days).contains(&day).then_some(Date {
         year,
         month: month as u8,
         day: day as u8,

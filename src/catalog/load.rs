@@ -381,11 +381,18 @@ fn place(mut pending: Vec<(usize, Problem)>, texts: &[Option<Source>]) -> Vec<Di
                 .entry(source)
                 .or_insert_with(|| LineIndex::new(&text.text, skip));
             let (line, column) = index.position(&text.text, problem.offset.max(skip));
+            let message = match problem.see_also {
+                Some(first) => {
+                    let first_line = index.position(&text.text, first.max(skip)).0;
+                    problem.message.replace("{line}", &first_line.to_string())
+                }
+                None => problem.message,
+            };
             Diagnostic {
                 file: text.name.clone(),
                 line,
                 column,
-                message: problem.message,
+                message,
             }
         })
         .collect()
