@@ -172,7 +172,7 @@ pub fn estimate(program: &Program, catalog: &Catalog, money: &Money, request: &R
         )),
         _ => None,
     };
-    let term_months = program.fees.and_then(|f| f.term_months);
+    let term_months = program.fees.as_ref().and_then(|f| f.term_months);
     let (months, months_basis) = match (terms, term_months, request.hours_per_week, effort_hours) {
         (Some(terms), Some(term_months), _, _) => {
             notes.push(format!("months: {terms} term(s) of {term_months} months"));

@@ -267,7 +267,7 @@ pub fn program(raw: RawProgram, base: usize, source: usize) -> Result<(Program, 
             .currency
             .map_or_else(|| "USD".to_string(), Spanned::into_inner),
         financial_aid: raw.financial_aid.map(Spanned::into_inner),
-        fees,
+        fees: fees.map(Box::new),
         months,
         hours_per_week,
         credit,

@@ -98,7 +98,9 @@ struct Parsed {
     /// Top-level keys as they were met, for duplicates across top-level chunks.
     top_keys: Vec<(&'static str, usize)>,
     institutions: Vec<(Institution, usize)>,
-    programs: Vec<(Program, References)>,
+    programs: Vec<Program>,
+    /// One per program, in the same order.
+    references: Vec<References>,
     problems: Vec<Problem>,
 }
 
@@ -111,6 +113,7 @@ impl Parsed {
         self.rates.append(&mut other.rates);
         self.institutions.append(&mut other.institutions);
         self.programs.append(&mut other.programs);
+        self.references.append(&mut other.references);
         self.problems.append(&mut other.problems);
     }
 
@@ -163,6 +166,7 @@ pub fn load(inputs: Vec<Result<Source, Diagnostic>>) -> Loaded {
             entries.push((
                 std::mem::take(&mut part.institutions),
                 std::mem::take(&mut part.programs),
+                std::mem::take(&mut part.references),
             ));
             top.append(part);
         }
@@ -187,11 +191,9 @@ pub fn load(inputs: Vec<Result<Source, Diagnostic>>) -> Loaded {
             catalog.rates.insert(code, rate);
         }
 
-        let total: usize = entries.iter().map(|(_, programs)| programs.len()).sum();
-        catalog.programs.reserve(total);
-        references.reserve(total);
+        let total: usize = entries.iter().map(|(_, programs, _)| programs.len()).sum();
         program_at.reserve(total);
-        for (institutions, programs) in entries {
+        for (institutions, programs, refs) in entries {
             for (institution, id_at) in institutions {
                 match institution_at.entry(institution.id.clone()) {
                     Entry::Occupied(slot) => {
@@ -223,32 +225,16 @@ pub fn load(inputs: Vec<Result<Source, Diagnostic>>) -> Loaded {
                     }
                 }
             }
-            for (program, refs) in programs {
-                match program_at.entry(program.id.clone()) {
-                    Entry::Occupied(slot) => {
-                        let at = *slot.get();
-                        let old = &catalog.programs[at];
-                        if old.source == index {
-                            parsed_problems.push(duplicate("program", &old.id, refs.id, references[at].id));
-                        } else {
-                            replaced.push(Replacement::new(
-                                "program",
-                                &old.id,
-                                old.source,
-                                index,
-                                &catalog.sources,
-                            ));
-                        }
-                        catalog.programs[at] = program;
-                        references[at] = refs;
-                    }
-                    Entry::Vacant(slot) => {
-                        slot.insert(catalog.programs.len());
-                        catalog.programs.push(program);
-                        references.push(refs);
-                    }
-                }
-            }
+            merge_programs(
+                programs,
+                refs,
+                index,
+                &mut catalog,
+                &mut references,
+                &mut program_at,
+                &mut replaced,
+                &mut parsed_problems,
+            );
         }
         pending.extend(parsed_problems.into_iter().map(|p| (index, p)));
     }
@@ -270,6 +256,58 @@ pub fn load(inputs: Vec<Result<Source, Diagnostic>>) -> Loaded {
         catalog,
         problems,
         replaced,
+    }
+}
+
+/// Adds one part's programs to the catalogue: a new id is appended, an id from an earlier
+/// source is replaced whole, an id seen earlier in the same source is a duplicate. When every id
+/// is new (the usual case), the part's vectors are moved in without copying entry by entry.
+#[allow(clippy::too_many_arguments)]
+fn merge_programs(
+    programs: Vec<Program>,
+    refs: Vec<References>,
+    source: usize,
+    catalog: &mut Catalog,
+    references: &mut Vec<References>,
+    program_at: &mut HashMap<String, usize>,
+    replaced: &mut Vec<Replacement>,
+    problems: &mut Vec<Problem>,
+) {
+    let base = catalog.programs.len();
+    let mut collisions: Vec<(usize, usize)> = Vec::new();
+    for (i, program) in programs.iter().enumerate() {
+        match program_at.entry(program.id.clone()) {
+            Entry::Occupied(slot) => collisions.push((i, *slot.get())),
+            Entry::Vacant(slot) => {
+                slot.insert(base + i - collisions.len());
+            }
+        }
+    }
+    if collisions.is_empty() {
+        if catalog.programs.is_empty() {
+            catalog.programs = programs;
+            *references = refs;
+        } else {
+            catalog.programs.extend(programs);
+            references.extend(refs);
+        }
+        return;
+    }
+    let mut next = collisions.iter().peekable();
+    for (i, (program, refs)) in programs.into_iter().zip(refs).enumerate() {
+        let Some(&(_, at)) = next.next_if(|(c, _)| *c == i) else {
+            catalog.programs.push(program);
+            references.push(refs);
+            continue;
+        };
+        let old = &catalog.programs[at];
+        if old.source == source {
+            problems.push(duplicate("program", &old.id, refs.id, references[at].id));
+        } else {
+            replaced.push(Replacement::new("program", &old.id, old.source, source, &catalog.sources));
+        }
+        catalog.programs[at] = program;
+        references[at] = refs;
     }
 }
 
@@ -406,14 +444,21 @@ fn bom_len(text: &str) -> usize {
 fn parse_source(text: &str, source: usize) -> Vec<Parsed> {
     let chunks = split::split(text, bom_len(text));
     let threads = thread::available_parallelism().map_or(1, |n| n.get());
+    let programs = chunks.iter().filter(|c| c.kind == ChunkKind::Program).count();
     if text.len() < PARALLEL_FROM_BYTES || threads < 2 || chunks.len() < 2 * threads {
-        return vec![parse_chunks(text, &chunks, source)];
+        return vec![parse_chunks(text, &chunks, source, programs)];
     }
     let per_thread = chunks.len().div_ceil(threads);
     thread::scope(|scope| {
+        // The first part has room for every program, so that the others are appended to it
+        // in place: the largest vectors are allocated once, not grown and copied.
         let handles: Vec<_> = chunks
             .chunks(per_thread)
-            .map(|group| scope.spawn(move || parse_chunks(text, group, source)))
+            .enumerate()
+            .map(|(i, group)| {
+                let room = if i == 0 { programs } else { 0 };
+                scope.spawn(move || parse_chunks(text, group, source, room))
+            })
             .collect();
         handles
             .into_iter()
@@ -433,8 +478,12 @@ fn thread_failed() -> Parsed {
     }
 }
 
-fn parse_chunks(text: &str, chunks: &[Chunk], source: usize) -> Parsed {
+/// Parses `chunks`, with room for at least `room` programs.
+fn parse_chunks(text: &str, chunks: &[Chunk], source: usize, room: usize) -> Parsed {
     let mut parsed = Parsed::default();
+    let programs = chunks.iter().filter(|c| c.kind == ChunkKind::Program).count().max(room);
+    parsed.programs.reserve_exact(programs);
+    parsed.references.reserve_exact(programs);
     for chunk in chunks {
         parse_chunk(text, *chunk, source, &mut parsed);
     }
@@ -449,7 +498,10 @@ fn parse_chunk(text: &str, chunk: Chunk, source: usize, parsed: &mut Parsed) {
         ChunkKind::Program => {
             if let Some(raw) = fast::program(slice) {
                 match check::program(raw, base, source) {
-                    Ok(entry) => parsed.programs.push(entry),
+                    Ok((program, refs)) => {
+                        parsed.programs.push(program);
+                        parsed.references.push(refs);
+                    }
                     Err(mut problems) => parsed.problems.append(&mut problems),
                 }
                 return;
@@ -545,7 +597,10 @@ fn parse_chunk(text: &str, chunk: Chunk, source: usize, parsed: &mut Parsed) {
     }
     for raw in document.program.into_iter().flatten() {
         match check::program(raw.into_inner(), base, source) {
-            Ok(entry) => parsed.programs.push(entry),
+            Ok((program, refs)) => {
+                parsed.programs.push(program);
+                parsed.references.push(refs);
+            }
             Err(mut problems) => parsed.problems.append(&mut problems),
         }
     }

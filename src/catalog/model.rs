@@ -131,7 +131,8 @@ pub struct Program {
     pub currency: String,
     /// Largest share of the cost that aid can remove, in [0, 1].
     pub financial_aid: Option<f64>,
-    pub fees: Option<Fees>,
+    /// Boxed: few programs have fees, and every program pays for the room.
+    pub fees: Option<Box<Fees>>,
     /// Advertised calendar months; `None` where unknown.
     pub months: Option<Amount>,
     pub hours_per_week: Option<Amount>,

@@ -113,8 +113,8 @@ fn fields(p: &Program, catalog: &Catalog, ctx: &Context) -> Vec<(&'static str, S
         (Some(d), false) => d.to_string(),
         (None, _) => "never (possibly stale)".into(),
     };
-    let fees = p.fees.map(|f| {
-        fee_parts(&f, &p.currency, ctx)
+    let fees = p.fees.as_deref().map(|f| {
+        fee_parts(f, &p.currency, ctx)
             .into_iter()
             .map(|(k, v)| format!("{k}: {v}"))
             .collect::<Vec<_>>()
@@ -177,7 +177,7 @@ pub fn record(p: &Program, catalog: &Catalog, ctx: &Context) -> Map<String, Valu
     record.insert("admission".into(), p.admission.as_str().into());
     record.insert("listed_currency".into(), p.currency.clone().into());
     record.insert("financial_aid".into(), render::maybe(p.financial_aid));
-    let fees = p.fees.map_or(Value::Null, |f| {
+    let fees = p.fees.as_deref().map_or(Value::Null, |f| {
         let mut m = Map::new();
         m.insert("per_course".into(), f.per_course.map_or(Value::Null, convert));
         m.insert("per_credit".into(), f.per_credit.map_or(Value::Null, convert));
