@@ -210,45 +210,57 @@ fn known_first<T: PartialOrd>(a: Option<T>, b: Option<T>, reverse: bool) -> Orde
     }
 }
 
+/// What an order compares, worked out once per program rather than in every comparison.
+struct SortValues {
+    cost: Option<(f64, f64)>,
+    months: Option<(f64, f64)>,
+    credit: f64,
+    pacing: Option<u8>,
+    /// Only filled when the order sorts by name.
+    name: String,
+}
+
 /// Sorts `ranked` by `keys`, then by id.
-pub fn order(ranked: &mut [Ranked], keys: &[OrderKey], money: &Money, prefer: Option<Pacing>) {
-    ranked.sort_by(|a, b| {
-        let (p, q) = (a.program, b.program);
+pub fn order(ranked: &mut Vec<Ranked>, keys: &[OrderKey], money: &Money, prefer: Option<Pacing>) {
+    let by_name = keys.iter().any(|k| k.key == SortKey::Name);
+    let mut items: Vec<(SortValues, Ranked)> = ranked
+        .drain(..)
+        .map(|r| {
+            let p = r.program;
+            let values = SortValues {
+                cost: p
+                    .cost
+                    .map(|c| money.convert(c, &p.currency))
+                    .map(|c| (c.min, c.max)),
+                months: p.months.map(|m| (m.min, m.max)),
+                credit: p.credit_share().unwrap_or(0.0),
+                pacing: pacing_rank(p.pacing, prefer),
+                name: if by_name {
+                    p.name.to_lowercase()
+                } else {
+                    String::new()
+                },
+            };
+            (values, r)
+        })
+        .collect();
+    items.sort_by(|(a, ra), (b, rb)| {
         keys.iter()
             .map(|k| match k.key {
-                SortKey::Score => known_first(Some(-a.score), Some(-b.score), k.reverse),
-                SortKey::Cost => known_first(
-                    p.cost
-                        .map(|c| money.convert(c, &p.currency))
-                        .map(|c| (c.min, c.max)),
-                    q.cost
-                        .map(|c| money.convert(c, &q.currency))
-                        .map(|c| (c.min, c.max)),
-                    k.reverse,
-                ),
-                SortKey::Months => known_first(
-                    p.months.map(|m| (m.min, m.max)),
-                    q.months.map(|m| (m.min, m.max)),
-                    k.reverse,
-                ),
-                SortKey::Credit => known_first(
-                    Some(-p.credit_share().unwrap_or(0.0)),
-                    Some(-q.credit_share().unwrap_or(0.0)),
-                    k.reverse,
-                ),
-                SortKey::Pacing => known_first(
-                    pacing_rank(p.pacing, prefer),
-                    pacing_rank(q.pacing, prefer),
-                    k.reverse,
-                ),
+                SortKey::Score => known_first(Some(-ra.score), Some(-rb.score), k.reverse),
+                SortKey::Cost => known_first(a.cost, b.cost, k.reverse),
+                SortKey::Months => known_first(a.months, b.months, k.reverse),
+                SortKey::Credit => known_first(Some(-a.credit), Some(-b.credit), k.reverse),
+                SortKey::Pacing => known_first(a.pacing, b.pacing, k.reverse),
                 SortKey::Name => {
-                    let o = p.name.to_lowercase().cmp(&q.name.to_lowercase());
+                    let o = a.name.cmp(&b.name);
                     if k.reverse { o.reverse() } else { o }
                 }
             })
             .find(|o| o.is_ne())
-            .unwrap_or_else(|| p.id.cmp(&q.id))
+            .unwrap_or_else(|| ra.program.id.cmp(&rb.program.id))
     });
+    ranked.extend(items.into_iter().map(|(_, r)| r));
 }
 
 #[cfg(test)]

@@ -91,16 +91,14 @@ impl<'a> Cursor<'a> {
             b'"' => {
                 self.at += 1;
                 let body = self.at;
-                loop {
-                    match self.peek()? {
-                        b'"' => break,
-                        // Escapes, control characters and multi-line strings go to the parser.
-                        b'\\' | b'\n' | b'\r' | 0x7f => return None,
-                        b if b < 0x20 && b != b'\t' => return None,
-                        _ => self.at += 1,
-                    }
-                }
+                self.at += memchr::memchr(b'"', &self.bytes[body..])?;
                 let s = &self.text[body..self.at];
+                // Escapes, control characters and multi-line strings go to the parser.
+                if s.bytes()
+                    .any(|b| b == b'\\' || b == 0x7f || (b < 0x20 && b != b'\t'))
+                {
+                    return None;
+                }
                 self.at += 1;
                 if s.is_empty() && self.peek() == Some(b'"') {
                     return None;
@@ -230,7 +228,8 @@ fn entry<'a>(text: &'a str, header: &str) -> Option<Vec<(&'a str, Value<'a>, Ran
     };
     cursor.at = text.strip_prefix(header).map(|_| header.len())?;
     cursor.end_of_line()?;
-    let mut entries: Vec<(&str, Value, Range<usize>)> = Vec::new();
+    // Room for every key a program may have, so that the vector never grows.
+    let mut entries: Vec<(&str, Value, Range<usize>)> = Vec::with_capacity(32);
     while cursor.at < text.len() {
         cursor.blanks();
         if matches!(cursor.peek(), Some(b'#' | b'\n' | b'\r') | None) {

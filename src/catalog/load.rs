@@ -304,7 +304,13 @@ fn merge_programs(
         if old.source == source {
             problems.push(duplicate("program", &old.id, refs.id, references[at].id));
         } else {
-            replaced.push(Replacement::new("program", &old.id, old.source, source, &catalog.sources));
+            replaced.push(Replacement::new(
+                "program",
+                &old.id,
+                old.source,
+                source,
+                &catalog.sources,
+            ));
         }
         catalog.programs[at] = program;
         references[at] = refs;
@@ -481,7 +487,11 @@ fn thread_failed() -> Parsed {
 /// Parses `chunks`, with room for at least `room` programs.
 fn parse_chunks(text: &str, chunks: &[Chunk], source: usize, room: usize) -> Parsed {
     let mut parsed = Parsed::default();
-    let programs = chunks.iter().filter(|c| c.kind == ChunkKind::Program).count().max(room);
+    let programs = chunks
+        .iter()
+        .filter(|c| c.kind == ChunkKind::Program)
+        .count()
+        .max(room);
     parsed.programs.reserve_exact(programs);
     parsed.references.reserve_exact(programs);
     for chunk in chunks {

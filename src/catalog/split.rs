@@ -60,6 +60,14 @@ pub fn split(text: &str, from: usize) -> Vec<Chunk> {
                 continue;
             }
         }
+        if !SPECIAL[usize::from(b)] {
+            // Most bytes are plain text: skip them in a tight loop.
+            i += 1;
+            while i < bytes.len() && !SPECIAL[usize::from(bytes[i])] {
+                i += 1;
+            }
+            continue;
+        }
         match b {
             b'\n' => {
                 line_start = true;
@@ -81,6 +89,18 @@ pub fn split(text: &str, from: usize) -> Vec<Chunk> {
     // The text before the first header is often empty; an empty top chunk still parses.
     chunks
 }
+
+/// Bytes that change the scanner's state; every other byte is skipped.
+const SPECIAL: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    let special = b"\n#\"'[]{}";
+    while i < special.len() {
+        table[special[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
 
 /// Decides whether a header starts a new chunk (`Some(kind)`) or continues the current one.
 fn classify(header: &Header, current: Option<ChunkKind>) -> Option<ChunkKind> {
@@ -186,11 +206,17 @@ fn skip_string(bytes: &[u8], i: usize) -> usize {
     }
     let mut j = i + 1;
     while j < bytes.len() {
+        let found = if basic {
+            memchr::memchr3(b'\\', b'\n', quote, &bytes[j..])
+        } else {
+            memchr::memchr2(b'\n', quote, &bytes[j..])
+        };
+        let Some(at) = found else { return bytes.len() };
+        j += at;
         match bytes[j] {
-            b'\\' if basic => j += 2,
+            b'\\' => j += 2,
             b'\n' => return j,
-            b if b == quote => return j + 1,
-            _ => j += 1,
+            _ => return j + 1,
         }
     }
     bytes.len()

@@ -41,6 +41,29 @@ pub fn run(
     for (i, r) in ranked.iter().enumerate() {
         let p = r.program;
         any_stale |= p.is_stale(ctx.today);
+        let parts = [
+            ("cost", r.parts.cost, args.weights.cost),
+            ("months", r.parts.months, args.weights.months),
+            ("credit", r.parts.credit, args.weights.credit),
+            ("pacing", r.parts.pacing, args.weights.pacing),
+        ];
+        // Only what the format prints is built: records for machines, rows for people.
+        if ctx.format.is_for_machines() {
+            let mut record = Map::new();
+            record.insert("rank".into(), (i + 1).into());
+            record.extend(program_record(p, catalog, ctx));
+            record.insert("score".into(), render::number(r.score));
+            if args.explain {
+                let mut explain = Map::new();
+                for (name, part, weight) in parts {
+                    explain.insert(name.into(), render::number(part));
+                    explain.insert(format!("{name}_weight"), render::number(weight));
+                }
+                record.insert("explain".into(), Value::Object(explain));
+            }
+            records.push(record);
+            continue;
+        }
         let school = catalog
             .institution(&p.institution)
             .map_or(p.institution.as_str(), |i| i.label());
@@ -53,27 +76,10 @@ pub fn run(
             text::share(p.credit_share()),
             format!("{:.1}", r.score),
         ];
-        let mut record = Map::new();
-        record.insert("rank".into(), (i + 1).into());
-        record.extend(program_record(p, catalog, ctx));
-        record.insert("score".into(), render::number(r.score));
         if args.explain {
-            let parts = [
-                ("cost", r.parts.cost, args.weights.cost),
-                ("months", r.parts.months, args.weights.months),
-                ("credit", r.parts.credit, args.weights.credit),
-                ("pacing", r.parts.pacing, args.weights.pacing),
-            ];
-            let mut explain = Map::new();
-            for (name, part, weight) in parts {
-                row.push(format!("{part:.2}"));
-                explain.insert(name.into(), render::number(part));
-                explain.insert(format!("{name}_weight"), render::number(weight));
-            }
-            record.insert("explain".into(), Value::Object(explain));
+            row.extend(parts.iter().map(|(_, part, _)| format!("{part:.2}")));
         }
         grid.push(row, p.status == crate::catalog::Status::Retired);
-        records.push(record);
     }
     grid.footer = footer(
         ranked.len(),

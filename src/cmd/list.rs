@@ -44,6 +44,11 @@ pub fn run(
     let mut any_stale = false;
     for (_, p) in &programs {
         any_stale |= p.is_stale(ctx.today);
+        // Only what the format prints is built: records for machines, rows for people.
+        if ctx.format.is_for_machines() {
+            records.push(program_record(p, catalog, ctx));
+            continue;
+        }
         if previous != Some(p.institution.as_str()) {
             let heading = catalog
                 .institution(&p.institution)
@@ -73,7 +78,6 @@ pub fn run(
             ],
             p.status == Status::Retired,
         );
-        records.push(program_record(p, catalog, ctx));
     }
     let institutions = {
         let mut ids: Vec<&str> = programs.iter().map(|(_, p)| p.institution.as_str()).collect();

@@ -23,6 +23,13 @@ named_enum! {
     }
 }
 
+impl Format {
+    /// Whether the format prints records (JSON, CSV) rather than a table for people.
+    pub fn is_for_machines(self) -> bool {
+        matches!(self, Format::Json | Format::Csv)
+    }
+}
+
 /// How tables look.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Style {

@@ -4,23 +4,22 @@ use crate::catalog::Amount;
 
 /// A number with thousands separators: whole when it is whole, else two decimals.
 pub fn grouped(value: f64) -> String {
-    let negative = value < 0.0;
-    let cents = (value.abs() * 100.0).round();
-    let whole = (cents / 100.0).trunc();
-    let fraction = cents - whole * 100.0;
-    let digits = format!("{whole:.0}");
-    let mut out = String::new();
+    // Whole cents as an integer: formatting integers is exact and cheap.
+    let cents = (value.abs() * 100.0).round() as u64;
+    let (whole, fraction) = (cents / 100, cents % 100);
+    let digits = whole.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 4);
+    if value < 0.0 && cents > 0 {
+        out.push('-');
+    }
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i) % 3 == 0 {
             out.push(',');
         }
         out.push(c);
     }
-    if fraction != 0.0 {
-        out.push_str(&format!(".{fraction:02.0}"));
-    }
-    if negative && out.chars().any(|c| c.is_ascii_digit() && c != '0') {
-        out.insert(0, '-');
+    if fraction != 0 {
+        out.push_str(&format!(".{fraction:02}"));
     }
     out
 }
