@@ -29,7 +29,7 @@ pub fn run(
         single: true,
         grid: grid(&estimate, &ctx.money.display),
     };
-    render::write(&document, ctx.format, ctx.style, out)?;
+    render::write(document, ctx.format, ctx.style, out)?;
     Ok(())
 }
 

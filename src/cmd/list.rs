@@ -100,6 +100,6 @@ pub fn run(
         single: false,
         grid,
     };
-    render::write(&document, ctx.format, ctx.style, out)?;
+    render::write(document, ctx.format, ctx.style, out)?;
     Ok(())
 }

@@ -83,12 +83,12 @@ pub struct Document {
 }
 
 /// Writes `document` to `out` in `format`.
-pub fn write(document: &Document, format: Format, style: Style, out: &mut dyn Write) -> io::Result<()> {
+pub fn write(document: Document, format: Format, style: Style, out: &mut dyn Write) -> io::Result<()> {
     match format {
-        Format::Table => table::write(&document.grid, style, out),
+        Format::Table => table::write(document.grid, style, out),
         Format::Markdown => markdown::write(&document.grid, out),
-        Format::Json => json::write(document, out),
-        Format::Csv => csv::write(document, out),
+        Format::Json => json::write(&document, out),
+        Format::Csv => csv::write(&document, out),
     }
 }
 

@@ -2,9 +2,7 @@
 
 use std::io::{self, Write};
 
-use comfy_table::{
-    Attribute, Cell, CellAlignment, ColumnConstraint, ContentArrangement, LineStyle, Table, TableStyle,
-};
+use comfy_table::{Attribute, Cell, CellAlignment, ContentArrangement, LineStyle, Table, TableStyle};
 
 use super::{Grid, Style};
 
@@ -18,11 +16,11 @@ const STYLE: TableStyle = TableStyle::new()
 const MIN_WRAP_WIDTH: u16 = 20;
 
 /// Writes `grid` as a table, then its footer lines.
-pub fn write(grid: &Grid, style: Style, out: &mut dyn Write) -> io::Result<()> {
+pub fn write(mut grid: Grid, style: Style, out: &mut dyn Write) -> io::Result<()> {
     let mut table = Table::new();
     // The cells are wrapped here, to widths worked out here, so that the layout is exactly
     // what `column_widths` says whatever the terminal.
-    let widths = column_widths(grid, usize::from(style.width));
+    let widths = column_widths(&grid, usize::from(style.width));
     table
         .load_style(STYLE)
         .set_content_arrangement(ContentArrangement::Disabled);
@@ -32,7 +30,7 @@ pub fn write(grid: &Grid, style: Style, out: &mut dyn Write) -> io::Result<()> {
         table.force_no_tty();
     }
     let bold = |text: &String| {
-        let cell = Cell::new(text);
+        let cell = Cell::new_owned(text.clone());
         if style.color {
             cell.add_attribute(Attribute::Bold)
         } else {
@@ -40,14 +38,15 @@ pub fn write(grid: &Grid, style: Style, out: &mut dyn Write) -> io::Result<()> {
         }
     };
     table.set_header(grid.header.iter().map(bold).collect::<Vec<_>>());
-    for (row, dim) in grid.rows.iter().zip(&grid.dim) {
-        table.add_row(row.iter().enumerate().map(|(column, text)| {
+    let rows = std::mem::take(&mut grid.rows);
+    for (row, dim) in rows.into_iter().zip(&grid.dim) {
+        table.add_row(row.into_iter().enumerate().map(|(column, text)| {
             let text = if grid.wrap.contains(&column) {
-                wrap_cell(text, widths[column])
+                wrap_cell(&text, widths[column])
             } else {
-                text.clone()
+                text
             };
-            let cell = Cell::new(text);
+            let cell = Cell::new_owned(text);
             if *dim && style.color {
                 cell.add_attribute(Attribute::Dim)
             } else {
@@ -62,7 +61,6 @@ pub fn write(grid: &Grid, style: Style, out: &mut dyn Write) -> io::Result<()> {
         if grid.numeric.contains(&index) {
             column.set_cell_alignment(CellAlignment::Right);
         }
-        column.set_constraint(ColumnConstraint::ContentWidth);
     }
     // Padding after the last column is noise when text is copied or compared.
     for line in table.lines() {
