@@ -9,6 +9,7 @@ pub mod load;
 pub mod model;
 pub mod raw;
 pub mod split;
+pub mod write;
 
 use std::collections::{BTreeMap, HashMap};
 

@@ -1,0 +1,129 @@
+//! Writes a catalogue back as TOML in format 1, so that what was loaded can be saved, shared
+//! and loaded again unchanged.
+
+use toml::value::{Array, Datetime, Table, Value};
+
+use super::Catalog;
+use super::amount::Amount;
+use super::date::Date;
+use super::model::{Institution, Program, Target};
+
+fn date(d: Date) -> Value {
+    let text = d.to_string();
+    // A `Date` always prints as YYYY-MM-DD, which TOML reads as a local date.
+    text.parse::<Datetime>()
+        .map_or(Value::String(text), Value::Datetime)
+}
+
+fn amount(a: Amount) -> Value {
+    if a.min == a.max {
+        Value::Float(a.min)
+    } else {
+        Value::Array(vec![Value::Float(a.min), Value::Float(a.max)])
+    }
+}
+
+fn stated(a: Option<Amount>) -> Value {
+    a.map_or_else(|| Value::String("unknown".into()), amount)
+}
+
+fn strings(items: &[String]) -> Value {
+    Value::Array(items.iter().cloned().map(Value::String).collect())
+}
+
+fn put(table: &mut Table, key: &str, value: Option<Value>) {
+    if let Some(v) = value {
+        table.insert(key.into(), v);
+    }
+}
+
+fn institution(i: &Institution) -> Value {
+    let mut t = Table::new();
+    t.insert("id".into(), Value::String(i.id.clone()));
+    t.insert("name".into(), Value::String(i.name.clone()));
+    put(&mut t, "short", i.short.clone().map(Value::String));
+    put(&mut t, "country", i.country.clone().map(Value::String));
+    put(&mut t, "url", i.url.clone().map(Value::String));
+    Value::Table(t)
+}
+
+fn program(p: &Program) -> Value {
+    let mut t = Table::new();
+    let text = |s: &str| Value::String(s.to_string());
+    t.insert("id".into(), text(&p.id));
+    t.insert("name".into(), text(&p.name));
+    t.insert("kind".into(), text(p.kind.as_str()));
+    t.insert("institution".into(), text(&p.institution));
+    put(&mut t, "platform", p.platform.as_deref().map(text));
+    t.insert("delivery".into(), text(p.delivery.as_str()));
+    t.insert("pacing".into(), text(p.pacing.as_str()));
+    t.insert("subjects".into(), strings(&p.subjects));
+    put(&mut t, "courses", p.courses.map(|c| Value::Integer(i64::from(c))));
+    put(&mut t, "credits", p.credits.map(Value::Float));
+    t.insert("admission".into(), text(p.admission.as_str()));
+    t.insert("cost".into(), stated(p.cost));
+    t.insert("currency".into(), text(&p.currency));
+    put(&mut t, "financial_aid", p.financial_aid.map(Value::Float));
+    if let Some(fees) = &p.fees {
+        let mut f = Table::new();
+        put(&mut f, "per_course", fees.per_course.map(Value::Float));
+        put(&mut f, "per_credit", fees.per_credit.map(Value::Float));
+        put(&mut f, "per_term", fees.per_term.map(Value::Float));
+        put(&mut f, "term_months", fees.term_months.map(Value::Float));
+        put(&mut f, "one_off", fees.one_off.map(Value::Float));
+        t.insert("fees".into(), Value::Table(f));
+    }
+    t.insert("months".into(), stated(p.months));
+    put(&mut t, "hours_per_week", p.hours_per_week.map(amount));
+    let credit: Array = p
+        .credit
+        .iter()
+        .map(|c| {
+            let mut ct = Table::new();
+            match &c.target {
+                Target::Program(id) => {
+                    ct.insert("toward".into(), text(id));
+                }
+                Target::Described { degree, at } => {
+                    ct.insert("degree".into(), text(degree));
+                    put(&mut ct, "at", at.as_deref().map(text));
+                }
+            }
+            ct.insert("share".into(), Value::Float(c.share));
+            put(&mut ct, "note", c.note.as_deref().map(text));
+            Value::Table(ct)
+        })
+        .collect();
+    if !credit.is_empty() {
+        t.insert("credit".into(), Value::Array(credit));
+    }
+    t.insert("status".into(), text(p.status.as_str()));
+    put(&mut t, "ends", p.ends.map(date));
+    t.insert("partners".into(), strings(&p.partners));
+    put(&mut t, "url", p.url.as_deref().map(text));
+    put(&mut t, "verified", p.verified.map(date));
+    put(&mut t, "notes", p.notes.as_deref().map(text));
+    Value::Table(t)
+}
+
+/// The whole catalogue as one TOML document in format 1.
+pub fn to_toml(catalog: &Catalog) -> Result<String, toml::ser::Error> {
+    let mut doc = Table::new();
+    doc.insert("format".into(), Value::Integer(1));
+    put(&mut doc, "as_of", catalog.as_of.map(date));
+    let rates: Table = catalog
+        .rates
+        .iter()
+        .map(|(k, v)| (k.clone(), Value::Float(*v)))
+        .collect();
+    doc.insert("rates".into(), Value::Table(rates));
+    doc.insert(
+        "institution".into(),
+        Value::Array(catalog.institutions.iter().map(institution).collect()),
+    );
+    doc.insert(
+        "program".into(),
+        Value::Array(catalog.programs.iter().map(program).collect()),
+    );
+    toml::to_string(&doc)
+}
