@@ -313,6 +313,21 @@ pub struct CompletionsArgs {
     pub shell: clap_complete::Shell,
 }
 
+/// The command-line definition with `ids` as the values completion scripts offer for program
+/// ids (`compare`, `show`, `estimate` and `--then`). Only completion scripts use it: the parser
+/// still accepts any id, so that programs from catalogues added later work too.
+pub fn with_id_completions(command: clap::Command, ids: &[String]) -> clap::Command {
+    let ids: Vec<clap::builder::PossibleValue> = ids
+        .iter()
+        .map(|id| clap::builder::PossibleValue::new(id.clone()))
+        .collect();
+    let offer = |arg: clap::Arg| arg.value_parser(PossibleValuesParser::new(ids.clone()));
+    command
+        .mut_subcommand("compare", |c| c.mut_arg("ids", offer))
+        .mut_subcommand("show", |c| c.mut_arg("ids", offer))
+        .mut_subcommand("estimate", |c| c.mut_arg("id", offer).mut_arg("then", offer))
+}
+
 /// Where the catalogue comes from, in load order.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sources {
@@ -468,6 +483,19 @@ mod tests {
         assert_eq!(cli.global.style(None, None, Some("60")).width, 60);
         assert_eq!(cli.global.style(None, None, Some("wide")).width, DEFAULT_WIDTH);
         assert_eq!(cli.global.style(None, None, None).width, DEFAULT_WIDTH);
+    }
+
+    #[test]
+    fn completion_scripts_offer_program_ids() {
+        let command = with_id_completions(Cli::command(), &["mitx-scm".into(), "mitx-sds".into()]);
+        let show = command.find_subcommand("show").unwrap();
+        let ids = show.get_arguments().find(|a| a.get_id() == "ids").unwrap();
+        let offered: Vec<String> = ids
+            .get_possible_values()
+            .iter()
+            .map(|v| v.get_name().to_string())
+            .collect();
+        assert_eq!(offered, ["mitx-scm", "mitx-sds"]);
     }
 
     #[test]

@@ -59,8 +59,11 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
     };
     match &cli.command {
         Command::Completions(args) => {
+            // Program ids complete too: those of the catalogue as loaded now.
+            let ids: Vec<String> = load().catalog.programs.iter().map(|p| p.id.clone()).collect();
+            let mut command = cli::with_id_completions(Cli::command(), &ids);
             let mut script = Vec::new();
-            clap_complete::generate(args.shell, &mut Cli::command(), "micromasters", &mut script);
+            clap_complete::generate(args.shell, &mut command, "micromasters", &mut script);
             out.write_all(&script)?;
             return Ok(ExitCode::SUCCESS);
         }
