@@ -175,7 +175,10 @@ fn completions_print_a_script_for_every_shell() {
         let out = stdout_of(&mut command, 0);
         assert!(out.contains("micromasters"), "{shell}");
         assert!(out.contains("max-cost"), "{shell}");
-        assert!(out.contains("mitx-scm"), "program ids complete too in {shell}");
+        // Elvish and PowerShell scripts from clap complete flags only.
+        if ["bash", "zsh", "fish"].contains(&shell) {
+            assert!(out.contains("mitx-scm"), "program ids complete too in {shell}");
+        }
     }
 }
 
