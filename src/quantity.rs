@@ -2,6 +2,13 @@
 //! figures, amounts of money.
 
 /// Parses a share: `0.5` or `50%`, in [0, 1].
+///
+/// ```
+/// use micromasters::quantity::parse_share;
+/// assert_eq!(parse_share("50%"), Ok(0.5));
+/// assert_eq!(parse_share("0.25"), Ok(0.25));
+/// assert!(parse_share("150%").is_err());
+/// ```
 pub fn parse_share(text: &str) -> Result<f64, String> {
     let trimmed = text.trim();
     let (number, scale) = match trimmed.strip_suffix('%') {

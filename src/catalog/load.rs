@@ -194,46 +194,26 @@ pub fn load(inputs: Vec<Result<Source, Diagnostic>>) -> Loaded {
         let total: usize = entries.iter().map(|(_, programs, _)| programs.len()).sum();
         program_at.reserve(total);
         for (institutions, programs, refs) in entries {
-            for (institution, id_at) in institutions {
-                match institution_at.entry(institution.id.clone()) {
-                    Entry::Occupied(slot) => {
-                        let at = *slot.get();
-                        let old = &catalog.institutions[at];
-                        if old.source == index {
-                            parsed_problems.push(duplicate(
-                                "institution",
-                                &old.id,
-                                id_at,
-                                institution_id_at[at],
-                            ));
-                        } else {
-                            replaced.push(Replacement::new(
-                                "institution",
-                                &old.id,
-                                old.source,
-                                index,
-                                &catalog.sources,
-                            ));
-                        }
-                        catalog.institutions[at] = institution;
-                        institution_id_at[at] = id_at;
-                    }
-                    Entry::Vacant(slot) => {
-                        slot.insert(catalog.institutions.len());
-                        catalog.institutions.push(institution);
-                        institution_id_at.push(id_at);
-                    }
-                }
-            }
-            merge_programs(
+            let mut merge = Merge {
+                source: index,
+                sources: &catalog.sources,
+                replaced: &mut replaced,
+                problems: &mut parsed_problems,
+            };
+            let (institutions, id_at): (Vec<Institution>, Vec<usize>) = institutions.into_iter().unzip();
+            merge.entries(
+                institutions,
+                id_at,
+                &mut catalog.institutions,
+                &mut institution_id_at,
+                &mut institution_at,
+            );
+            merge.entries(
                 programs,
                 refs,
-                index,
-                &mut catalog,
+                &mut catalog.programs,
                 &mut references,
                 &mut program_at,
-                &mut replaced,
-                &mut parsed_problems,
             );
         }
         pending.extend(parsed_problems.into_iter().map(|p| (index, p)));
@@ -259,61 +239,110 @@ pub fn load(inputs: Vec<Result<Source, Diagnostic>>) -> Loaded {
     }
 }
 
-/// Adds one part's programs to the catalogue: a new id is appended, an id from an earlier
-/// source is replaced whole, an id seen earlier in the same source is a duplicate. When every id
-/// is new (the usual case), the part's vectors are moved in without copying entry by entry.
-#[allow(clippy::too_many_arguments)]
-fn merge_programs(
-    programs: Vec<Program>,
-    refs: Vec<References>,
+/// An entry merged by id across sources.
+trait Keyed {
+    /// `program` or `institution`, for messages.
+    const KIND: &'static str;
+    fn id(&self) -> &str;
+    fn source(&self) -> usize;
+}
+
+impl Keyed for Program {
+    const KIND: &'static str = "program";
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn source(&self) -> usize {
+        self.source
+    }
+}
+
+impl Keyed for Institution {
+    const KIND: &'static str = "institution";
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn source(&self) -> usize {
+        self.source
+    }
+}
+
+/// What the loader keeps about where an entry stands: its id's offset at least.
+trait Placed {
+    fn id_at(&self) -> usize;
+}
+
+impl Placed for References {
+    fn id_at(&self) -> usize {
+        self.id
+    }
+}
+
+impl Placed for usize {
+    fn id_at(&self) -> usize {
+        *self
+    }
+}
+
+/// Merges the entries of one source into those loaded before.
+struct Merge<'a> {
     source: usize,
-    catalog: &mut Catalog,
-    references: &mut Vec<References>,
-    program_at: &mut HashMap<String, usize>,
-    replaced: &mut Vec<Replacement>,
-    problems: &mut Vec<Problem>,
-) {
-    let base = catalog.programs.len();
-    let mut collisions: Vec<(usize, usize)> = Vec::new();
-    for (i, program) in programs.iter().enumerate() {
-        match program_at.entry(program.id.clone()) {
-            Entry::Occupied(slot) => collisions.push((i, *slot.get())),
-            Entry::Vacant(slot) => {
-                slot.insert(base + i - collisions.len());
+    sources: &'a [String],
+    replaced: &'a mut Vec<Replacement>,
+    problems: &'a mut Vec<Problem>,
+}
+
+impl Merge<'_> {
+    /// Adds `items` (with where they stand, `places`) to `all`: a new id is appended, an id
+    /// from an earlier source is replaced whole, an id seen earlier in the same source is a
+    /// duplicate. When every id is new (the usual case), the vectors are moved in whole.
+    fn entries<T: Keyed, P: Placed>(
+        &mut self,
+        items: Vec<T>,
+        places: Vec<P>,
+        all: &mut Vec<T>,
+        all_places: &mut Vec<P>,
+        index: &mut HashMap<String, usize>,
+    ) {
+        let base = all.len();
+        let mut collisions: Vec<(usize, usize)> = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            match index.entry(item.id().to_string()) {
+                Entry::Occupied(slot) => collisions.push((i, *slot.get())),
+                Entry::Vacant(slot) => {
+                    slot.insert(base + i - collisions.len());
+                }
             }
         }
-    }
-    if collisions.is_empty() {
-        if catalog.programs.is_empty() {
-            catalog.programs = programs;
-            *references = refs;
-        } else {
-            catalog.programs.extend(programs);
-            references.extend(refs);
+        if collisions.is_empty() {
+            if all.is_empty() {
+                *all = items;
+                *all_places = places;
+            } else {
+                all.extend(items);
+                all_places.extend(places);
+            }
+            return;
         }
-        return;
-    }
-    let mut next = collisions.iter().peekable();
-    for (i, (program, refs)) in programs.into_iter().zip(refs).enumerate() {
-        let Some(&(_, at)) = next.next_if(|(c, _)| *c == i) else {
-            catalog.programs.push(program);
-            references.push(refs);
-            continue;
-        };
-        let old = &catalog.programs[at];
-        if old.source == source {
-            problems.push(duplicate("program", &old.id, refs.id, references[at].id));
-        } else {
-            replaced.push(Replacement::new(
-                "program",
-                &old.id,
-                old.source,
-                source,
-                &catalog.sources,
-            ));
+        let mut next = collisions.iter().peekable();
+        for (i, (item, place)) in items.into_iter().zip(places).enumerate() {
+            let Some(&(_, at)) = next.next_if(|(c, _)| *c == i) else {
+                all.push(item);
+                all_places.push(place);
+                continue;
+            };
+            let old = &all[at];
+            if old.source() == self.source {
+                let first = all_places[at].id_at();
+                self.problems
+                    .push(duplicate(T::KIND, old.id(), place.id_at(), first));
+            } else {
+                let replaced = Replacement::new(T::KIND, old.id(), old.source(), self.source, self.sources);
+                self.replaced.push(replaced);
+            }
+            all[at] = item;
+            all_places[at] = place;
         }
-        catalog.programs[at] = program;
-        references[at] = refs;
     }
 }
 

@@ -22,8 +22,8 @@ pub fn on_fixture() -> Command {
     command
 }
 
-/// Runs `command`, expecting exit code `code`, and returns stdout.
-pub fn stdout_of(command: &mut Command, code: i32) -> String {
+/// Runs `command`, expecting exit code `code`; shows both streams when the code differs.
+fn run(command: &mut Command, code: i32) -> std::process::Output {
     let output = command.output().expect("the binary runs");
     assert_eq!(
         output.status.code(),
@@ -32,18 +32,15 @@ pub fn stdout_of(command: &mut Command, code: i32) -> String {
         String::from_utf8_lossy(&output.stdout),
         String::from_utf8_lossy(&output.stderr)
     );
-    String::from_utf8(output.stdout).expect("stdout is UTF-8")
+    output
+}
+
+/// Runs `command`, expecting exit code `code`, and returns stdout.
+pub fn stdout_of(command: &mut Command, code: i32) -> String {
+    String::from_utf8(run(command, code).stdout).expect("stdout is UTF-8")
 }
 
 /// Runs `command`, expecting exit code `code`, and returns stderr.
 pub fn stderr_of(command: &mut Command, code: i32) -> String {
-    let output = command.output().expect("the binary runs");
-    assert_eq!(
-        output.status.code(),
-        Some(code),
-        "stdout:\n{}\nstderr:\n{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stderr).expect("stderr is UTF-8")
+    String::from_utf8(run(command, code).stderr).expect("stderr is UTF-8")
 }
