@@ -45,22 +45,6 @@ impl Catalog {
         self.program_index = programs;
     }
 
-    /// Rebuilds the id lookups after the entries changed.
-    pub fn index(&mut self) {
-        self.institution_index = self
-            .institutions
-            .iter()
-            .enumerate()
-            .map(|(i, x)| (x.id.clone(), i))
-            .collect();
-        self.program_index = self
-            .programs
-            .iter()
-            .enumerate()
-            .map(|(i, x)| (x.id.clone(), i))
-            .collect();
-    }
-
     /// The program with this id.
     pub fn program(&self, id: &str) -> Option<&Program> {
         self.program_index.get(id).map(|&i| &self.programs[i])
