@@ -24,6 +24,21 @@ enum Value<'a> {
     Table(Vec<(&'a str, Value<'a>, Range<usize>)>),
 }
 
+/// Bytes that end a plain basic string: its closing quote, or what the fast reader leaves to the
+/// TOML parser (escapes, control characters other than tab, DEL).
+const STRING_STOP: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = b != 0x09;
+        b += 1;
+    }
+    table[b'"' as usize] = true;
+    table[b'\\' as usize] = true;
+    table[0x7f] = true;
+    table
+};
+
 struct Cursor<'a> {
     text: &'a str,
     bytes: &'a [u8],
@@ -91,14 +106,14 @@ impl<'a> Cursor<'a> {
             b'"' => {
                 self.at += 1;
                 let body = self.at;
-                self.at += memchr::memchr(b'"', &self.bytes[body..])?;
-                let s = &self.text[body..self.at];
+                self.at += self.bytes[body..]
+                    .iter()
+                    .position(|&b| STRING_STOP[usize::from(b)])?;
                 // Escapes, control characters and multi-line strings go to the parser.
-                if s.bytes()
-                    .any(|b| b == b'\\' || b == 0x7f || (b < 0x20 && b != b'\t'))
-                {
+                if self.bytes[self.at] != b'"' {
                     return None;
                 }
+                let s = &self.text[body..self.at];
                 self.at += 1;
                 if s.is_empty() && self.peek() == Some(b'"') {
                     return None;
@@ -242,9 +257,7 @@ fn entry<'a>(text: &'a str, header: &str) -> Option<Vec<(&'a str, Value<'a>, Ran
         cursor.blanks();
         let (value, span) = cursor.value(0)?;
         cursor.end_of_line()?;
-        if entries.iter().any(|(k, _, _)| *k == key) {
-            return None;
-        }
+        // A key given twice is a TOML error: the fields below refuse to be set twice.
         entries.push((key, value, span));
     }
     Some(entries)
@@ -374,38 +387,49 @@ fn credit(value: Value) -> Option<Vec<Spanned<RawCredit>>> {
         .collect()
 }
 
+/// Sets `slot` once: a key given twice is a TOML error, left to the parser to report.
+fn once<T>(slot: &mut Option<T>, make: impl FnOnce() -> Option<T>) -> Option<()> {
+    if slot.is_some() {
+        return None;
+    }
+    *slot = Some(make()?);
+    Some(())
+}
+
 /// Reads a `[[program]]` entry in the plain shape.
 pub fn program(text: &str) -> Option<RawProgram> {
     let mut p = RawProgramParts::default();
     for (key, value, span) in entry(text, "[[program]]")? {
         match key {
-            "id" => p.id = Some(string(value, span)?),
-            "name" => p.name = Some(string(value, span)?.into_inner()),
-            "kind" => p.kind = Some(word::<Kind>(&value)?),
-            "institution" => p.institution = Some(string(value, span)?),
-            "platform" => p.platform = Some(string(value, span)?.into_inner()),
-            "delivery" => p.delivery = Some(word::<Delivery>(&value)?),
-            "pacing" => p.pacing = Some(word::<Pacing>(&value)?),
-            "subjects" => p.subjects = Some(strings(value)?),
+            "id" => once(&mut p.id, || Some(string(value, span)?))?,
+            "name" => once(&mut p.name, || Some(string(value, span)?.into_inner()))?,
+            "kind" => once(&mut p.kind, || Some(word::<Kind>(&value)?))?,
+            "institution" => once(&mut p.institution, || Some(string(value, span)?))?,
+            "platform" => once(&mut p.platform, || Some(string(value, span)?.into_inner()))?,
+            "delivery" => once(&mut p.delivery, || Some(word::<Delivery>(&value)?))?,
+            "pacing" => once(&mut p.pacing, || Some(word::<Pacing>(&value)?))?,
+            "subjects" => once(&mut p.subjects, || Some(strings(value)?))?,
             "courses" => match value {
-                Value::Int(i) => p.courses = Some(Spanned::new(span, i)),
+                Value::Int(i) => once(&mut p.courses, || Some(Spanned::new(span, i)))?,
                 _ => return None,
             },
-            "credits" => p.credits = Some(spanned_float(&value, span)?),
-            "admission" => p.admission = Some(word::<Admission>(&value)?),
-            "cost" => p.cost = Some(Spanned::new(span, stated(&value)?)),
-            "currency" => p.currency = Some(string(value, span)?),
-            "financial_aid" => p.financial_aid = Some(spanned_float(&value, span)?),
-            "fees" => p.fees = Some(fees(value, span)?),
-            "months" => p.months = Some(Spanned::new(span, stated(&value)?)),
-            "hours_per_week" => p.hours_per_week = Some(Spanned::new(span, amount(&value)?)),
-            "credit" => p.credit = Some(credit(value)?),
-            "status" => p.status = Some(word::<Status>(&value)?),
-            "ends" => p.ends = Some(date(&value, span)?),
-            "partners" => p.partners = Some(strings(value)?),
-            "url" => p.url = Some(string(value, span)?.into_inner()),
-            "verified" => p.verified = Some(date(&value, span)?),
-            "notes" => p.notes = Some(string(value, span)?.into_inner()),
+            "credits" => once(&mut p.credits, || Some(spanned_float(&value, span)?))?,
+            "admission" => once(&mut p.admission, || Some(word::<Admission>(&value)?))?,
+            "cost" => once(&mut p.cost, || Some(Spanned::new(span, stated(&value)?)))?,
+            "currency" => once(&mut p.currency, || Some(string(value, span)?))?,
+            "financial_aid" => once(&mut p.financial_aid, || Some(spanned_float(&value, span)?))?,
+            "fees" => once(&mut p.fees, || Some(fees(value, span)?))?,
+            "months" => once(&mut p.months, || Some(Spanned::new(span, stated(&value)?)))?,
+            "hours_per_week" => once(&mut p.hours_per_week, || {
+                Some(Spanned::new(span, amount(&value)?))
+            })?,
+            "credit" => once(&mut p.credit, || Some(credit(value)?))?,
+            "status" => once(&mut p.status, || Some(word::<Status>(&value)?))?,
+            "ends" => once(&mut p.ends, || Some(date(&value, span)?))?,
+            "partners" => once(&mut p.partners, || Some(strings(value)?))?,
+            "url" => once(&mut p.url, || Some(string(value, span)?.into_inner()))?,
+            "verified" => once(&mut p.verified, || Some(date(&value, span)?))?,
+            "notes" => once(&mut p.notes, || Some(string(value, span)?.into_inner()))?,
             _ => return None,
         }
     }
@@ -471,11 +495,11 @@ pub fn institution(text: &str) -> Option<RawInstitution> {
     let (mut id, mut name, mut short, mut country, mut url) = (None, None, None, None, None);
     for (key, value, span) in entry(text, "[[institution]]")? {
         match key {
-            "id" => id = Some(string(value, span)?),
-            "name" => name = Some(string(value, span)?.into_inner()),
-            "short" => short = Some(string(value, span)?.into_inner()),
-            "country" => country = Some(string(value, span)?),
-            "url" => url = Some(string(value, span)?.into_inner()),
+            "id" => once(&mut id, || Some(string(value, span)?))?,
+            "name" => once(&mut name, || Some(string(value, span)?.into_inner()))?,
+            "short" => once(&mut short, || Some(string(value, span)?.into_inner()))?,
+            "country" => once(&mut country, || Some(string(value, span)?))?,
+            "url" => once(&mut url, || Some(string(value, span)?.into_inner()))?,
             _ => return None,
         }
     }
