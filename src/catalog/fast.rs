@@ -401,34 +401,34 @@ pub fn program(text: &str) -> Option<RawProgram> {
     let mut p = RawProgramParts::default();
     for (key, value, span) in entry(text, "[[program]]")? {
         match key {
-            "id" => once(&mut p.id, || Some(string(value, span)?))?,
+            "id" => once(&mut p.id, || string(value, span))?,
             "name" => once(&mut p.name, || Some(string(value, span)?.into_inner()))?,
-            "kind" => once(&mut p.kind, || Some(word::<Kind>(&value)?))?,
-            "institution" => once(&mut p.institution, || Some(string(value, span)?))?,
+            "kind" => once(&mut p.kind, || word::<Kind>(&value))?,
+            "institution" => once(&mut p.institution, || string(value, span))?,
             "platform" => once(&mut p.platform, || Some(string(value, span)?.into_inner()))?,
-            "delivery" => once(&mut p.delivery, || Some(word::<Delivery>(&value)?))?,
-            "pacing" => once(&mut p.pacing, || Some(word::<Pacing>(&value)?))?,
-            "subjects" => once(&mut p.subjects, || Some(strings(value)?))?,
+            "delivery" => once(&mut p.delivery, || word::<Delivery>(&value))?,
+            "pacing" => once(&mut p.pacing, || word::<Pacing>(&value))?,
+            "subjects" => once(&mut p.subjects, || strings(value))?,
             "courses" => match value {
                 Value::Int(i) => once(&mut p.courses, || Some(Spanned::new(span, i)))?,
                 _ => return None,
             },
-            "credits" => once(&mut p.credits, || Some(spanned_float(&value, span)?))?,
-            "admission" => once(&mut p.admission, || Some(word::<Admission>(&value)?))?,
+            "credits" => once(&mut p.credits, || spanned_float(&value, span))?,
+            "admission" => once(&mut p.admission, || word::<Admission>(&value))?,
             "cost" => once(&mut p.cost, || Some(Spanned::new(span, stated(&value)?)))?,
-            "currency" => once(&mut p.currency, || Some(string(value, span)?))?,
-            "financial_aid" => once(&mut p.financial_aid, || Some(spanned_float(&value, span)?))?,
-            "fees" => once(&mut p.fees, || Some(fees(value, span)?))?,
+            "currency" => once(&mut p.currency, || string(value, span))?,
+            "financial_aid" => once(&mut p.financial_aid, || spanned_float(&value, span))?,
+            "fees" => once(&mut p.fees, || fees(value, span))?,
             "months" => once(&mut p.months, || Some(Spanned::new(span, stated(&value)?)))?,
             "hours_per_week" => once(&mut p.hours_per_week, || {
                 Some(Spanned::new(span, amount(&value)?))
             })?,
-            "credit" => once(&mut p.credit, || Some(credit(value)?))?,
-            "status" => once(&mut p.status, || Some(word::<Status>(&value)?))?,
-            "ends" => once(&mut p.ends, || Some(date(&value, span)?))?,
-            "partners" => once(&mut p.partners, || Some(strings(value)?))?,
+            "credit" => once(&mut p.credit, || credit(value))?,
+            "status" => once(&mut p.status, || word::<Status>(&value))?,
+            "ends" => once(&mut p.ends, || date(&value, span))?,
+            "partners" => once(&mut p.partners, || strings(value))?,
             "url" => once(&mut p.url, || Some(string(value, span)?.into_inner()))?,
-            "verified" => once(&mut p.verified, || Some(date(&value, span)?))?,
+            "verified" => once(&mut p.verified, || date(&value, span))?,
             "notes" => once(&mut p.notes, || Some(string(value, span)?.into_inner()))?,
             _ => return None,
         }
@@ -495,10 +495,10 @@ pub fn institution(text: &str) -> Option<RawInstitution> {
     let (mut id, mut name, mut short, mut country, mut url) = (None, None, None, None, None);
     for (key, value, span) in entry(text, "[[institution]]")? {
         match key {
-            "id" => once(&mut id, || Some(string(value, span)?))?,
+            "id" => once(&mut id, || string(value, span))?,
             "name" => once(&mut name, || Some(string(value, span)?.into_inner()))?,
             "short" => once(&mut short, || Some(string(value, span)?.into_inner()))?,
-            "country" => once(&mut country, || Some(string(value, span)?))?,
+            "country" => once(&mut country, || string(value, span))?,
             "url" => once(&mut url, || Some(string(value, span)?.into_inner()))?,
             _ => return None,
         }
