@@ -220,8 +220,14 @@ struct SortValues {
     name: String,
 }
 
-/// Sorts `ranked` by `keys`, then by id.
-pub fn order(ranked: &mut Vec<Ranked>, keys: &[OrderKey], money: &Money, prefer: Option<Pacing>) {
+/// Sorts `ranked` by `keys`, then by id, keeping the first `limit` when one is given.
+pub fn order(
+    ranked: &mut Vec<Ranked>,
+    keys: &[OrderKey],
+    money: &Money,
+    prefer: Option<Pacing>,
+    limit: Option<usize>,
+) {
     let by_name = keys.iter().any(|k| k.key == SortKey::Name);
     let mut items: Vec<(SortValues, Ranked)> = ranked
         .drain(..)
@@ -244,7 +250,7 @@ pub fn order(ranked: &mut Vec<Ranked>, keys: &[OrderKey], money: &Money, prefer:
             (values, r)
         })
         .collect();
-    items.sort_by(|(a, ra), (b, rb)| {
+    let compare = |(a, ra): &(SortValues, Ranked), (b, rb): &(SortValues, Ranked)| {
         keys.iter()
             .map(|k| match k.key {
                 SortKey::Score => known_first(Some(-ra.score), Some(-rb.score), k.reverse),
@@ -259,7 +265,17 @@ pub fn order(ranked: &mut Vec<Ranked>, keys: &[OrderKey], money: &Money, prefer:
             })
             .find(|o| o.is_ne())
             .unwrap_or_else(|| ra.program.id.cmp(&rb.program.id))
-    });
+    };
+    // With a limit, only the first `limit` need sorting: the order is total (ties end with the
+    // id), so selecting them first gives the same rows in the same order.
+    match limit {
+        Some(n) if n < items.len() => {
+            items.select_nth_unstable_by(n, compare);
+            items.truncate(n);
+        }
+        _ => {}
+    }
+    items.sort_by(compare);
     ranked.extend(items.into_iter().map(|(_, r)| r));
 }
 

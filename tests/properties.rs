@@ -141,8 +141,14 @@ proptest! {
         let money = Money::new(&catalog, None).unwrap();
         let selection = select(&catalog, &[], &filter, &money);
         let mut ranked = score(&selection.programs, &money, Weights::default(), None);
-        order(&mut ranked, &keys, &money, None);
+        let mut limited = ranked.clone();
+        order(&mut ranked, &keys, &money, None, None);
         prop_assert_eq!(ranked.len(), selection.programs.len());
+        // A limit keeps exactly the first rows of the full order.
+        let limit = keys.len() * 2;
+        order(&mut limited, &keys, &money, None, Some(limit));
+        let ids = |r: &[micromasters::rank::Ranked]| r.iter().map(|x| x.program.id.clone()).collect::<Vec<_>>();
+        prop_assert_eq!(ids(&limited), ids(&ranked[..ranked.len().min(limit)]));
         for r in &ranked {
             prop_assert!(catalog.program(&r.program.id).is_some());
             prop_assert!(filter.include_retired || r.program.status == Status::Active);

@@ -25,9 +25,8 @@ pub fn run(
     let named = programs_named(catalog, &args.ids)?;
     let selection = filter::select(catalog, &named, &args.filter, &ctx.money);
     let mut ranked = rank::score(&selection.programs, &ctx.money, args.weights, args.prefer);
-    rank::order(&mut ranked, &args.order, &ctx.money, args.prefer);
     let matched = ranked.len();
-    ranked.truncate(args.limit.unwrap_or(usize::MAX));
+    rank::order(&mut ranked, &args.order, &ctx.money, args.prefer, args.limit);
 
     let mut header = vec!["#", "Program", "Pacing", "Cost", "Months", "Credit", "Score"];
     let mut numeric = vec![0, 3, 4, 5, 6];
