@@ -379,8 +379,7 @@ fn check_credit(f: &mut Findings, credit: &Spanned<RawCredit>) -> Option<Pathway
 pub fn humanize(message: &str) -> String {
     let message = message.trim_end().trim_end_matches('.');
     let quoted: Vec<&str> = message.split('`').skip(1).step_by(2).collect();
-    if let Some(rest) = message.strip_prefix("unknown field ") {
-        let _ = rest;
+    if message.starts_with("unknown field ") {
         let found = quoted.first().copied().unwrap_or("");
         return format!("unknown key `{found}`{}", suggestion(found, &quoted[1..], "keys"));
     }
