@@ -139,15 +139,10 @@ impl<'de> Deserialize<'de> for Amount {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         match deserializer.deserialize_any(AmountVisitor { allow_unknown: false })? {
             Stated::Known(a) => Ok(a),
-            Stated::Unknown => unreachable_unknown(),
+            // The visitor already refuses "unknown" here; this answer is never reached.
+            Stated::Unknown => Err(de::Error::custom("\"unknown\" is not allowed here")),
         }
     }
-}
-
-// The visitor refuses "unknown" when it is not allowed, so this branch is never taken; it
-// still returns an error rather than panicking.
-fn unreachable_unknown<E: de::Error>() -> Result<Amount, E> {
-    Err(E::custom("\"unknown\" is not allowed here"))
 }
 
 impl<'de> Deserialize<'de> for Stated {
