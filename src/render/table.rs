@@ -66,9 +66,6 @@ pub fn write(mut grid: Grid, style: Style, out: &mut dyn Write) -> io::Result<()
     for line in table.lines() {
         writeln!(out, "{}", line.trim_end())?;
     }
-    // Freeing every formatted cell costs more than the table is worth once printed; the
-    // process reclaims it at exit.
-    std::mem::forget(table);
     for line in &grid.footer {
         for part in wrap(line, usize::from(style.width)) {
             writeln!(out, "{part}")?;
