@@ -87,34 +87,60 @@ pub struct Loaded {
     pub replaced: Vec<Replacement>,
 }
 
-/// Everything one source holds, checked entry by entry.
+/// The checked entries of part of a source, in order; merged into the catalogue by id.
+#[derive(Default)]
+struct Entries {
+    institutions: Vec<Institution>,
+    /// Where each institution's id stands, in the same order.
+    institution_ids: Vec<usize>,
+    programs: Vec<Program>,
+    /// One per program, in the same order.
+    references: Vec<References>,
+}
+
+/// Everything one part of a source holds: its top-level keys, its entries, its problems.
 #[derive(Default)]
 struct Parsed {
     format: Option<(i64, usize)>,
     as_of: Option<Date>,
-    rates: Vec<(String, f64, usize)>,
+    rates: Vec<(String, f64)>,
     /// Whether a top-level part failed to parse, so a missing `format` may just be unread.
     unreadable_top: bool,
     /// Top-level keys as they were met, for duplicates across top-level chunks.
     top_keys: Vec<(&'static str, usize)>,
-    institutions: Vec<(Institution, usize)>,
-    programs: Vec<Program>,
-    /// One per program, in the same order.
-    references: Vec<References>,
+    entries: Entries,
     problems: Vec<Problem>,
 }
 
 impl Parsed {
-    fn append(&mut self, mut other: Parsed) {
+    /// Adds another part's top-level keys and problems; entries are merged by id elsewhere.
+    fn append_top(&mut self, mut other: Parsed) {
         self.format = self.format.or(other.format);
         self.unreadable_top |= other.unreadable_top;
         self.as_of = self.as_of.or(other.as_of);
         self.top_keys.append(&mut other.top_keys);
         self.rates.append(&mut other.rates);
-        self.institutions.append(&mut other.institutions);
-        self.programs.append(&mut other.programs);
-        self.references.append(&mut other.references);
         self.problems.append(&mut other.problems);
+    }
+
+    fn add_institution(&mut self, checked: Result<(Institution, usize), Vec<Problem>>) {
+        match checked {
+            Ok((institution, id_at)) => {
+                self.entries.institutions.push(institution);
+                self.entries.institution_ids.push(id_at);
+            }
+            Err(mut problems) => self.problems.append(&mut problems),
+        }
+    }
+
+    fn add_program(&mut self, checked: Result<(Program, References), Vec<Problem>>) {
+        match checked {
+            Ok((program, refs)) => {
+                self.entries.programs.push(program);
+                self.entries.references.push(refs);
+            }
+            Err(mut problems) => self.problems.append(&mut problems),
+        }
     }
 
     /// A top-level key set twice in one file (possible across separate top-level tables).
@@ -163,12 +189,8 @@ pub fn load(inputs: Vec<Result<Source, Diagnostic>>) -> Loaded {
         let mut top = Parsed::default();
         let mut entries = Vec::with_capacity(parts.len());
         for mut part in parts {
-            entries.push((
-                std::mem::take(&mut part.institutions),
-                std::mem::take(&mut part.programs),
-                std::mem::take(&mut part.references),
-            ));
-            top.append(part);
+            entries.push(std::mem::take(&mut part.entries));
+            top.append_top(part);
         }
         let mut parsed_problems = top.duplicate_top_keys();
         parsed_problems.append(&mut top.problems);
@@ -187,30 +209,29 @@ pub fn load(inputs: Vec<Result<Source, Diagnostic>>) -> Loaded {
         if let Some(date) = top.as_of {
             catalog.as_of = Some(catalog.as_of.map_or(date, |d: Date| d.min(date)));
         }
-        for (code, rate, _) in top.rates {
+        for (code, rate) in top.rates {
             catalog.rates.insert(code, rate);
         }
 
-        let total: usize = entries.iter().map(|(_, programs, _)| programs.len()).sum();
+        let total: usize = entries.iter().map(|part| part.programs.len()).sum();
         program_at.reserve(total);
-        for (institutions, programs, refs) in entries {
+        for part in entries {
             let mut merge = Merge {
                 source: index,
                 sources: &catalog.sources,
                 replaced: &mut replaced,
                 problems: &mut parsed_problems,
             };
-            let (institutions, id_at): (Vec<Institution>, Vec<usize>) = institutions.into_iter().unzip();
             merge.entries(
-                institutions,
-                id_at,
+                part.institutions,
+                part.institution_ids,
                 &mut catalog.institutions,
                 &mut institution_id_at,
                 &mut institution_at,
             );
             merge.entries(
-                programs,
-                refs,
+                part.programs,
+                part.references,
                 &mut catalog.programs,
                 &mut references,
                 &mut program_at,
@@ -521,8 +542,8 @@ fn parse_chunks(text: &str, chunks: &[Chunk], source: usize, room: usize) -> Par
         .filter(|c| c.kind == ChunkKind::Program)
         .count()
         .max(room);
-    parsed.programs.reserve_exact(programs);
-    parsed.references.reserve_exact(programs);
+    parsed.entries.programs.reserve_exact(programs);
+    parsed.entries.references.reserve_exact(programs);
     for chunk in chunks {
         parse_chunk(text, *chunk, source, &mut parsed);
     }
@@ -536,22 +557,13 @@ fn parse_chunk(text: &str, chunk: Chunk, source: usize, parsed: &mut Parsed) {
     match chunk.kind {
         ChunkKind::Program => {
             if let Some(raw) = fast::program(slice) {
-                match check::program(raw, base, source) {
-                    Ok((program, refs)) => {
-                        parsed.programs.push(program);
-                        parsed.references.push(refs);
-                    }
-                    Err(mut problems) => parsed.problems.append(&mut problems),
-                }
+                parsed.add_program(check::program(raw, base, source));
                 return;
             }
         }
         ChunkKind::Institution => {
             if let Some(raw) = fast::institution(slice) {
-                match check::institution(raw, base, source) {
-                    Ok(entry) => parsed.institutions.push(entry),
-                    Err(mut problems) => parsed.problems.append(&mut problems),
-                }
+                parsed.add_institution(check::institution(raw, base, source));
                 return;
             }
         }
@@ -624,23 +636,14 @@ fn parse_chunk(text: &str, chunk: Chunk, source: usize, parsed: &mut Parsed) {
                     format!("`USD` is the unit of every rate and is always 1, found {value}"),
                 ));
             } else {
-                parsed.rates.push((code.into_inner(), value, offset));
+                parsed.rates.push((code.into_inner(), value));
             }
         }
     }
     for raw in document.institution.into_iter().flatten() {
-        match check::institution(raw.into_inner(), base, source) {
-            Ok(entry) => parsed.institutions.push(entry),
-            Err(mut problems) => parsed.problems.append(&mut problems),
-        }
+        parsed.add_institution(check::institution(raw.into_inner(), base, source));
     }
     for raw in document.program.into_iter().flatten() {
-        match check::program(raw.into_inner(), base, source) {
-            Ok((program, refs)) => {
-                parsed.programs.push(program);
-                parsed.references.push(refs);
-            }
-            Err(mut problems) => parsed.problems.append(&mut problems),
-        }
+        parsed.add_program(check::program(raw.into_inner(), base, source));
     }
 }
