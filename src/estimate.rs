@@ -98,7 +98,7 @@ fn both(a: Option<Amount>, b: Option<Amount>, f: fn(Amount, Amount) -> Amount) -
 /// Estimates `program` for `request`.
 pub fn estimate(program: &Program, catalog: &Catalog, money: &Money, request: &Request) -> Result<Estimate> {
     let mut notes = Vec::new();
-    let advertised = program.cost.map(|c| money.convert(c, &program.currency));
+    let advertised = money.cost_of(program);
     let (full_cost, cost_basis, terms) = match (request.courses_per_term, &program.fees, program.courses) {
         (None, _, _) => {
             if program.fees.is_some() {
@@ -265,7 +265,7 @@ fn pathway(
         );
     };
     let rest = 1.0 - path.share;
-    let direct_cost = degree.cost.map(|c| money.convert(c, &degree.currency));
+    let direct_cost = money.cost_of(degree);
     let then_cost = direct_cost.map(|c| c.scale(rest));
     let then_months = degree.months.map(|m| m.scale(rest));
     let total_cost = both(cost, then_cost, Amount::plus);

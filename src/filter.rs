@@ -125,9 +125,9 @@ fn judge(
         }
     }
     if let Some(limit) = filter.max_cost {
-        match program.cost {
+        match money.cost_of(program) {
             None => unknown = true,
-            Some(cost) if money.convert(cost, &program.currency).max > limit => return Verdict::Fails,
+            Some(cost) if cost.max > limit => return Verdict::Fails,
             Some(_) => {}
         }
     }

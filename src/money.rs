@@ -2,7 +2,7 @@
 
 use anyhow::{Result, bail};
 
-use crate::catalog::{Amount, Catalog};
+use crate::catalog::{Amount, Catalog, Program};
 
 /// Converts any catalogue amount into the display currency.
 #[derive(Debug, Clone)]
@@ -42,6 +42,11 @@ impl<'a> Money<'a> {
     /// `amount`, given in `currency`, in the display currency.
     pub fn convert(&self, amount: Amount, currency: &str) -> Amount {
         amount.scale(self.usd_rate(currency) / self.display_rate)
+    }
+
+    /// A program's cost in the display currency, `None` where the catalogue says unknown.
+    pub fn cost_of(&self, program: &Program) -> Option<Amount> {
+        program.cost.map(|c| self.convert(c, &program.currency))
     }
 
     /// A single figure in `currency`, in the display currency.

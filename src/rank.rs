@@ -155,7 +155,7 @@ pub fn score<'a>(
 ) -> Vec<Ranked<'a>> {
     let cost: Vec<Option<f64>> = programs
         .iter()
-        .map(|p| p.cost.map(|c| -money.convert(c, &p.currency).mid()))
+        .map(|p| money.cost_of(p).map(|c| -c.mid()))
         .collect();
     let months: Vec<Option<f64>> = programs.iter().map(|p| p.months.map(|m| -m.mid())).collect();
     let credit: Vec<Option<f64>> = programs
@@ -234,10 +234,7 @@ pub fn order(
         .map(|r| {
             let p = r.program;
             let values = SortValues {
-                cost: p
-                    .cost
-                    .map(|c| money.convert(c, &p.currency))
-                    .map(|c| (c.min, c.max)),
+                cost: money.cost_of(p).map(|c| (c.min, c.max)),
                 months: p.months.map(|m| (m.min, m.max)),
                 credit: p.credit_share().unwrap_or(0.0),
                 pacing: pacing_rank(p.pacing, prefer),

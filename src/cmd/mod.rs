@@ -57,7 +57,7 @@ pub const PROGRAM_FIELDS: &[&str] = &[
 
 /// The record `compare` and `list` print for one program.
 pub fn program_record(program: &Program, catalog: &Catalog, ctx: &Context) -> Map<String, Value> {
-    let cost = program.cost.map(|c| ctx.money.convert(c, &program.currency));
+    let cost = ctx.money.cost_of(program);
     let institution_name = catalog.institution(&program.institution).map(|i| i.name.as_str());
     let mut record = Map::new();
     record.insert("id".into(), program.id.clone().into());
@@ -84,7 +84,7 @@ pub fn program_record(program: &Program, catalog: &Catalog, ctx: &Context) -> Ma
 
 /// The cost cell of a table, with `*` where the figures may be stale.
 pub fn cost_cell(program: &Program, ctx: &Context) -> String {
-    let cost = program.cost.map(|c| ctx.money.convert(c, &program.currency));
+    let cost = ctx.money.cost_of(program);
     let mark = if program.is_stale(ctx.today) { " *" } else { "" };
     format!("{}{mark}", text::money(cost, &ctx.money.display))
 }

@@ -99,7 +99,7 @@ fn fields(p: &Program, catalog: &Catalog, ctx: &Context) -> Vec<(&'static str, S
     let institution = catalog
         .institution(&p.institution)
         .map_or(p.institution.clone(), |i| format!("{} ({})", i.name, i.label()));
-    let cost = p.cost.map(|c| ctx.money.convert(c, &p.currency));
+    let cost = ctx.money.cost_of(p);
     let stale = p.is_stale(ctx.today);
     let mut cost_text = text::money(cost, &ctx.money.display);
     if p.currency != ctx.money.display {
