@@ -59,6 +59,10 @@ pub struct GlobalArgs {
     /// When to colour tables: `auto` colours only on a terminal, and never when `NO_COLOR` is set
     #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+
+    /// Table width in columns [default: the terminal's, else `COLUMNS`, else 80]
+    #[arg(long, global = true, value_name = "N", value_parser = clap::value_parser!(u16).range(20..))]
+    pub width: Option<u16>,
 }
 
 /// When to use colour.
@@ -141,13 +145,15 @@ pub struct FilterArgs {
     #[arg(long, value_name = "KIND", value_parser = named::<Kind>(Kind::NAMES))]
     pub kind: Vec<Kind>,
 
-    /// Keep programs whose institution id, name or short name contains TEXT (any case)
-    #[arg(long, value_name = "TEXT")]
-    pub university: Option<String>,
+    /// Keep programs of an institution whose id, name or short name has words beginning with
+    /// TEXT's words (`mit` matches MITx, not Smith); repeatable or comma-separated: any may match
+    #[arg(long, short = 'u', value_name = "TEXT", value_delimiter = ',')]
+    pub university: Vec<String>,
 
-    /// Keep programs with a subject containing TEXT (any case)
-    #[arg(long, value_name = "TEXT")]
-    pub subject: Option<String>,
+    /// Keep programs with a subject whose words begin with TEXT's words (`data sci`);
+    /// repeatable or comma-separated: any may match
+    #[arg(long, short = 's', value_name = "TEXT", value_delimiter = ',')]
+    pub subject: Vec<String>,
 
     /// Keep programs with this pacing; `both` matches either
     #[arg(long, value_name = "PACING", value_parser = named::<Pacing>(&["instructor-led", "self-paced"]))]
@@ -161,9 +167,18 @@ pub struct FilterArgs {
     #[arg(long, value_name = "N", value_parser = parse_positive)]
     pub max_months: Option<f64>,
 
-    /// Keep programs whose best credit pathway counts for at least SHARE (`0.5` or `50%`)
-    #[arg(long, value_name = "SHARE", value_parser = parse_share)]
+    /// Keep programs whose best known credit share is at least SHARE (`0.5` or `50%`); a
+    /// pathway of unknown share cannot confirm it and is counted as left out
+    #[arg(long, value_name = "SHARE", value_parser = parse_share, allow_hyphen_values = true)]
     pub min_credit: Option<f64>,
+
+    /// Keep programs with at least one pathway toward a degree, of any kind
+    #[arg(long)]
+    pub has_pathway: bool,
+
+    /// Keep programs with a pathway toward this catalogue degree (repeatable)
+    #[arg(long, value_name = "DEGREE_ID")]
+    pub toward: Vec<String>,
 
     /// Show retired programs too (hidden by default)
     #[arg(long)]
@@ -175,12 +190,14 @@ impl FilterArgs {
     pub fn filter(&self) -> Filter {
         Filter {
             kinds: self.kind.clone(),
-            university: self.university.clone(),
-            subject: self.subject.clone(),
+            universities: self.university.clone(),
+            subjects: self.subject.clone(),
             pacing: self.pacing,
             max_cost: self.max_cost,
             max_months: self.max_months,
             min_credit: self.min_credit,
+            has_pathway: self.has_pathway,
+            toward: self.toward.clone(),
             include_retired: self.include_retired,
         }
     }
@@ -314,18 +331,23 @@ pub struct CompletionsArgs {
 }
 
 /// The command-line definition with `ids` as the values completion scripts offer for program
-/// ids (`compare`, `show`, `estimate` and `--then`). Only completion scripts use it: the parser
-/// still accepts any id, so that programs from catalogues added later work too.
-pub fn with_id_completions(command: clap::Command, ids: &[String]) -> clap::Command {
-    let ids: Vec<clap::builder::PossibleValue> = ids
-        .iter()
-        .map(|id| clap::builder::PossibleValue::new(id.clone()))
-        .collect();
+/// ids (`compare`, `show`, `estimate`), and `degrees` for the flags that take a degree
+/// (`--then`, `--toward`). Only completion scripts use it: the parser still accepts any id, so
+/// that programs from catalogues added later work too.
+pub fn with_id_completions(command: clap::Command, ids: &[String], degrees: &[String]) -> clap::Command {
+    let values = |ids: &[String]| -> Vec<clap::builder::PossibleValue> {
+        ids.iter()
+            .map(|id| clap::builder::PossibleValue::new(id.clone()))
+            .collect()
+    };
+    let (ids, degrees) = (values(ids), values(degrees));
     let offer = |arg: clap::Arg| arg.value_parser(PossibleValuesParser::new(ids.clone()));
+    let degree = |arg: clap::Arg| arg.value_parser(PossibleValuesParser::new(degrees.clone()));
     command
-        .mut_subcommand("compare", |c| c.mut_arg("ids", offer))
+        .mut_subcommand("compare", |c| c.mut_arg("ids", offer).mut_arg("toward", degree))
+        .mut_subcommand("list", |c| c.mut_arg("toward", degree))
         .mut_subcommand("show", |c| c.mut_arg("ids", offer))
-        .mut_subcommand("estimate", |c| c.mut_arg("id", offer).mut_arg("then", offer))
+        .mut_subcommand("estimate", |c| c.mut_arg("id", offer).mut_arg("then", degree))
 }
 
 /// Where the catalogue comes from, in load order.
@@ -370,7 +392,7 @@ impl GlobalArgs {
         let from_env = columns
             .and_then(|c| c.trim().parse::<u16>().ok())
             .filter(|&w| w >= 20);
-        let width = terminal.or(from_env).unwrap_or(DEFAULT_WIDTH);
+        let width = self.width.or(terminal).or(from_env).unwrap_or(DEFAULT_WIDTH);
         Style { color, width }
     }
 }
@@ -483,6 +505,8 @@ mod tests {
         assert_eq!(cli.global.style(None, None, Some("60")).width, 60);
         assert_eq!(cli.global.style(None, None, Some("wide")).width, DEFAULT_WIDTH);
         assert_eq!(cli.global.style(None, None, None).width, DEFAULT_WIDTH);
+        let cli = Cli::try_parse_from(["micromasters", "--width", "100", "list"]).unwrap();
+        assert_eq!(cli.global.style(Some(120), None, Some("60")).width, 100);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use anyhow::{Result, bail};
 
-use crate::catalog::{Amount, Catalog, Pacing, Program, Target};
+use crate::catalog::{Amount, Catalog, Grants, Pacing, Pathway, PathwayKind, Program, Target, Tuition};
 use crate::money::Money;
 
 /// Weeks in an average month: effort is months x `WEEKS_PER_MONTH` x hours per week.
@@ -51,7 +51,13 @@ pub enum MonthsBasis {
 pub struct Then {
     pub id: String,
     pub name: String,
-    pub share: f64,
+    /// The share the credential counts for: 0 for an admission-only route, `None` where no
+    /// source gives it.
+    pub share: Option<f64>,
+    /// Whether the share was computed from credits.
+    pub computed: bool,
+    pub grants: Grants,
+    pub tuition: Tuition,
     /// The part of the degree still to pay.
     pub cost: Option<Amount>,
     /// The part of the degree still to study.
@@ -264,16 +270,37 @@ fn pathway(
             known.join(", ")
         );
     };
-    let rest = 1.0 - path.share;
-    let direct_cost = money.cost_of(degree);
-    let then_cost = direct_cost.map(|c| c.scale(rest));
-    let then_months = degree.months.map(|m| m.scale(rest));
+    Ok(rest_of_degree(path, degree, money.cost_of(degree), cost, months))
+}
+
+/// The rest of `degree` after a credential costing `cost` and taking `months`, by `path`:
+/// the degree's price x (1 - share) (x 1 where the route grants admission only or tuition is
+/// full), its months x (1 - share) (x 1 for admission). An unknown share leaves unknown what
+/// it would scale.
+pub fn rest_of_degree(
+    path: &Pathway,
+    degree: &Program,
+    direct_cost: Option<Amount>,
+    cost: Option<Amount>,
+    months: Option<Amount>,
+) -> Then {
+    let (share, computed) = match path.kind() {
+        PathwayKind::Share { share, computed } => (Some(share), computed),
+        PathwayKind::Unknown => (None, false),
+        PathwayKind::Admission => (Some(0.0), false),
+    };
+    let price_share = if path.tuition == Tuition::Full { Some(0.0) } else { share };
+    let then_cost = both(direct_cost, price_share.map(Amount::exact), |c, s| c.scale(1.0 - s.min));
+    let then_months = both(degree.months, share.map(Amount::exact), |m, s| m.scale(1.0 - s.min));
     let total_cost = both(cost, then_cost, Amount::plus);
     let total_months = both(months, then_months, Amount::plus);
-    Ok(Then {
+    Then {
         id: degree.id.clone(),
         name: degree.name.clone(),
-        share: path.share,
+        share,
+        computed,
+        grants: path.grants,
+        tuition: path.tuition,
         cost: then_cost,
         months: then_months,
         total_cost,
@@ -282,7 +309,7 @@ fn pathway(
         total_months,
         direct_months: degree.months,
         months_saved: both(degree.months, total_months, minus),
-    })
+    }
 }
 
 fn percent(share: f64) -> String {

@@ -2,25 +2,29 @@
 
 use std::collections::HashSet;
 
-use crate::catalog::{Catalog, Kind, Pacing, Program, Status};
+use crate::catalog::{Catalog, Kind, Pacing, PathwayKind, Program, Status};
 use crate::money::Money;
 
 /// What a user asked to keep. Every field that is `None` or empty keeps everything.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Filter {
     pub kinds: Vec<Kind>,
-    /// Case-insensitive part of an institution's id, name or short name.
-    pub university: Option<String>,
-    /// Case-insensitive part of one of the program's subjects.
-    pub subject: Option<String>,
+    /// Any of these matches an institution's id, name or short name, by `words_match`.
+    pub universities: Vec<String>,
+    /// Any of these matches one of the program's subjects, by `words_match`.
+    pub subjects: Vec<String>,
     /// `InstructorLed` or `SelfPaced`; a program with `Both` matches either.
     pub pacing: Option<Pacing>,
     /// Highest cost allowed, in the display currency.
     pub max_cost: Option<f64>,
     /// Highest advertised months allowed.
     pub max_months: Option<f64>,
-    /// Smallest credit share allowed, in [0, 1].
+    /// Smallest known credit share allowed, in [0, 1].
     pub min_credit: Option<f64>,
+    /// Keep programs with at least one pathway of any kind.
+    pub has_pathway: bool,
+    /// Keep programs with a pathway toward any of these catalogue degrees.
+    pub toward: Vec<String>,
     pub include_retired: bool,
 }
 
@@ -56,8 +60,7 @@ pub fn select<'a>(
     filter: &Filter,
     money: &Money,
 ) -> Selection<'a> {
-    let universities: Option<HashSet<&str>> = filter.university.as_ref().map(|text| {
-        let needle = text.to_lowercase();
+    let universities: Option<HashSet<&str>> = (!filter.universities.is_empty()).then(|| {
         catalog
             .institutions
             .iter()
@@ -65,12 +68,11 @@ pub fn select<'a>(
                 [Some(&i.id), Some(&i.name), i.short.as_ref()]
                     .into_iter()
                     .flatten()
-                    .any(|t| t.to_lowercase().contains(&needle))
+                    .any(|t| filter.universities.iter().any(|u| words_match(u, t)))
             })
             .map(|i| i.id.as_str())
             .collect()
     });
-    let subject = filter.subject.as_ref().map(|s| s.to_lowercase());
     let candidates: Box<dyn Iterator<Item = &'a Program>> = if named.is_empty() {
         Box::new(catalog.programs.iter())
     } else {
@@ -83,7 +85,7 @@ pub fn select<'a>(
             removed.retired += 1;
             continue;
         }
-        let verdict = judge(program, filter, universities.as_ref(), subject.as_deref(), money);
+        let verdict = judge(program, filter, universities.as_ref(), money);
         match verdict {
             Verdict::Keep => programs.push(program),
             Verdict::Unknown => removed.unknown += 1,
@@ -97,7 +99,6 @@ fn judge(
     program: &Program,
     filter: &Filter,
     universities: Option<&HashSet<&str>>,
-    subject: Option<&str>,
     money: &Money,
 ) -> Verdict {
     if !filter.kinds.is_empty() && !filter.kinds.contains(&program.kind) {
@@ -108,8 +109,22 @@ fn judge(
     {
         return Verdict::Fails;
     }
-    if let Some(needle) = subject
-        && !program.subjects.iter().any(|s| s.to_lowercase().contains(needle))
+    if !filter.subjects.is_empty()
+        && !program
+            .subjects
+            .iter()
+            .any(|s| filter.subjects.iter().any(|wanted| words_match(wanted, s)))
+    {
+        return Verdict::Fails;
+    }
+    if filter.has_pathway && program.credit.is_empty() {
+        return Verdict::Fails;
+    }
+    if !filter.toward.is_empty()
+        && !program
+            .credit
+            .iter()
+            .any(|p| p.toward().is_some_and(|t| filter.toward.iter().any(|w| w == t)))
     {
         return Verdict::Fails;
     }
@@ -141,7 +156,42 @@ fn judge(
     if let Some(least) = filter.min_credit
         && program.credit_share().unwrap_or(0.0) < least
     {
-        return Verdict::Fails;
+        // A pathway of unknown share might reach it: that is unknown, not a failure.
+        if program.credit.iter().any(|p| p.kind() == PathwayKind::Unknown) {
+            unknown = true;
+        } else {
+            return Verdict::Fails;
+        }
     }
     if unknown { Verdict::Unknown } else { Verdict::Keep }
+}
+
+/// Whether `wanted` matches `field`: each of its words begins a word of the field, case
+/// aside, so `mit` matches "MITx" but not "Smith", and `data sci` matches "data science".
+pub fn words_match(wanted: &str, field: &str) -> bool {
+    let field_words: Vec<String> = words(field).collect();
+    words(wanted).all(|w| field_words.iter().any(|f| f.starts_with(&w)))
+}
+
+/// The lowercase words of `text`: runs of letters and digits.
+fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::words_match;
+
+    #[test]
+    fn words_match_at_word_starts_only() {
+        assert!(words_match("mit", "MITx"));
+        assert!(!words_match("mit", "Robert H. Smith School of Business"));
+        assert!(words_match("data sci", "data science"));
+        assert!(!words_match("ai", "supply chain"));
+        assert!(!words_match("ai", "sustainability"));
+        assert!(words_match("AI", "artificial intelligence, AI"));
+        assert!(words_match("georgia", "georgia-tech"));
+    }
 }

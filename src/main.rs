@@ -60,8 +60,15 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
     match &cli.command {
         Command::Completions(args) => {
             // Program ids complete too: those of the catalogue as loaded now.
-            let ids: Vec<String> = load().catalog.programs.iter().map(|p| p.id.clone()).collect();
-            let mut command = cli::with_id_completions(Cli::command(), &ids);
+            let catalog = load().catalog;
+            let ids: Vec<String> = catalog.programs.iter().map(|p| p.id.clone()).collect();
+            let degrees: Vec<String> = catalog
+                .programs
+                .iter()
+                .filter(|p| p.kind.is_degree())
+                .map(|p| p.id.clone())
+                .collect();
+            let mut command = cli::with_id_completions(Cli::command(), &ids, &degrees);
             let mut script = Vec::new();
             clap_complete::generate(args.shell, &mut command, "micromasters", &mut script);
             out.write_all(&script)?;

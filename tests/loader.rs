@@ -201,7 +201,7 @@ fn unusable_files_get_one_line_naming_them() {
 }
 
 #[test]
-fn a_later_source_replaces_an_entry_whole_and_references_cross_files() {
+fn a_correction_replaces_only_the_keys_it_gives_and_references_cross_files() {
     let mut command = micromasters();
     command.args([
         "--no-builtin",
@@ -213,8 +213,8 @@ fn a_later_source_replaces_an_entry_whole_and_references_cross_files() {
     ]);
     assert_eq!(
         stdout_of(&mut command, 0),
-        "replaced: program `scm` from tests/fixtures/valid.toml by tests/fixtures/overlay.toml\n\
-         7 programs and 3 institutions from 3 sources; 1 replaced by later sources; 0 problems found\n"
+        "corrected: program `scm` of tests/fixtures/valid.toml by tests/fixtures/overlay.toml: `cost`, `verified`\n\
+         7 programs and 3 institutions from 3 sources; 1 corrected by later sources; 0 problems found\n"
     );
     let mut show = micromasters();
     show.args([
@@ -225,11 +225,66 @@ fn a_later_source_replaces_an_entry_whole_and_references_cross_files() {
     ])
     .args(["tests/fixtures/overlay.toml", "--format", "json", "show", "scm"]);
     let json: serde_json::Value = serde_json::from_str(&stdout_of(&mut show, 0)).unwrap();
-    assert_eq!(json[0]["name"], "Supply Chain Management (corrected)");
+    let p = &json[0];
+    assert_eq!((p["cost_min"].as_f64(), p["cost_max"].as_f64()), (Some(999.0), Some(999.0)));
+    assert_eq!(p["verified"], "2026-01-01");
+    // Everything the correction leaves out keeps its earlier value.
+    assert_eq!(p["name"], "Supply Chain Management");
+    assert_eq!(p["credit"][0]["toward"], "scm-masters");
+    assert_eq!(p["credit"][0]["share"], 0.5);
+    assert_eq!(p["financial_aid"], 0.9);
+    assert_eq!(p["subjects"], serde_json::json!(["supply chain", "logistics"]));
+    assert_eq!(p["source"], "tests/fixtures/overlay.toml");
+    // --then still works through the kept pathway: 999 + 40,000 x 0.5.
+    let mut estimate = micromasters();
+    estimate
+        .args(["--no-builtin", "--catalog", "tests/fixtures/valid.toml", "--catalog"])
+        .args(["tests/fixtures/overlay.toml", "--format", "json", "estimate", "scm", "--then", "scm-masters"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout_of(&mut estimate, 0)).unwrap();
+    assert_eq!(json["total_cost_min"], 20999.0);
+}
+
+#[test]
+fn empty_values_clear_keys_lists_are_replaced_whole_and_fees_merge_key_by_key() {
+    let mut show = micromasters();
+    show.args(["--no-builtin", "--catalog", "tests/fixtures/valid.toml", "--catalog"])
+        .args(["tests/fixtures/overlay_clears.toml", "--format", "json", "show", "scm", "mba"]);
+    // The third entry corrects an id that no source defines: a new entry without its keys.
     assert_eq!(
-        json[0]["credit"],
-        serde_json::json!([]),
-        "the whole entry is replaced, pathways too"
+        stderr_of(&mut show, 1).lines().next().unwrap(),
+        "tests/fixtures/overlay_clears.toml:15:1: missing required keys `name`, `kind`, `institution`, \
+         `pacing`, `months`; an entry that corrects an earlier program needs an id defined in an earlier source"
+    );
+    let fixed = std::fs::read_to_string("tests/fixtures/overlay_clears.toml").unwrap();
+    let fixed = fixed.replace("id = \"typo-scm\"", "id = \"sds\"");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("fixed.toml");
+    std::fs::write(&path, fixed).unwrap();
+    let mut show = micromasters();
+    show.args(["--no-builtin", "--catalog", "tests/fixtures/valid.toml", "--catalog"])
+        .arg(&path)
+        .args(["--format", "json", "show", "scm", "mba"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout_of(&mut show, 0)).unwrap();
+    assert_eq!(json[0]["name"], "Supply Chain Management (corrected)");
+    assert_eq!(json[0]["credit"], serde_json::json!([]));
+    assert_eq!(json[0]["url"], serde_json::Value::Null);
+    assert_eq!(json[0]["subjects"], serde_json::json!(["operations"]));
+    assert_eq!(json[1]["fees"]["per_course"], 250.0);
+    assert_eq!(json[1]["fees"]["one_off"], 60.0, "fee keys not given are kept");
+    assert_eq!(json[1]["fees"]["term_months"], 2.0);
+}
+
+#[test]
+fn a_new_entry_reports_every_missing_key_in_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("new.toml");
+    std::fs::write(&path, "format = 1\n[[institution]]\nid = \"u\"\nname = \"U\"\n\n[[program]]\nid = \"p\"\ncost = 5\n").unwrap();
+    let file = path.display().to_string();
+    assert_eq!(
+        problems(&[&file]),
+        [format!(
+            "{file}:6:1: missing required keys `name`, `kind`, `institution`, `pacing`, `months`"
+        )]
     );
 }
 
@@ -239,7 +294,7 @@ fn the_environment_adds_catalogues_before_the_command_line() {
     command
         .env("MICROMASTERS_CATALOG", "tests/fixtures/valid.toml")
         .args(["--no-builtin", "validate", "tests/fixtures/overlay.toml"]);
-    assert!(stdout_of(&mut command, 0).starts_with("replaced: program `scm`"));
+    assert!(stdout_of(&mut command, 0).starts_with("corrected: program `scm`"));
 }
 
 #[test]
@@ -268,7 +323,7 @@ fn the_built_in_catalogue_loads_with_zero_problems() {
     command.arg("validate");
     let out = stdout_of(&mut command, 0);
     assert!(
-        out.ends_with("0 replaced by later sources; 0 problems found\n"),
+        out.ends_with("0 corrected by later sources; 0 problems found\n"),
         "{out}"
     );
 }

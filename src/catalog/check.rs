@@ -6,7 +6,8 @@ use toml::value::Datetime;
 
 use super::amount::{Amount, Stated};
 use super::date::Date;
-use super::model::{Admission, Delivery, Fees, Institution, Pathway, Program, Status, Target};
+use super::correct::Given;
+use super::model::{Admission, Delivery, Fees, Grants, Institution, Kind, Pacing, Pathway, Program, Status, Target, Tuition};
 use super::raw::{RawCredit, RawFees, RawInstitution, RawProgram};
 
 /// A problem at a byte offset of one source, before it is placed at a line and column.
@@ -29,15 +30,30 @@ impl Problem {
     }
 }
 
-/// Where a program's references to other entries stand in its source, for the checks that can
-/// only run once every source is loaded.
+/// Where a program's keys stand in its source, for the checks that can only run once every
+/// source is loaded and corrections are merged. A key the entry does not give stands at the
+/// entry's header.
 #[derive(Debug, Clone, Default)]
 pub struct References {
     pub id: usize,
+    /// The entry's `[[program]]` header, where missing keys are reported.
+    pub header: usize,
+    /// Which keys the entry gives.
+    pub given: Given,
     pub institution: usize,
     pub currency: usize,
-    /// One offset per pathway with a `toward`, in order.
-    pub toward: Vec<usize>,
+    /// One offset per pathway, in order: its `toward` where it has one, else the table.
+    pub credit: Vec<usize>,
+    /// The fee table, and its `per_course`, `per_credit` and `per_term` values.
+    pub fees: [usize; 4],
+}
+
+/// Where an institution entry stands, and which keys it gives.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct InstitutionPlace {
+    pub id: usize,
+    pub header: usize,
+    pub given: Given,
 }
 
 /// Collects the problems of one entry, with offsets made absolute by `base`.
@@ -132,12 +148,13 @@ fn stated(findings: &mut Findings, value: &Spanned<Stated>, key: &str, positive:
     Some(known)
 }
 
-/// Checks one institution; `base` is the offset of the text it was parsed from.
+/// Checks one institution; `base` is the offset of the text it was parsed from, where its
+/// header stands.
 pub fn institution(
     raw: RawInstitution,
     base: usize,
     source: usize,
-) -> Result<(Institution, usize), Vec<Problem>> {
+) -> Result<(Institution, InstitutionPlace), Vec<Problem>> {
     let mut findings = Findings {
         base,
         problems: Vec::new(),
@@ -145,7 +162,7 @@ pub fn institution(
     check_slug(&mut findings, &raw.id, "institution id");
     if let Some(country) = &raw.country {
         let c = country.get_ref();
-        if !(c.len() == 2 && c.bytes().all(|b| b.is_ascii_uppercase())) {
+        if !(c.is_empty() || c.len() == 2 && c.bytes().all(|b| b.is_ascii_uppercase())) {
             findings.at(
                 country,
                 format!("`country` must be an ISO 3166-1 alpha-2 code like `US`, found `{c}`"),
@@ -155,29 +172,45 @@ pub fn institution(
     if !findings.problems.is_empty() {
         return Err(findings.problems);
     }
-    let id_at = base + raw.id.span().start;
+    let place = InstitutionPlace {
+        id: base + raw.id.span().start,
+        header: base,
+        given: Given::from_flags(&[
+            raw.name.is_some(),
+            raw.short.is_some(),
+            raw.country.is_some(),
+            raw.url.is_some(),
+        ]),
+    };
     Ok((
         Institution {
             id: raw.id.into_inner(),
-            name: raw.name,
-            short: raw.short,
-            country: raw.country.map(Spanned::into_inner),
-            url: raw.url,
+            name: raw.name.unwrap_or_default(),
+            short: non_empty(raw.short),
+            country: non_empty(raw.country.map(Spanned::into_inner)),
+            url: non_empty(raw.url),
             source,
         },
-        id_at,
+        place,
     ))
 }
 
-/// Checks one program; `base` is the offset of the text it was parsed from.
+/// An empty string clears an optional key: it is the same as no value.
+fn non_empty(text: Option<String>) -> Option<String> {
+    text.filter(|t| !t.is_empty())
+}
+
+/// Checks one program; `base` is the offset of the text it was parsed from, where its header
+/// stands. Keys a new entry must give may be missing here: the merge decides whether the entry
+/// is new (and reports them) or corrects an earlier one.
 pub fn program(raw: RawProgram, base: usize, source: usize) -> Result<(Program, References), Vec<Problem>> {
     let mut f = Findings {
         base,
         problems: Vec::new(),
     };
     check_slug(&mut f, &raw.id, "program id");
-    let cost = stated(&mut f, &raw.cost, "cost", false);
-    let months = stated(&mut f, &raw.months, "months", true);
+    let cost = raw.cost.as_ref().and_then(|c| stated(&mut f, c, "cost", false));
+    let months = raw.months.as_ref().and_then(|m| stated(&mut f, m, "months", true));
     let hours_per_week = raw
         .hours_per_week
         .as_ref()
@@ -215,19 +248,16 @@ pub fn program(raw: RawProgram, base: usize, source: usize) -> Result<(Program, 
     if let Some(aid) = &raw.financial_aid {
         number_in(&mut f, aid, "financial_aid", 0.0, false, 1.0);
     }
-    let fees = raw.fees.as_ref().map(|fees| check_fees(&mut f, fees, &raw));
-    let mut toward = Vec::new();
+    let fees = raw.fees.as_ref().map(|fees| check_fees(&mut f, fees));
+    let mut credit_at = Vec::new();
     let credit = raw
         .credit
         .iter()
         .flatten()
         .filter_map(|c| {
             let pathway = check_credit(&mut f, c)?;
-            if let Target::Program(_) = pathway.target
-                && let Some(t) = &c.get_ref().toward
-            {
-                toward.push(base + t.span().start);
-            }
+            let at = c.get_ref().toward.as_ref().map_or(c.span().start, |t| t.span().start);
+            credit_at.push(base + at);
             Some(pathway)
         })
         .collect();
@@ -236,24 +266,60 @@ pub fn program(raw: RawProgram, base: usize, source: usize) -> Result<(Program, 
     if !f.problems.is_empty() {
         return Err(f.problems);
     }
-    let kind = raw.kind;
+    let kind = raw.kind.unwrap_or(Kind::MicroMasters);
+    let offset = |spanned: Option<std::ops::Range<usize>>| spanned.map_or(base, |s| base + s.start);
+    let fee_at = |part: fn(&RawFees) -> &Option<Spanned<f64>>| {
+        offset(raw.fees.as_ref().and_then(|f| part(f.get_ref()).as_ref().map(Spanned::span)))
+    };
     let references = References {
         id: base + raw.id.span().start,
-        institution: base + raw.institution.span().start,
+        header: base,
+        given: Given::from_flags(&[
+            raw.name.is_some(),
+            raw.kind.is_some(),
+            raw.institution.is_some(),
+            raw.platform.is_some(),
+            raw.delivery.is_some(),
+            raw.pacing.is_some(),
+            raw.subjects.is_some(),
+            raw.courses.is_some(),
+            raw.credits.is_some(),
+            raw.admission.is_some(),
+            raw.cost.is_some(),
+            raw.currency.is_some(),
+            raw.financial_aid.is_some(),
+            raw.fees.is_some(),
+            raw.months.is_some(),
+            raw.hours_per_week.is_some(),
+            raw.credit.is_some(),
+            raw.status.is_some(),
+            raw.ends.is_some(),
+            raw.partners.is_some(),
+            raw.url.is_some(),
+            raw.verified.is_some(),
+            raw.notes.is_some(),
+        ]),
+        institution: offset(raw.institution.as_ref().map(Spanned::span)),
         currency: raw
             .currency
             .as_ref()
             .map_or(base + raw.id.span().start, |c| base + c.span().start),
-        toward,
+        credit: credit_at,
+        fees: [
+            offset(raw.fees.as_ref().map(Spanned::span)),
+            fee_at(|f| &f.per_course),
+            fee_at(|f| &f.per_credit),
+            fee_at(|f| &f.per_term),
+        ],
     };
     let program = Program {
         id: raw.id.into_inner(),
-        name: raw.name,
+        name: raw.name.unwrap_or_default(),
         kind,
-        institution: raw.institution.into_inner(),
-        platform: raw.platform,
+        institution: raw.institution.map(Spanned::into_inner).unwrap_or_default(),
+        platform: non_empty(raw.platform),
         delivery: raw.delivery.unwrap_or(Delivery::Online),
-        pacing: raw.pacing,
+        pacing: raw.pacing.unwrap_or(Pacing::Unknown),
         subjects: raw.subjects.unwrap_or_default(),
         courses,
         credits: raw.credits.map(Spanned::into_inner),
@@ -274,15 +340,17 @@ pub fn program(raw: RawProgram, base: usize, source: usize) -> Result<(Program, 
         status: raw.status.unwrap_or(Status::Active),
         ends,
         partners: raw.partners.unwrap_or_default(),
-        url: raw.url,
+        url: non_empty(raw.url),
         verified,
-        notes: raw.notes,
+        notes: non_empty(raw.notes),
         source,
     };
     Ok((program, references))
 }
 
-fn check_fees(f: &mut Findings, fees: &Spanned<RawFees>, program: &RawProgram) -> Fees {
+/// Checks each fee part on its own; what the parts need of the program is checked once
+/// corrections are merged.
+fn check_fees(f: &mut Findings, fees: &Spanned<RawFees>) -> Fees {
     let raw = fees.get_ref();
     let parts = [
         ("per_course", &raw.per_course),
@@ -298,26 +366,6 @@ fn check_fees(f: &mut Findings, fees: &Spanned<RawFees>, program: &RawProgram) -
     if let Some(t) = &raw.term_months {
         number_in(f, t, "term_months", 0.0, true, f64::INFINITY);
     }
-    if parts.iter().all(|(_, v)| v.is_none()) && raw.term_months.is_none() {
-        f.at(fees, "`fees` is empty; give at least one of `per_course`, `per_credit`, `per_term`, `term_months`, `one_off`");
-    }
-    if let Some(v) = &raw.per_course
-        && program.courses.is_none()
-    {
-        f.at(v, "`per_course` needs the program's `courses`; add `courses = N`");
-    }
-    if let Some(v) = &raw.per_credit
-        && program.credits.is_none()
-    {
-        f.at(v, "`per_credit` needs the program's `credits`; add `credits = N`");
-    }
-    if let Some(v) = &raw.per_term {
-        if raw.term_months.is_none() {
-            f.at(v, "`per_term` needs `term_months` in the same table");
-        } else if program.courses.is_none() {
-            f.at(v, "`per_term` needs the program's `courses`; add `courses = N`");
-        }
-    }
     let get = |v: &Option<Spanned<f64>>| v.as_ref().map(|s| *s.get_ref());
     Fees {
         per_course: get(&raw.per_course),
@@ -328,10 +376,81 @@ fn check_fees(f: &mut Findings, fees: &Spanned<RawFees>, program: &RawProgram) -
     }
 }
 
+/// What a program's fee parts need of the rest of it, checked on the merged program; each
+/// problem with the index of the offset in `References::fees` it stands at.
+pub fn fee_needs(program: &Program) -> Vec<(usize, &'static str)> {
+    let Some(fees) = &program.fees else {
+        return Vec::new();
+    };
+    let mut found = Vec::new();
+    if **fees == Fees::default() {
+        found.push((0, "`fees` is empty; give at least one of `per_course`, `per_credit`, `per_term`, `term_months`, `one_off`"));
+    }
+    if fees.per_course.is_some() && program.courses.is_none() {
+        found.push((1, "`per_course` needs the program's `courses`; add `courses = N`"));
+    }
+    if fees.per_credit.is_some() && program.credits.is_none() {
+        found.push((2, "`per_credit` needs the program's `credits`; add `credits = N`"));
+    }
+    if fees.per_term.is_some() {
+        if fees.term_months.is_none() {
+            found.push((3, "`per_term` needs `term_months` in the same table"));
+        } else if program.courses.is_none() {
+            found.push((3, "`per_term` needs the program's `courses`; add `courses = N`"));
+        }
+    }
+    found
+}
+
 fn check_credit(f: &mut Findings, credit: &Spanned<RawCredit>) -> Option<Pathway> {
     let raw = credit.get_ref();
     let before = f.problems.len();
-    number_in(f, &raw.share, "share", 0.0, true, 1.0);
+    let grants = raw.grants.as_ref().map_or(Grants::Credit, |g| *g.get_ref());
+    let mut share = None;
+    if let Some(stated) = &raw.share {
+        match stated.get_ref() {
+            Stated::Unknown => {}
+            Stated::Known(a) if a.min != a.max => {
+                f.at(stated, "`share` is one number in (0, 1] or \"unknown\", not a range")
+            }
+            Stated::Known(a) => {
+                number_in(f, &Spanned::new(stated.span(), a.min), "share", 0.0, true, 1.0);
+                share = Some(a.min);
+            }
+        }
+    }
+    if let Some(credits) = &raw.credits {
+        number_in(f, credits, "credits", 0.0, true, f64::INFINITY);
+    }
+    if let Some(of) = &raw.of {
+        number_in(f, of, "of", 0.0, true, f64::INFINITY);
+        match &raw.credits {
+            None => f.at(of, "`of` goes with `credits`: the degree's total in the same unit"),
+            Some(c) if c.get_ref() > of.get_ref() => f.at(
+                c,
+                format!(
+                    "`credits` ({}) is more than `of` ({}): a pathway never counts for more than the whole degree",
+                    c.get_ref(),
+                    of.get_ref()
+                ),
+            ),
+            Some(_) => {}
+        }
+    }
+    match (grants, &raw.share, &raw.credits) {
+        (Grants::Credit, None, None) => f.at(
+            credit,
+            "a credit pathway needs `share` (a number, or \"unknown\" where no source gives it) or `credits`",
+        ),
+        (Grants::Credit, Some(s), Some(_)) => {
+            f.at(s, "give one of `share` and `credits`, not both: the share is computed from credits")
+        }
+        (Grants::Admission, Some(_), _) | (Grants::Admission, _, Some(_)) => f.at(
+            credit,
+            "`grants = \"admission\"` is a route in without credit: give neither `share` nor `credits`",
+        ),
+        _ => {}
+    }
     let target = match (&raw.toward, &raw.degree) {
         (Some(toward), None) => {
             if let Some(at) = &raw.at {
@@ -367,9 +486,18 @@ fn check_credit(f: &mut Findings, credit: &Spanned<RawCredit>) -> Option<Pathway
     if f.problems.len() > before {
         return None;
     }
+    let credits = raw.credits.as_ref().map(|c| *c.get_ref());
+    let of = raw.of.as_ref().map(|o| *o.get_ref());
     Some(Pathway {
         target: target?,
-        share: *raw.share.get_ref(),
+        grants,
+        // With credits of a stated total the share is known now; against a catalogue degree's
+        // own credits it is worked out once every source is loaded.
+        share: share.or_else(|| Some(credits? / of?)),
+        credits,
+        of,
+        unit: raw.unit.clone(),
+        tuition: raw.tuition.unwrap_or(Tuition::Reduced),
         note: raw.note.clone(),
     })
 }

@@ -1,5 +1,5 @@
 //! Sources in order: read each, cut it into entries, parse and check them (in parallel for large
-//! files), then merge by id, a later source replacing an earlier entry whole.
+//! files), then merge by id, a later source correcting an earlier entry key by key.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -9,7 +9,8 @@ use std::thread;
 
 use serde::Deserialize;
 
-use super::check::{self, Problem, References};
+use super::check::{self, InstitutionPlace, Problem, References};
+use super::correct::{Correctable, Given};
 use super::date::Date;
 use super::diagnostic::{Diagnostic, LineIndex};
 use super::fast;
@@ -91,8 +92,8 @@ pub struct Loaded {
 #[derive(Default)]
 struct Entries {
     institutions: Vec<Institution>,
-    /// Where each institution's id stands, in the same order.
-    institution_ids: Vec<usize>,
+    /// Where each institution stands, in the same order.
+    institution_ids: Vec<InstitutionPlace>,
     programs: Vec<Program>,
     /// One per program, in the same order.
     references: Vec<References>,
@@ -123,7 +124,7 @@ impl Parsed {
         self.problems.append(&mut other.problems);
     }
 
-    fn add_institution(&mut self, checked: Result<(Institution, usize), Vec<Problem>>) {
+    fn add_institution(&mut self, checked: Result<(Institution, InstitutionPlace), Vec<Problem>>) {
         match checked {
             Ok((institution, id_at)) => {
                 self.entries.institutions.push(institution);
@@ -170,8 +171,8 @@ pub fn load(inputs: Vec<Result<Source, Diagnostic>>) -> Loaded {
     let mut program_at: HashMap<String, usize> = HashMap::new();
     let mut institution_at: HashMap<String, usize> = HashMap::new();
     let mut texts: Vec<Option<Source>> = Vec::new();
-    // Where each institution's id stands in its source, for duplicate reports.
-    let mut institution_id_at: Vec<usize> = Vec::new();
+    // Where each institution stands in its source, for duplicate reports.
+    let mut institution_id_at: Vec<InstitutionPlace> = Vec::new();
     let mut pending: Vec<(usize, Problem)> = Vec::new();
 
     for input in inputs {
@@ -242,6 +243,7 @@ pub fn load(inputs: Vec<Result<Source, Diagnostic>>) -> Loaded {
 
     catalog.set_index(institution_at, program_at);
     pending.extend(cross_check(&catalog, &references));
+    compute_shares(&mut catalog);
     if catalog.programs.is_empty() && !catalog.sources.is_empty() && pending.is_empty() && problems.is_empty()
     {
         pending.push((
@@ -261,7 +263,7 @@ pub fn load(inputs: Vec<Result<Source, Diagnostic>>) -> Loaded {
 }
 
 /// An entry merged by id across sources.
-trait Keyed {
+trait Keyed: Correctable {
     /// `program` or `institution`, for messages.
     const KIND: &'static str;
     fn id(&self) -> &str;
@@ -288,20 +290,34 @@ impl Keyed for Institution {
     }
 }
 
-/// What the loader keeps about where an entry stands: its id's offset at least.
+/// Where an entry stands and which keys it gives.
 trait Placed {
     fn id_at(&self) -> usize;
+    fn header(&self) -> usize;
+    fn given(&self) -> Given;
 }
 
 impl Placed for References {
     fn id_at(&self) -> usize {
         self.id
     }
+    fn header(&self) -> usize {
+        self.header
+    }
+    fn given(&self) -> Given {
+        self.given
+    }
 }
 
-impl Placed for usize {
+impl Placed for InstitutionPlace {
     fn id_at(&self) -> usize {
-        *self
+        self.id
+    }
+    fn header(&self) -> usize {
+        self.header
+    }
+    fn given(&self) -> Given {
+        self.given
     }
 }
 
@@ -313,10 +329,19 @@ struct Merge<'a> {
     problems: &'a mut Vec<Problem>,
 }
 
+/// What to do with an entry whose id is not simply new.
+enum Special {
+    /// The id stands at this index already.
+    Existing(usize),
+    /// A new id, but the entry lacks keys a new entry must give.
+    Incomplete,
+}
+
 impl Merge<'_> {
     /// Adds `items` (with where they stand, `places`) to `all`: a new id is appended, an id
-    /// from an earlier source is replaced whole, an id seen earlier in the same source is a
-    /// duplicate. When every id is new (the usual case), the vectors are moved in whole.
+    /// from an earlier source is corrected key by key, an id seen earlier in the same source
+    /// is a duplicate. When every id is new and complete (the usual case), the vectors are
+    /// moved in whole.
     fn entries<T: Keyed, P: Placed>(
         &mut self,
         items: Vec<T>,
@@ -325,17 +350,21 @@ impl Merge<'_> {
         all_places: &mut Vec<P>,
         index: &mut HashMap<String, usize>,
     ) {
-        let base = all.len();
-        let mut collisions: Vec<(usize, usize)> = Vec::new();
-        for (i, item) in items.iter().enumerate() {
+        let mut next_at = all.len();
+        let mut special: Vec<(usize, Special)> = Vec::new();
+        for (i, (item, place)) in items.iter().zip(&places).enumerate() {
             match index.entry(item.id().to_string()) {
-                Entry::Occupied(slot) => collisions.push((i, *slot.get())),
+                Entry::Occupied(slot) => special.push((i, Special::Existing(*slot.get()))),
+                Entry::Vacant(_) if !place.given().missing(T::KEYS, T::REQUIRED).is_empty() => {
+                    special.push((i, Special::Incomplete));
+                }
                 Entry::Vacant(slot) => {
-                    slot.insert(base + i - collisions.len());
+                    slot.insert(next_at);
+                    next_at += 1;
                 }
             }
         }
-        if collisions.is_empty() {
+        if special.is_empty() {
             if all.is_empty() {
                 *all = items;
                 *all_places = places;
@@ -345,25 +374,50 @@ impl Merge<'_> {
             }
             return;
         }
-        let mut next = collisions.iter().peekable();
+        let mut next = special.into_iter().peekable();
         for (i, (item, place)) in items.into_iter().zip(places).enumerate() {
-            let Some(&(_, at)) = next.next_if(|(c, _)| *c == i) else {
+            let Some((_, what)) = next.next_if(|(c, _)| *c == i) else {
                 all.push(item);
                 all_places.push(place);
                 continue;
             };
-            let old = &all[at];
-            if old.source() == self.source {
-                let first = all_places[at].id_at();
-                self.problems
-                    .push(duplicate(T::KIND, old.id(), place.id_at(), first));
-            } else {
-                let replaced = Replacement::new(T::KIND, old.id(), old.source(), self.source, self.sources);
-                self.replaced.push(replaced);
+            match what {
+                Special::Incomplete => self.problems.push(self.missing::<T>(&place)),
+                Special::Existing(at) if all[at].source() == self.source => {
+                    let first = all_places[at].id_at();
+                    self.problems
+                        .push(duplicate(T::KIND, item.id(), place.id_at(), first));
+                }
+                Special::Existing(at) => {
+                    let given = place.given();
+                    self.replaced.push(Replacement {
+                        kind: T::KIND,
+                        id: item.id().to_string(),
+                        from: self.sources[all[at].source()].clone(),
+                        by: self.sources[self.source].clone(),
+                        keys: given.names(T::KEYS),
+                    });
+                    all[at].correct(item, given);
+                    all_places[at] = place;
+                }
             }
-            all[at] = item;
-            all_places[at] = place;
         }
+    }
+
+    /// The problem of a new entry without every key a new entry must give.
+    fn missing<T: Keyed>(&self, place: &impl Placed) -> Problem {
+        let missing = place.given().missing(T::KEYS, T::REQUIRED);
+        let keys: Vec<String> = missing.iter().map(|k| format!("`{k}`")).collect();
+        let s = if missing.len() == 1 { "" } else { "s" };
+        let correction = if self.source > 0 {
+            format!("; an entry that corrects an earlier {} needs an id defined in an earlier source", T::KIND)
+        } else {
+            String::new()
+        };
+        Problem::new(
+            place.header(),
+            format!("missing required key{s} {}{correction}", keys.join(", ")),
+        )
     }
 }
 
@@ -398,11 +452,8 @@ fn cross_check(catalog: &Catalog, references: &[References]) -> Vec<(usize, Prob
                 ),
             );
         }
-        let targets = program.credit.iter().filter_map(|p| match &p.target {
-            super::model::Target::Program(id) => Some(id),
-            super::model::Target::Described { .. } => None,
-        });
-        for (id, offset) in targets.zip(&refs.toward) {
+        for (pathway, offset) in program.credit.iter().zip(&refs.credit) {
+            let Some(id) = pathway.toward() else { continue };
             match catalog.program(id) {
                 None => {
                     let degree_ids: Vec<&str> = catalog
@@ -430,8 +481,23 @@ fn cross_check(catalog: &Catalog, references: &[References]) -> Vec<(usize, Prob
                         target.kind
                     ),
                 ),
-                Some(_) => {}
+                Some(target) => {
+                    if pathway.share.is_none()
+                        && let (Some(credits), None, Some(of)) = (pathway.credits, pathway.of, target.credits)
+                        && credits > of
+                    {
+                        problem(
+                            *offset,
+                            format!(
+                                "`credits` ({credits}) is more than the {of} credits of `{id}`: a pathway never counts for more than the whole degree"
+                            ),
+                        );
+                    }
+                }
             }
+        }
+        for (at, message) in check::fee_needs(program) {
+            problem(refs.fees[at], message.to_string());
         }
         if program.currency != "USD" && !catalog.rates.contains_key(&program.currency) {
             let known: Vec<String> = catalog
@@ -451,6 +517,32 @@ fn cross_check(catalog: &Catalog, references: &[References]) -> Vec<(usize, Prob
         }
     }
     found
+}
+
+/// Works out the share of each pathway given in credits without a total, against its
+/// degree's own `credits`; it stays unknown where the degree gives none, or the credits exceed
+/// them (reported by `cross_check`).
+fn compute_shares(catalog: &mut Catalog) {
+    let mut computed = Vec::new();
+    for (i, program) in catalog.programs.iter().enumerate() {
+        for (j, pathway) in program.credit.iter().enumerate() {
+            if pathway.share.is_some() || pathway.of.is_some() {
+                continue;
+            }
+            let degree_credits = pathway
+                .toward()
+                .and_then(|id| catalog.program(id))
+                .and_then(|degree| degree.credits);
+            if let (Some(credits), Some(of)) = (pathway.credits, degree_credits)
+                && credits <= of
+            {
+                computed.push((i, j, credits / of));
+            }
+        }
+    }
+    for (i, j, share) in computed {
+        catalog.programs[i].credit[j].share = Some(share);
+    }
 }
 
 fn did_you_mean(found: &str, known: &[&str], otherwise: &str) -> String {

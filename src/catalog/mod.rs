@@ -2,6 +2,7 @@
 
 pub mod amount;
 pub mod check;
+pub mod correct;
 pub mod date;
 pub mod diagnostic;
 pub mod fast;
@@ -17,7 +18,10 @@ pub use amount::Amount;
 pub use date::Date;
 pub use diagnostic::Diagnostic;
 pub use load::{Loaded, Source, load};
-pub use model::{Admission, Delivery, Fees, Institution, Kind, Pacing, Pathway, Program, Status, Target};
+pub use model::{
+    Admission, CreditSummary, Delivery, Fees, Grants, Institution, Kind, Pacing, Pathway, PathwayKind, Program,
+    Status, Target, Tuition,
+};
 
 /// Every loaded institution and program, merged across sources.
 #[derive(Debug, Default, Clone)]
@@ -100,27 +104,18 @@ impl Catalog {
     }
 }
 
-/// An entry that a later source replaced whole.
+/// An entry that a later source corrected.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Replacement {
     /// `program` or `institution`.
     pub kind: &'static str,
     pub id: String,
-    /// The source the replaced entry came from.
+    /// The source the corrected entry last came from.
     pub from: String,
-    /// The source whose entry replaced it.
+    /// The source whose entry corrected it.
     pub by: String,
-}
-
-impl Replacement {
-    fn new(kind: &'static str, id: &str, from: usize, by: usize, sources: &[String]) -> Self {
-        Replacement {
-            kind,
-            id: id.to_string(),
-            from: sources[from].clone(),
-            by: sources[by].clone(),
-        }
-    }
+    /// The keys the correction replaced.
+    pub keys: Vec<&'static str>,
 }
 
 /// Loads the built-in catalogue (when `builtin`), then `files` in order.

@@ -53,6 +53,26 @@ named_enum! {
 }
 
 named_enum! {
+    /// What a pathway gives an admitted holder of the credential.
+    Grants {
+        /// Credit toward the degree.
+        Credit = "credit",
+        /// Only a route in: an admission requirement met or waived, no credit.
+        Admission = "admission",
+    }
+}
+
+named_enum! {
+    /// What a pathway's holder still pays for the degree.
+    Tuition {
+        /// The credit lowers the degree's price in proportion.
+        Reduced = "reduced",
+        /// The whole price: the credit saves time, not money.
+        Full = "full",
+    }
+}
+
+named_enum! {
     /// Whether the program still takes learners.
     Status {
         Active = "active",
@@ -101,13 +121,69 @@ pub enum Target {
     Described { degree: String, at: Option<String> },
 }
 
-/// One credit pathway toward a degree.
+/// One pathway from a credential toward a degree.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Pathway {
     pub target: Target,
-    /// Share of the degree the credential counts for, in (0, 1].
-    pub share: f64,
+    pub grants: Grants,
+    /// Share of the degree the credential counts for, in (0, 1]; `None` where no source gives
+    /// it (or could not be worked out) and for admission-only routes. Computed from `credits`
+    /// and `of` (or the degree's own `credits`) once the catalogue is loaded.
+    pub share: Option<f64>,
+    /// The credit granted, in the degree's own `unit`.
+    pub credits: Option<f64>,
+    /// The degree's total in the same unit, where the pathway gives it.
+    pub of: Option<f64>,
+    /// The unit of `credits` and `of` ("ECTS", "credit hours").
+    pub unit: Option<String>,
+    pub tuition: Tuition,
     pub note: Option<String>,
+}
+
+/// What kind of pathway this is, as every output tells them apart.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum PathwayKind {
+    /// Credit of a known share; `computed` when it was worked out from credits.
+    Share { share: f64, computed: bool },
+    /// Credit whose amount no source gives.
+    Unknown,
+    /// Only a route in: no credit.
+    Admission,
+}
+
+impl Pathway {
+    /// What kind of pathway this is.
+    pub fn kind(&self) -> PathwayKind {
+        match (self.grants, self.share) {
+            (Grants::Admission, _) => PathwayKind::Admission,
+            (Grants::Credit, Some(share)) => PathwayKind::Share {
+                share,
+                computed: self.credits.is_some(),
+            },
+            (Grants::Credit, None) => PathwayKind::Unknown,
+        }
+    }
+
+    /// The catalogue degree this pathway leads to, if it names one.
+    pub fn toward(&self) -> Option<&str> {
+        match &self.target {
+            Target::Program(id) => Some(id),
+            Target::Described { .. } => None,
+        }
+    }
+}
+
+/// The pathways of one program, summed up as one table cell or filter tells them.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum CreditSummary {
+    /// No pathway at all.
+    None,
+    /// The largest known share, and whether it was computed from credits.
+    Share { share: f64, computed: bool },
+    /// Pathways with credit, none of known share.
+    Unknown,
+    /// Admission-only routes and nothing else.
+    Admission,
 }
 
 /// One credential or degree.
@@ -148,16 +224,35 @@ pub struct Program {
 }
 
 impl Program {
-    /// The largest share among the pathways, or `None` without any.
+    /// The largest known share among the pathways, or `None` where none is known.
     pub fn credit_share(&self) -> Option<f64> {
-        self.credit.iter().map(|p| p.share).reduce(f64::max)
+        self.credit.iter().filter_map(|p| p.share).reduce(f64::max)
+    }
+
+    /// The pathways summed up: the largest known share, else unknown credit, else admission.
+    pub fn credit_summary(&self) -> CreditSummary {
+        let best = self
+            .credit
+            .iter()
+            .filter_map(|p| match p.kind() {
+                PathwayKind::Share { share, computed } => Some((share, computed)),
+                _ => None,
+            })
+            .reduce(|a, b| if b.0 > a.0 { b } else { a });
+        if let Some((share, computed)) = best {
+            CreditSummary::Share { share, computed }
+        } else if self.credit.iter().any(|p| p.kind() == PathwayKind::Unknown) {
+            CreditSummary::Unknown
+        } else if self.credit.is_empty() {
+            CreditSummary::None
+        } else {
+            CreditSummary::Admission
+        }
     }
 
     /// The pathway toward the catalogue degree `id`, if there is one.
     pub fn pathway_to(&self, id: &str) -> Option<&Pathway> {
-        self.credit
-            .iter()
-            .find(|p| matches!(&p.target, Target::Program(t) if t == id))
+        self.credit.iter().find(|p| p.toward() == Some(id))
     }
 
     /// Whether the figures were checked more than `STALE_AFTER_DAYS` before `today`

@@ -7,7 +7,7 @@ use toml::Spanned;
 use toml::value::Datetime;
 
 use super::amount::{Amount, Stated};
-use super::model::{Admission, Delivery, Kind, Pacing, Status};
+use super::model::{Admission, Delivery, Grants, Kind, Pacing, Status, Tuition};
 
 /// One TOML document: a whole file, or one entry cut out of it.
 #[derive(Debug, PartialEq, Deserialize)]
@@ -20,37 +20,39 @@ pub struct RawDocument {
     pub program: Option<Vec<Spanned<RawProgram>>>,
 }
 
-/// An `[[institution]]` entry.
+/// An `[[institution]]` entry. Keys required of a new entry are optional here, because an
+/// entry that corrects an earlier one gives only what changes; the merge checks them.
 #[derive(Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawInstitution {
     pub id: Spanned<String>,
-    pub name: String,
+    pub name: Option<String>,
     pub short: Option<String>,
     pub country: Option<Spanned<String>>,
     pub url: Option<String>,
 }
 
-/// A `[[program]]` entry.
+/// A `[[program]]` entry. Keys required of a new entry are optional here, because an entry
+/// that corrects an earlier one gives only what changes; the merge checks them.
 #[derive(Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawProgram {
     pub id: Spanned<String>,
-    pub name: String,
-    pub kind: Kind,
-    pub institution: Spanned<String>,
+    pub name: Option<String>,
+    pub kind: Option<Kind>,
+    pub institution: Option<Spanned<String>>,
     pub platform: Option<String>,
     pub delivery: Option<Delivery>,
-    pub pacing: Pacing,
+    pub pacing: Option<Pacing>,
     pub subjects: Option<Vec<String>>,
     pub courses: Option<Spanned<i64>>,
     pub credits: Option<Spanned<f64>>,
     pub admission: Option<Admission>,
-    pub cost: Spanned<Stated>,
+    pub cost: Option<Spanned<Stated>>,
     pub currency: Option<Spanned<String>>,
     pub financial_aid: Option<Spanned<f64>>,
     pub fees: Option<Spanned<RawFees>>,
-    pub months: Spanned<Stated>,
+    pub months: Option<Spanned<Stated>>,
     pub hours_per_week: Option<Spanned<Amount>>,
     pub credit: Option<Vec<Spanned<RawCredit>>>,
     pub status: Option<Status>,
@@ -62,7 +64,7 @@ pub struct RawProgram {
 }
 
 /// A program's `fees` table.
-#[derive(Debug, PartialEq, Deserialize)]
+#[derive(Debug, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawFees {
     pub per_course: Option<Spanned<f64>>,
@@ -73,12 +75,18 @@ pub struct RawFees {
 }
 
 /// One table of a program's `credit` array.
-#[derive(Debug, PartialEq, Deserialize)]
+#[derive(Debug, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawCredit {
     pub toward: Option<Spanned<String>>,
     pub degree: Option<String>,
     pub at: Option<Spanned<String>>,
-    pub share: Spanned<f64>,
+    pub grants: Option<Spanned<Grants>>,
+    /// A number, or `"unknown"` where a source names the pathway but not its amount.
+    pub share: Option<Spanned<Stated>>,
+    pub credits: Option<Spanned<f64>>,
+    pub of: Option<Spanned<f64>>,
+    pub unit: Option<String>,
+    pub tuition: Option<Tuition>,
     pub note: Option<String>,
 }

@@ -6,7 +6,7 @@ use toml::value::{Array, Datetime, Table, Value};
 use super::Catalog;
 use super::amount::Amount;
 use super::date::Date;
-use super::model::{Institution, Program, Target};
+use super::model::{Grants, Institution, Program, Target, Tuition};
 
 fn date(d: Date) -> Value {
     let text = d.to_string();
@@ -89,7 +89,19 @@ fn program(p: &Program) -> Value {
                     put(&mut ct, "at", at.as_deref().map(text));
                 }
             }
-            ct.insert("share".into(), Value::Float(c.share));
+            if c.grants == Grants::Admission {
+                ct.insert("grants".into(), text(c.grants.as_str()));
+            } else if let Some(credits) = c.credits {
+                ct.insert("credits".into(), Value::Float(credits));
+                put(&mut ct, "of", c.of.map(Value::Float));
+            } else {
+                let share = c.share.map_or_else(|| text("unknown"), Value::Float);
+                ct.insert("share".into(), share);
+            }
+            put(&mut ct, "unit", c.unit.as_deref().map(text));
+            if c.tuition == Tuition::Full {
+                ct.insert("tuition".into(), text(c.tuition.as_str()));
+            }
             put(&mut ct, "note", c.note.as_deref().map(text));
             Value::Table(ct)
         })

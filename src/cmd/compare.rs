@@ -6,7 +6,7 @@ use anyhow::Result;
 use serde_json::{Map, Value};
 
 use super::{
-    Context, PROGRAM_FIELDS, cost_cell, count, program_record, programs_named, provenance, with_removed,
+    CREDIT_LEGEND, Context, PROGRAM_FIELDS, cost_cell, count, program_record, programs_named, provenance, with_removed,
 };
 use crate::catalog::Catalog;
 use crate::cli::Comparison;
@@ -23,6 +23,8 @@ pub fn run(
     err: &mut dyn Write,
 ) -> Result<()> {
     let named = programs_named(catalog, &args.ids)?;
+    // An unknown `--toward` degree is a mistake to name, not a filter that keeps nothing.
+    programs_named(catalog, &args.filter.toward)?;
     let selection = filter::select(catalog, &named, &args.filter, &ctx.money);
     let mut ranked = rank::score(&selection.programs, &ctx.money, args.weights, args.prefer);
     let matched = ranked.len();
@@ -72,7 +74,7 @@ pub fn run(
             p.pacing.to_string(),
             cost_cell(p, ctx),
             text::range(p.months),
-            text::share(p.credit_share()),
+            text::credit(p.credit_summary()),
             format!("{:.1}", r.score),
         ];
         if args.explain {
@@ -87,6 +89,7 @@ pub fn run(
         args.explain.then_some(args.weights),
     );
     grid.footer.push(provenance(catalog, ctx, any_stale));
+    grid.footer.push(CREDIT_LEGEND.to_string());
     if ranked.is_empty() {
         writeln!(err, "note: {}", empty_note(selection.removed))?;
     }

@@ -6,8 +6,8 @@ use anyhow::{Result, bail};
 use serde_json::{Map, Value};
 
 use super::Context;
-use crate::catalog::{Amount, Catalog};
-use crate::estimate::{self, CostBasis, Estimate, Request};
+use crate::catalog::{Amount, Catalog, Grants, Tuition};
+use crate::estimate::{self, CostBasis, Estimate, Request, Then};
 use crate::render::{self, Document, Grid, text};
 
 /// Estimates program `id` for `request`.
@@ -77,7 +77,10 @@ pub fn record(e: &Estimate) -> Map<String, Value> {
     if let Some(t) = &e.then {
         let mut then = Map::new();
         then.insert("id".into(), t.id.clone().into());
-        then.insert("share".into(), render::number(t.share));
+        then.insert("share".into(), render::maybe(t.share));
+        then.insert("share_computed".into(), t.computed.into());
+        then.insert("grants".into(), t.grants.as_str().into());
+        then.insert("tuition".into(), t.tuition.as_str().into());
         put(&mut then, "cost", t.cost);
         put(&mut then, "months", t.months);
         r.insert("then".into(), Value::Object(then));
@@ -90,6 +93,20 @@ pub fn record(e: &Estimate) -> Map<String, Value> {
     }
     r.insert("notes".into(), e.notes.clone().into());
     r
+}
+
+/// What the credential does for the degree, in words.
+fn then_line(e: &Estimate, t: &Then) -> String {
+    let mut line = match (t.grants, t.share) {
+        (Grants::Admission, _) => format!("{} is a route in only: no credit", e.id),
+        (_, None) => format!("{} counts for a share no source gives (?)", e.id),
+        (_, Some(share)) if t.computed => format!("{} counts for ~{} (computed from credits)", e.id, text::share(Some(share))),
+        (_, Some(share)) => format!("{} counts for {}", e.id, text::share(Some(share))),
+    };
+    if t.tuition == Tuition::Full {
+        line.push_str("; full tuition still due");
+    }
+    line
 }
 
 fn grid(e: &Estimate, currency: &str) -> Grid {
@@ -116,7 +133,7 @@ fn grid(e: &Estimate, currency: &str) -> Grid {
     if let Some(t) = &e.then {
         row(
             &format!("then {}", t.id),
-            format!("{} counts for {}", e.id, text::share(Some(t.share))),
+            then_line(e, t),
         );
         row("  rest of the degree", money(t.cost));
         row("  its months", text::range(t.months));

@@ -4,7 +4,9 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::{Context, PROGRAM_FIELDS, cost_cell, count, program_record, provenance, with_removed};
+use super::{
+    CREDIT_LEGEND, Context, PROGRAM_FIELDS, cost_cell, count, program_record, programs_named, provenance, with_removed,
+};
 use crate::catalog::{Catalog, Program, Status};
 use crate::cli::FilterArgs;
 use crate::filter;
@@ -18,7 +20,9 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<()> {
-    let selection = filter::select(catalog, &[], &args.filter(), &ctx.money);
+    let filter = args.filter();
+    programs_named(catalog, &filter.toward)?;
+    let selection = filter::select(catalog, &[], &filter, &ctx.money);
     let mut programs: Vec<(&str, &Program)> = selection
         .programs
         .iter()
@@ -74,7 +78,7 @@ pub fn run(
                 p.kind.to_string(),
                 cost_cell(p, ctx),
                 text::range(p.months),
-                text::share(p.credit_share()),
+                text::credit(p.credit_summary()),
             ],
             p.status == Status::Retired,
         );
@@ -90,7 +94,7 @@ pub fn run(
         count(institutions, "institution")
     );
     let first = with_removed(first, selection.removed);
-    grid.footer = vec![first, provenance(catalog, ctx, any_stale)];
+    grid.footer = vec![first, provenance(catalog, ctx, any_stale), CREDIT_LEGEND.to_string()];
     if programs.is_empty() {
         writeln!(err, "note: {}", super::compare::empty_note(selection.removed))?;
     }

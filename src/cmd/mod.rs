@@ -51,6 +51,7 @@ pub const PROGRAM_FIELDS: &[&str] = &[
     "months_min",
     "months_max",
     "credit_share",
+    "pathways",
     "verified",
     "stale",
 ];
@@ -74,6 +75,7 @@ pub fn program_record(program: &Program, catalog: &Catalog, ctx: &Context) -> Ma
     record.insert("months_min".into(), render::maybe(program.months.map(|m| m.min)));
     record.insert("months_max".into(), render::maybe(program.months.map(|m| m.max)));
     record.insert("credit_share".into(), render::maybe(program.credit_share()));
+    record.insert("pathways".into(), program.credit.len().into());
     record.insert(
         "verified".into(),
         render::maybe_text(program.verified.map(|d| d.to_string()).as_deref()),
@@ -102,6 +104,10 @@ pub fn provenance(catalog: &Catalog, ctx: &Context, any_stale: bool) -> String {
     };
     format!("{as_of}; amounts in {}{stale}", ctx.money.display)
 }
+
+/// The legend of the credit column.
+pub const CREDIT_LEGEND: &str =
+    "credit: largest known share of a degree; ~ computed from credits; ? share unknown; entry: admission only; – no pathway";
 
 /// "1 program" or "2 programs".
 pub fn count(n: usize, noun: &str) -> String {

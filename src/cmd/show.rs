@@ -6,7 +6,7 @@ use anyhow::Result;
 use serde_json::{Map, Value};
 
 use super::{Context, programs_named};
-use crate::catalog::{Catalog, Fees, Program, Target};
+use crate::catalog::{Catalog, Fees, PathwayKind, Program, Target};
 use crate::render::{self, Document, Grid, text};
 
 /// Prints the programs named by `ids`.
@@ -79,18 +79,25 @@ fn fee_parts(fees: &Fees, currency: &str, ctx: &Context) -> Vec<(&'static str, S
     parts
 }
 
-fn pathway_lines(program: &Program) -> Vec<String> {
+fn pathway_lines(program: &Program, catalog: &Catalog) -> Vec<String> {
     program
         .credit
         .iter()
         .map(|p| {
             let target = match &p.target {
-                Target::Program(id) => format!("`{id}`"),
+                Target::Program(id) => {
+                    let degree = catalog.program(id);
+                    let school = degree
+                        .and_then(|d| catalog.institution(&d.institution))
+                        .map_or(String::new(), |i| format!(" at {}", i.name));
+                    let name = degree.map_or(String::new(), |d| format!(" ({})", d.name));
+                    format!("`{id}`{name}{school}")
+                }
                 Target::Described { degree, at: Some(at) } => format!("{degree} at {at}"),
                 Target::Described { degree, at: None } => degree.clone(),
             };
-            let note = p.note.as_ref().map_or(String::new(), |n| format!(" ({n})"));
-            format!("{} toward {target}{note}", text::share(Some(p.share)))
+            let note = p.note.as_ref().map_or(String::new(), |n| format!("; {n}"));
+            format!("{} toward {target}{note}", text::pathway_amount(p))
         })
         .collect()
 }
@@ -120,7 +127,7 @@ fn fields(p: &Program, catalog: &Catalog, ctx: &Context) -> Vec<(&'static str, S
             .collect::<Vec<_>>()
             .join("\n")
     });
-    let pathways = pathway_lines(p);
+    let pathways = pathway_lines(p, catalog);
     vec![
         ("name", p.name.clone()),
         ("kind", p.kind.to_string()),
@@ -209,7 +216,16 @@ pub fn record(p: &Program, catalog: &Catalog, ctx: &Context) -> Map<String, Valu
                     m.insert("at".into(), render::maybe_text(at.as_deref()));
                 }
             }
-            m.insert("share".into(), render::number(c.share));
+            m.insert("grants".into(), c.grants.as_str().into());
+            m.insert("share".into(), render::maybe(c.share));
+            m.insert(
+                "share_computed".into(),
+                matches!(c.kind(), PathwayKind::Share { computed: true, .. }).into(),
+            );
+            m.insert("credits".into(), render::maybe(c.credits));
+            m.insert("of".into(), render::maybe(c.of));
+            m.insert("unit".into(), render::maybe_text(c.unit.as_deref()));
+            m.insert("tuition".into(), c.tuition.as_str().into());
             m.insert("note".into(), render::maybe_text(c.note.as_deref()));
             Value::Object(m)
         })

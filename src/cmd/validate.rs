@@ -24,7 +24,7 @@ pub fn run(loaded: &Loaded, format: Format, out: &mut dyn Write) -> Result<()> {
         let replaced: Vec<Value> = loaded
             .replaced
             .iter()
-            .map(|r| serde_json::json!({ "kind": r.kind, "id": r.id, "from": r.from, "by": r.by }))
+            .map(|r| serde_json::json!({ "kind": r.kind, "id": r.id, "from": r.from, "by": r.by, "keys": r.keys }))
             .collect();
         summary.insert("sources".into(), catalog.sources.clone().into());
         summary.insert("programs".into(), catalog.programs.len().into());
@@ -39,11 +39,21 @@ pub fn run(loaded: &Loaded, format: Format, out: &mut dyn Write) -> Result<()> {
         writeln!(out, "{problem}")?;
     }
     for r in &loaded.replaced {
-        writeln!(out, "replaced: {} `{}` from {} by {}", r.kind, r.id, r.from, r.by)?;
+        let keys: Vec<String> = r.keys.iter().map(|k| format!("`{k}`")).collect();
+        let keys = if keys.is_empty() {
+            "no keys".to_string()
+        } else {
+            keys.join(", ")
+        };
+        writeln!(
+            out,
+            "corrected: {} `{}` of {} by {}: {keys}",
+            r.kind, r.id, r.from, r.by
+        )?;
     }
     writeln!(
         out,
-        "{} and {} from {}; {} replaced by later sources; {} found",
+        "{} and {} from {}; {} corrected by later sources; {} found",
         count(catalog.programs.len(), "program"),
         count(catalog.institutions.len(), "institution"),
         count(catalog.sources.len(), "source"),

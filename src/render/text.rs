@@ -1,6 +1,6 @@
 //! Figures as people read them: `$1,350–1,500`, `12–18`, `50%`.
 
-use crate::catalog::Amount;
+use crate::catalog::{Amount, CreditSummary, Pathway, PathwayKind, Tuition};
 
 /// A number with thousands separators: whole when it is whole, else two decimals.
 pub fn grouped(value: f64) -> String {
@@ -92,6 +92,42 @@ pub fn range(amount: Option<Amount>) -> String {
 /// A share as a percentage: `50%`; `–` when there is none.
 pub fn share(value: Option<f64>) -> String {
     value.map_or_else(|| "–".into(), |v| format!("{}%", short(v * 100.0)))
+}
+
+/// The credit cell of a table row: the largest known share (`~` where computed from credits),
+/// `?` for pathways of unknown share, `entry` for admission-only routes, `–` for none.
+pub fn credit(summary: CreditSummary) -> String {
+    match summary {
+        CreditSummary::None => "–".into(),
+        CreditSummary::Share { share: s, computed } => {
+            format!("{}{}", if computed { "~" } else { "" }, share(Some(s)))
+        }
+        CreditSummary::Unknown => "?".into(),
+        CreditSummary::Admission => "entry".into(),
+    }
+}
+
+/// What one pathway grants, in words: `50%`, `~25% (7.5 of 30 credits)`, `share unknown`,
+/// `admission only (no credit)`; `, full tuition` where the credit saves time, not money.
+pub fn pathway_amount(pathway: &Pathway) -> String {
+    let unit = pathway.unit.as_deref().unwrap_or("credits");
+    let credits = pathway.credits.map(|c| match pathway.of {
+        Some(of) => format!("{} of {} {unit}", short(c), short(of)),
+        None => format!("{} {unit}", short(c)),
+    });
+    let mut text = match (pathway.kind(), credits) {
+        (PathwayKind::Admission, _) => "admission only (no credit)".to_string(),
+        (PathwayKind::Share { share: s, .. }, Some(credits)) => {
+            format!("~{} ({credits}, computed)", share(Some(s)))
+        }
+        (PathwayKind::Share { share: s, .. }, None) => share(Some(s)),
+        (PathwayKind::Unknown, Some(credits)) => format!("{credits} (share unknown)"),
+        (PathwayKind::Unknown, None) => "share unknown".to_string(),
+    };
+    if pathway.tuition == Tuition::Full {
+        text.push_str(", full tuition");
+    }
+    text
 }
 
 #[cfg(test)]
