@@ -511,7 +511,7 @@ mod tests {
 
     #[test]
     fn completion_scripts_offer_program_ids() {
-        let command = with_id_completions(Cli::command(), &["mitx-scm".into(), "mitx-sds".into()]);
+        let command = with_id_completions(Cli::command(), &["mitx-scm".into(), "mitx-sds".into()], &[]);
         let show = command.find_subcommand("show").unwrap();
         let ids = show.get_arguments().find(|a| a.get_id() == "ids").unwrap();
         let offered: Vec<String> = ids

@@ -2,10 +2,15 @@
 //!
 //! The score is a weighted mean of four parts, each in [0, 1] and normalised over the programs
 //! being compared (the best of them gets 1, the worst 0): cost and months (lower is better, by
-//! the middle of the range), credit (the largest pathway share; no pathway counts as 0) and
-//! pacing (the preferred mode, else the most flexible, is best). An unknown figure gets the worst
-//! value among the programs compared. A criterion on which all programs are equal gives all of
-//! them 1. The score is 100 x the weighted mean, rounded to one decimal.
+//! the middle of the range, on a ratio scale: `ln(1 + value)`), credit (the largest known
+//! pathway share, linear; none, unknown and admission-only count as 0) and pacing (the preferred
+//! mode, else the most flexible, is best). An unknown figure gets the worst value among the
+//! programs compared. A criterion on which all programs are equal gives all of them 1. The score
+//! is 100 x the weighted mean, rounded to one decimal.
+//!
+//! Why a ratio scale: learners weigh prices as ratios ($500 against $1,000 matters as much as
+//! $20,000 against $40,000), and on a linear scale one $74,000 degree squashes the cost part of
+//! every credential from $300 to $5,000 into 0.94 to 1.00.
 
 use std::cmp::Ordering;
 
@@ -146,6 +151,12 @@ fn normalise(values: &[Option<f64>]) -> Vec<f64> {
         .collect()
 }
 
+/// Where a cost or a length stands on the score's ratio scale: `ln(1 + value)`, so that equal
+/// ratios make equal steps and a zero cost stays finite.
+pub fn ratio_scale(value: f64) -> f64 {
+    value.max(0.0).ln_1p()
+}
+
 /// Scores `programs` against each other.
 pub fn score<'a>(
     programs: &[&'a Program],
@@ -155,9 +166,12 @@ pub fn score<'a>(
 ) -> Vec<Ranked<'a>> {
     let cost: Vec<Option<f64>> = programs
         .iter()
-        .map(|p| money.cost_of(p).map(|c| -c.mid()))
+        .map(|p| money.cost_of(p).map(|c| -ratio_scale(c.mid())))
         .collect();
-    let months: Vec<Option<f64>> = programs.iter().map(|p| p.months.map(|m| -m.mid())).collect();
+    let months: Vec<Option<f64>> = programs
+        .iter()
+        .map(|p| p.months.map(|m| -ratio_scale(m.mid())))
+        .collect();
     let credit: Vec<Option<f64>> = programs
         .iter()
         .map(|p| Some(p.credit_share().unwrap_or(0.0)))

@@ -228,6 +228,46 @@ proptest! {
     }
 
     #[test]
+    fn cost_parts_follow_ratios_and_never_reward_the_dearer(specs in prop::collection::vec(spec(), 2..12)) {
+        // Prices of $1,000 and more: there ln(1 + 2v) - ln(1 + v) is ln 2 to within 0.001, so
+        // doubling every cost leaves every cost part as it was (to that precision).
+        let dear: Vec<Spec> = specs
+            .iter()
+            .map(|s| (s.0, s.1, s.2.map(|(lo, extra)| (lo + 1000, extra)), s.3, s.4, s.5, false, s.7))
+            .collect();
+        let doubled: Vec<Spec> = dear
+            .iter()
+            .map(|s| (s.0, s.1, s.2.map(|(lo, extra)| (2 * lo, 2 * extra)), s.3, s.4, s.5, s.6, s.7))
+            .collect();
+        let parts = |specs: &[Spec]| {
+            let catalog = load_text(catalogue_text(specs));
+            let money = Money::new(&catalog, None).unwrap();
+            let programs: Vec<_> = catalog.programs.iter().collect();
+            let ranked = score(&programs, &money, Weights::default(), None);
+            let costs: Vec<Option<f64>> = programs.iter().map(|p| money.cost_of(p).map(|c| c.mid())).collect();
+            (ranked.iter().map(|r| r.parts.cost).collect::<Vec<f64>>(), costs)
+        };
+        let (before, costs) = parts(&dear);
+        let (after, _) = parts(&doubled);
+        let known: Vec<f64> = costs.iter().flatten().copied().collect();
+        let spread = known.iter().copied().fold(0.0, f64::max) / known.iter().copied().fold(f64::INFINITY, f64::min);
+        if spread >= 2.0 {
+            for (b, a) in before.iter().zip(&after) {
+                prop_assert!((b - a).abs() < 0.01, "doubling moved a cost part from {b} to {a}");
+            }
+        }
+        for (i, ci) in costs.iter().enumerate() {
+            for (j, cj) in costs.iter().enumerate() {
+                if let (Some(x), Some(y)) = (ci, cj)
+                    && x < y
+                {
+                    prop_assert!(before[i] >= before[j], "cheaper {x} got {} below {y}'s {}", before[i], before[j]);
+                }
+            }
+        }
+    }
+
+    #[test]
     fn a_catalogue_written_back_to_toml_loads_the_same(specs in prop::collection::vec(spec(), 1..14)) {
         let catalog = load_text(catalogue_text(&specs));
         let text = write::to_toml(&catalog).unwrap();

@@ -175,9 +175,13 @@ fn completions_print_a_script_for_every_shell() {
         let out = stdout_of(&mut command, 0);
         assert!(out.contains("micromasters"), "{shell}");
         assert!(out.contains("max-cost"), "{shell}");
-        // Elvish and PowerShell scripts from clap complete flags only.
-        if ["bash", "zsh", "fish"].contains(&shell) {
+        // Elvish and PowerShell scripts from clap complete flags only; fish's complete the
+        // values of flags (degree ids for --then), bash's and zsh's positional ids too.
+        if ["bash", "zsh"].contains(&shell) {
             assert!(out.contains("mitx-scm"), "program ids complete too in {shell}");
+        }
+        if ["bash", "zsh", "fish"].contains(&shell) {
+            assert!(out.contains("mit-scm-masters"), "degree ids complete for --then in {shell}");
         }
     }
 }

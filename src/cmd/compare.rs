@@ -115,7 +115,7 @@ fn footer(shown: usize, matched: usize, removed: Removed, explain: Option<rank::
     let mut lines = vec![with_removed(first, removed)];
     if let Some(w) = explain {
         lines.push(format!(
-            "score = 100 x weighted mean of the parts, each 0 (worst here) to 1 (best here); weights: cost {}, months {}, credit {}, pacing {}",
+            "score = 100 x weighted mean of the parts, each 0 (worst here) to 1 (best here); cost and months on a ratio scale, part = (ln(1+worst) - ln(1+value)) / (ln(1+worst) - ln(1+best)) by the middle of the range; credit linear on the largest known share; weights: cost {}, months {}, credit {}, pacing {}",
             text::short(w.cost),
             text::short(w.months),
             text::short(w.credit),
