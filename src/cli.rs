@@ -10,7 +10,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use crate::catalog::{Kind, Pacing};
 use crate::estimate;
 use crate::filter::Filter;
-use crate::quantity::{parse_non_negative, parse_positive, parse_share};
+use crate::plan::{PlanRequest, PlanSort};
+use crate::quantity::{parse_hours, parse_non_negative, parse_positive, parse_share};
 use crate::rank::{self, Order, OrderKey, Weights};
 use crate::render::{Format, Style};
 
@@ -115,6 +116,22 @@ Examples:
   micromasters estimate uopeople-mba --courses-per-term 2
   micromasters estimate mitx-scm --aid 50% --then mit-scm-masters")]
     Estimate(EstimateArgs),
+
+    /// Every route to a degree for you: each degree alone, and each credential with a pathway
+    /// toward it first; cheapest first, with the cost–time front marked
+    #[command(after_help = "\
+Examples:
+  micromasters plan --subject supply
+  micromasters plan --toward gatech-omsa --hours-per-week 10 --aid 50%
+  micromasters plan --subject data --budget 20000 --sort months")]
+    Plan(PlanArgs),
+
+    /// What the catalogue does not know, most in need of a check first, with its coverage
+    #[command(after_help = "\
+Examples:
+  micromasters audit
+  micromasters audit --kind micromasters --format csv")]
+    Audit(ListArgs),
 
     /// Check catalogue files and print every problem as FILE:LINE:COLUMN
     #[command(after_help = "\
@@ -278,6 +295,86 @@ pub struct ShowArgs {
     pub ids: Vec<String>,
 }
 
+/// What the learner says of themselves, for `estimate` and `plan`.
+#[derive(Debug, Args, Default)]
+pub struct LearnerArgs {
+    /// Hours a week you will study (at most 168); turns the advertised effort into months at
+    /// your pace
+    #[arg(long, value_name = "H", value_parser = parse_hours)]
+    pub hours_per_week: Option<f64>,
+
+    /// Financial aid you hope for (`0.5` or `50%`), capped at what the program offers
+    #[arg(long, value_name = "SHARE", value_parser = parse_share, allow_hyphen_values = true)]
+    pub aid: Option<f64>,
+}
+
+/// `plan`.
+#[derive(Debug, Args)]
+pub struct PlanArgs {
+    /// Keep routes whose degree or credential has a subject whose words begin with TEXT's
+    /// words; repeatable or comma-separated: any may match
+    #[arg(long, short = 's', value_name = "TEXT", value_delimiter = ',')]
+    pub subject: Vec<String>,
+
+    /// Keep routes whose degree or credential comes from an institution matching TEXT (id, name
+    /// or short name, by word starts); repeatable or comma-separated
+    #[arg(long, short = 'u', value_name = "TEXT", value_delimiter = ',')]
+    pub university: Vec<String>,
+
+    /// Only routes to this catalogue degree (repeatable)
+    #[arg(long, value_name = "DEGREE_ID")]
+    pub toward: Vec<String>,
+
+    /// Only degrees of this kind (repeatable)
+    #[arg(long, short = 'k', value_name = "KIND", value_parser = named::<Kind>(&["masters", "bachelors"]))]
+    pub kind: Vec<Kind>,
+
+    /// Keep routes whose total cost is at most AMOUNT (by the high end), in the display currency
+    #[arg(long, value_name = "AMOUNT", value_parser = parse_non_negative)]
+    pub budget: Option<f64>,
+
+    /// Keep routes whose total months are at most N (by the high end)
+    #[arg(long, value_name = "N", value_parser = parse_positive)]
+    pub max_months: Option<f64>,
+
+    /// Show routes through retired programs too (hidden by default)
+    #[arg(long)]
+    pub include_retired: bool,
+
+    #[command(flatten)]
+    pub learner: LearnerArgs,
+
+    /// Order by total `cost` (default) or `months`, by the middle of the range
+    #[arg(long, value_name = "KEY", value_parser = named::<PlanSort>(PlanSort::NAMES))]
+    pub sort: Option<PlanSort>,
+
+    /// Keep the first N routes
+    #[arg(long, short = 'n', value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub limit: Option<u64>,
+}
+
+impl PlanArgs {
+    /// The domain request.
+    pub fn request(&self) -> PlanRequest {
+        PlanRequest {
+            filter: Filter {
+                kinds: self.kind.clone(),
+                subjects: self.subject.clone(),
+                universities: self.university.clone(),
+                toward: self.toward.clone(),
+                include_retired: self.include_retired,
+                ..Filter::default()
+            },
+            budget: self.budget,
+            max_months: self.max_months,
+            hours_per_week: self.learner.hours_per_week,
+            aid: self.learner.aid,
+            sort: self.sort,
+            limit: self.limit.map(|n| usize::try_from(n).unwrap_or(usize::MAX)),
+        }
+    }
+}
+
 /// `estimate`.
 #[derive(Debug, Args)]
 pub struct EstimateArgs {
@@ -285,13 +382,8 @@ pub struct EstimateArgs {
     #[arg(value_name = "ID")]
     pub id: String,
 
-    /// Hours a week you will study; turns the advertised effort into months at your pace
-    #[arg(long, value_name = "H", value_parser = parse_positive)]
-    pub hours_per_week: Option<f64>,
-
-    /// Financial aid you hope for (`0.5` or `50%`), capped at what the program offers
-    #[arg(long, value_name = "SHARE", value_parser = parse_share)]
-    pub aid: Option<f64>,
+    #[command(flatten)]
+    pub learner: LearnerArgs,
 
     /// Courses you will take per term; prices your pace from the program's fee parts
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
@@ -306,8 +398,8 @@ impl EstimateArgs {
     /// The domain request.
     pub fn request(&self) -> estimate::Request {
         estimate::Request {
-            hours_per_week: self.hours_per_week,
-            aid: self.aid,
+            hours_per_week: self.learner.hours_per_week,
+            aid: self.learner.aid,
             courses_per_term: self.courses_per_term,
             then: self.then.clone(),
         }
@@ -346,6 +438,8 @@ pub fn with_id_completions(command: clap::Command, ids: &[String], degrees: &[St
     command
         .mut_subcommand("compare", |c| c.mut_arg("ids", offer).mut_arg("toward", degree))
         .mut_subcommand("list", |c| c.mut_arg("toward", degree))
+        .mut_subcommand("audit", |c| c.mut_arg("toward", degree))
+        .mut_subcommand("plan", |c| c.mut_arg("toward", degree))
         .mut_subcommand("show", |c| c.mut_arg("ids", offer))
         .mut_subcommand("estimate", |c| c.mut_arg("id", offer).mut_arg("then", degree))
 }

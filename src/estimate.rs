@@ -289,9 +289,17 @@ pub fn rest_of_degree(
         PathwayKind::Unknown => (None, false),
         PathwayKind::Admission => (Some(0.0), false),
     };
-    let price_share = if path.tuition == Tuition::Full { Some(0.0) } else { share };
-    let then_cost = both(direct_cost, price_share.map(Amount::exact), |c, s| c.scale(1.0 - s.min));
-    let then_months = both(degree.months, share.map(Amount::exact), |m, s| m.scale(1.0 - s.min));
+    let price_share = if path.tuition == Tuition::Full {
+        Some(0.0)
+    } else {
+        share
+    };
+    let then_cost = both(direct_cost, price_share.map(Amount::exact), |c, s| {
+        c.scale(1.0 - s.min)
+    });
+    let then_months = both(degree.months, share.map(Amount::exact), |m, s| {
+        m.scale(1.0 - s.min)
+    });
     let total_cost = both(cost, then_cost, Amount::plus);
     let total_months = both(months, then_months, Amount::plus);
     Then {

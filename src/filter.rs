@@ -95,12 +95,7 @@ pub fn select<'a>(
     Selection { programs, removed }
 }
 
-fn judge(
-    program: &Program,
-    filter: &Filter,
-    universities: Option<&HashSet<&str>>,
-    money: &Money,
-) -> Verdict {
+fn judge(program: &Program, filter: &Filter, universities: Option<&HashSet<&str>>, money: &Money) -> Verdict {
     if !filter.kinds.is_empty() && !filter.kinds.contains(&program.kind) {
         return Verdict::Fails;
     }

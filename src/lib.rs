@@ -3,12 +3,15 @@
 
 mod named;
 
+pub mod audit;
 pub mod catalog;
 pub mod cli;
 pub mod cmd;
 pub mod estimate;
 pub mod filter;
+pub mod front;
 pub mod money;
+pub mod plan;
 pub mod quantity;
 pub mod rank;
 pub mod render;

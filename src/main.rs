@@ -111,6 +111,8 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
         Command::Estimate(args) => {
             cmd::estimate::run(&args.id, &args.request(), catalog, &ctx, out, &mut err)?
         }
+        Command::Audit(args) => cmd::audit::run(&args.filters.filter(), catalog, &ctx, out, &mut err)?,
+        Command::Plan(args) => cmd::plan::run(&args.request(), catalog, &ctx, out, &mut err)?,
         Command::Validate(_) | Command::Completions(_) | Command::Man => {}
     }
     drop(ctx);

@@ -35,6 +35,19 @@ pub fn parse_positive(text: &str) -> Result<f64, String> {
     }
 }
 
+/// Hours in a week: the most anyone can study.
+pub const HOURS_IN_A_WEEK: f64 = 168.0;
+
+/// Parses hours a week: greater than 0 and at most 168.
+pub fn parse_hours(text: &str) -> Result<f64, String> {
+    let value = parse_positive(text)?;
+    if value <= HOURS_IN_A_WEEK {
+        Ok(value)
+    } else {
+        Err(format!("`{text}` is more than the 168 hours in a week"))
+    }
+}
+
 /// Parses a number of 0 or more (an amount of money).
 pub fn parse_non_negative(text: &str) -> Result<f64, String> {
     let value = parse_finite(text.trim().trim_start_matches('$').replace(',', "").as_str())?;

@@ -173,7 +173,10 @@ fn odd_flags_are_usage_or_data_errors_never_crashes() {
         (&["estimate", "mitx-scm", "--hours-per-week", "1e-300"], 0),
         (&["estimate", "mitx-scm", "--hours-per-week", "inf"], 2),
         (&["estimate", "mitx-scm", "--courses-per-term", "4294967296"], 2),
-        (&["estimate", "mitx-scm", "--aid", "-0"], 2),
+        // A negative-looking share reaches the share parser, which names the range.
+        (&["estimate", "mitx-scm", "--aid", "-0"], 0),
+        (&["estimate", "mitx-scm", "--aid", "-10%"], 2),
+        (&["estimate", "mitx-scm", "--hours-per-week", "200"], 2),
         (&["estimate", "mitx-scm", "--aid=-0"], 0),
         (&["estimate", "mitx-scm", "--then", ""], 1),
         (&["--currency", "", "list"], 1),

@@ -226,7 +226,10 @@ fn a_correction_replaces_only_the_keys_it_gives_and_references_cross_files() {
     .args(["tests/fixtures/overlay.toml", "--format", "json", "show", "scm"]);
     let json: serde_json::Value = serde_json::from_str(&stdout_of(&mut show, 0)).unwrap();
     let p = &json[0];
-    assert_eq!((p["cost_min"].as_f64(), p["cost_max"].as_f64()), (Some(999.0), Some(999.0)));
+    assert_eq!(
+        (p["cost_min"].as_f64(), p["cost_max"].as_f64()),
+        (Some(999.0), Some(999.0))
+    );
     assert_eq!(p["verified"], "2026-01-01");
     // Everything the correction leaves out keeps its earlier value.
     assert_eq!(p["name"], "Supply Chain Management");
@@ -238,8 +241,21 @@ fn a_correction_replaces_only_the_keys_it_gives_and_references_cross_files() {
     // --then still works through the kept pathway: 999 + 40,000 x 0.5.
     let mut estimate = micromasters();
     estimate
-        .args(["--no-builtin", "--catalog", "tests/fixtures/valid.toml", "--catalog"])
-        .args(["tests/fixtures/overlay.toml", "--format", "json", "estimate", "scm", "--then", "scm-masters"]);
+        .args([
+            "--no-builtin",
+            "--catalog",
+            "tests/fixtures/valid.toml",
+            "--catalog",
+        ])
+        .args([
+            "tests/fixtures/overlay.toml",
+            "--format",
+            "json",
+            "estimate",
+            "scm",
+            "--then",
+            "scm-masters",
+        ]);
     let json: serde_json::Value = serde_json::from_str(&stdout_of(&mut estimate, 0)).unwrap();
     assert_eq!(json["total_cost_min"], 20999.0);
 }
@@ -247,8 +263,20 @@ fn a_correction_replaces_only_the_keys_it_gives_and_references_cross_files() {
 #[test]
 fn empty_values_clear_keys_lists_are_replaced_whole_and_fees_merge_key_by_key() {
     let mut show = micromasters();
-    show.args(["--no-builtin", "--catalog", "tests/fixtures/valid.toml", "--catalog"])
-        .args(["tests/fixtures/overlay_clears.toml", "--format", "json", "show", "scm", "mba"]);
+    show.args([
+        "--no-builtin",
+        "--catalog",
+        "tests/fixtures/valid.toml",
+        "--catalog",
+    ])
+    .args([
+        "tests/fixtures/overlay_clears.toml",
+        "--format",
+        "json",
+        "show",
+        "scm",
+        "mba",
+    ]);
     // The third entry corrects an id that no source defines: a new entry without its keys.
     assert_eq!(
         stderr_of(&mut show, 1).lines().next().unwrap(),
@@ -261,9 +289,14 @@ fn empty_values_clear_keys_lists_are_replaced_whole_and_fees_merge_key_by_key() 
     let path = dir.path().join("fixed.toml");
     std::fs::write(&path, fixed).unwrap();
     let mut show = micromasters();
-    show.args(["--no-builtin", "--catalog", "tests/fixtures/valid.toml", "--catalog"])
-        .arg(&path)
-        .args(["--format", "json", "show", "scm", "mba"]);
+    show.args([
+        "--no-builtin",
+        "--catalog",
+        "tests/fixtures/valid.toml",
+        "--catalog",
+    ])
+    .arg(&path)
+    .args(["--format", "json", "show", "scm", "mba"]);
     let json: serde_json::Value = serde_json::from_str(&stdout_of(&mut show, 0)).unwrap();
     assert_eq!(json[0]["name"], "Supply Chain Management (corrected)");
     assert_eq!(json[0]["credit"], serde_json::json!([]));
@@ -278,7 +311,11 @@ fn empty_values_clear_keys_lists_are_replaced_whole_and_fees_merge_key_by_key() 
 fn a_new_entry_reports_every_missing_key_in_one_line() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("new.toml");
-    std::fs::write(&path, "format = 1\n[[institution]]\nid = \"u\"\nname = \"U\"\n\n[[program]]\nid = \"p\"\ncost = 5\n").unwrap();
+    std::fs::write(
+        &path,
+        "format = 1\n[[institution]]\nid = \"u\"\nname = \"U\"\n\n[[program]]\nid = \"p\"\ncost = 5\n",
+    )
+    .unwrap();
     let file = path.display().to_string();
     assert_eq!(
         problems(&[&file]),

@@ -34,10 +34,21 @@ fn ids(records: &Value) -> Vec<String> {
 #[test]
 fn records_count_pathways_and_give_the_largest_known_share() {
     let list = json(&["list"]);
-    let by_id = |id: &str| list.as_array().unwrap().iter().find(|r| r["id"] == id).unwrap().clone();
+    let by_id = |id: &str| {
+        list.as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["id"] == id)
+            .unwrap()
+            .clone()
+    };
     assert_eq!(by_id("known")["credit_share"], 0.5);
     assert_eq!(by_id("known")["pathways"], 1);
-    assert_eq!(by_id("computed")["credit_share"], 0.3, "9 of the degree's 30 credits");
+    assert_eq!(
+        by_id("computed")["credit_share"],
+        0.3,
+        "9 of the degree's 30 credits"
+    );
     assert_eq!(by_id("full")["credit_share"], 0.3);
     assert_eq!(by_id("admission")["credit_share"], Value::Null);
     assert_eq!(by_id("admission")["pathways"], 1);
@@ -51,7 +62,15 @@ fn records_count_pathways_and_give_the_largest_known_share() {
 #[test]
 fn tables_tell_apart_every_kind_of_pathway() {
     let mut command = on_pathways();
-    command.args(["--width", "200", "list", "--kind", "micromasters", "--kind", "certificate"]);
+    command.args([
+        "--width",
+        "200",
+        "list",
+        "--kind",
+        "micromasters",
+        "--kind",
+        "certificate",
+    ]);
     let out = stdout_of(&mut command, 0);
     let credit_of = |name: &str| {
         let line = out.lines().find(|l| l.contains(name)).unwrap();
@@ -110,28 +129,60 @@ fn show_lists_every_pathway_with_its_degree_school_amount_and_rules() {
     let out = [show_one("full"), show_one("computed"), show_one("admission")].concat();
     assert!(out.contains("~30% (9 of 30 credits, computed), full tuition toward `degree` (Master of Examples) at Example University"), "{out}");
     assert!(out.contains("~30% (9 credits, computed) toward `degree` (Master of Examples) at Example University; with a B or better"), "{out}");
-    assert!(out.contains("admission only (no credit) toward `degree`"), "{out}");
+    assert!(
+        out.contains("admission only (no credit) toward `degree`"),
+        "{out}"
+    );
 }
 
 #[test]
 fn filters_find_pathways_of_any_kind_and_toward_a_degree() {
-    assert_eq!(ids(&json(&["list", "--has-pathway"])), ["admission", "computed", "full", "known", "unknown"]);
-    assert_eq!(ids(&json(&["list", "--toward", "degree"])), ["admission", "computed", "full", "known", "unknown"]);
-    assert_eq!(ids(&json(&["list", "--min-credit", "30%"])), ["computed", "full", "known", "unknown"]);
+    assert_eq!(
+        ids(&json(&["list", "--has-pathway"])),
+        ["admission", "computed", "full", "known", "unknown"]
+    );
+    assert_eq!(
+        ids(&json(&["list", "--toward", "degree"])),
+        ["admission", "computed", "full", "known", "unknown"]
+    );
+    assert_eq!(
+        ids(&json(&["list", "--min-credit", "30%"])),
+        ["computed", "full", "known", "unknown"]
+    );
     // 45% only a share no source gives could reach: the unknown one is left out and counted.
     let mut command = on_pathways();
-    command.args(["--format", "json", "compare", "--min-credit", "0.45", "--kind", "micromasters"]);
-    assert_eq!(ids(&serde_json::from_str(&stdout_of(&mut command, 0)).unwrap()), ["known"]);
+    command.args([
+        "--format",
+        "json",
+        "compare",
+        "--min-credit",
+        "0.45",
+        "--kind",
+        "micromasters",
+    ]);
+    assert_eq!(
+        ids(&serde_json::from_str(&stdout_of(&mut command, 0)).unwrap()),
+        ["known"]
+    );
     let mut unknown_only = on_pathways();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("unknown-only.toml");
     std::fs::write(&path, "format = 1\n[[program]]\nid = \"unknown\"\ncredit = [{ toward = \"degree\", share = \"unknown\" }]\n").unwrap();
-    unknown_only.arg("--catalog").arg(&path).args(["--width", "200", "compare", "--min-credit", "0.45"]);
+    unknown_only
+        .arg("--catalog")
+        .arg(&path)
+        .args(["--width", "200", "compare", "--min-credit", "0.45"]);
     let out = stdout_of(&mut unknown_only, 0);
-    assert!(out.contains("1 left out because a filter needs a figure the catalogue gives as unknown"), "{out}");
+    assert!(
+        out.contains("1 left out because a filter needs a figure the catalogue gives as unknown"),
+        "{out}"
+    );
     let mut bad = on_pathways();
     bad.args(["list", "--toward", "degre"]);
-    assert_eq!(stderr_of(&mut bad, 1), "error: unknown program `degre`; did you mean `degree`?\n");
+    assert_eq!(
+        stderr_of(&mut bad, 1),
+        "error: unknown program `degre`; did you mean `degree`?\n"
+    );
 }
 
 fn estimate(id: &str) -> Value {
@@ -153,21 +204,33 @@ fn totals(e: &Value) -> [Option<f64>; 6] {
 fn estimate_then_works_out_each_kind_of_pathway() {
     // Known half: 20,000 x 0.5 = 10,000 to pay, 1,000 + 10,000 = 11,000; 20 x 0.5 = 10 months.
     let known = estimate("known");
-    assert_eq!(totals(&known), [10000.0, 11000.0, 9000.0, 10.0, 20.0, 0.0].map(Some));
+    assert_eq!(
+        totals(&known),
+        [10000.0, 11000.0, 9000.0, 10.0, 20.0, 0.0].map(Some)
+    );
     // Computed 9/30 = 0.3: 20,000 x 0.7 = 14,000; 1,200 + 14,000 = 15,200; 20 x 0.7 = 14 months.
     let computed = estimate("computed");
     assert_eq!(computed["then"]["share"], 0.3);
     assert_eq!(computed["then"]["share_computed"], true);
-    assert_eq!(totals(&computed), [14000.0, 15200.0, 4800.0, 14.0, 22.0, -2.0].map(Some));
+    assert_eq!(
+        totals(&computed),
+        [14000.0, 15200.0, 4800.0, 14.0, 22.0, -2.0].map(Some)
+    );
     // Full tuition: the whole 20,000 still due, months still shrink to 14.
     let full = estimate("full");
     assert_eq!(full["then"]["tuition"], "full");
-    assert_eq!(totals(&full), [20000.0, 21500.0, -1500.0, 14.0, 20.0, 0.0].map(Some));
+    assert_eq!(
+        totals(&full),
+        [20000.0, 21500.0, -1500.0, 14.0, 20.0, 0.0].map(Some)
+    );
     // Admission only: the whole degree after the credential.
     let admission = estimate("admission");
     assert_eq!(admission["then"]["grants"], "admission");
     assert_eq!(admission["then"]["share"], 0.0);
-    assert_eq!(totals(&admission), [20000.0, 20500.0, -500.0, 20.0, 24.0, -4.0].map(Some));
+    assert_eq!(
+        totals(&admission),
+        [20000.0, 20500.0, -500.0, 20.0, 24.0, -4.0].map(Some)
+    );
     // Unknown share: nothing invented.
     let unknown = estimate("unknown");
     assert_eq!(unknown["then"]["share"], Value::Null);
@@ -176,8 +239,15 @@ fn estimate_then_works_out_each_kind_of_pathway() {
     let mut table = on_pathways();
     table.args(["estimate", "unknown", "--then", "degree"]);
     let out = stdout_of(&mut table, 0);
-    assert!(out.contains("unknown counts for a share no source gives (?)"), "{out}");
-    assert!(out.lines().any(|l| l.starts_with("pathway total") && l.ends_with('?')), "{out}");
+    assert!(
+        out.contains("unknown counts for a share no source gives (?)"),
+        "{out}"
+    );
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with("pathway total") && l.ends_with('?')),
+        "{out}"
+    );
 }
 
 #[test]
@@ -216,10 +286,24 @@ fn credit_tables_need_one_amount_or_an_admission_route() {
     let mut command = on_pathways();
     command.arg("validate").arg(&path);
     let out = stdout_of(&mut command, 1);
-    assert!(out.contains("a credit pathway needs `share` (a number, or \"unknown\" where no source gives it) or `credits`"), "{out}");
-    assert!(out.contains("give one of `share` and `credits`, not both"), "{out}");
-    assert!(out.contains("`grants = \"admission\"` is a route in without credit"), "{out}");
-    assert!(out.contains("`share` is one number in (0, 1] or \"unknown\", not a range"), "{out}");
+    assert!(
+        out.contains(
+            "a credit pathway needs `share` (a number, or \"unknown\" where no source gives it) or `credits`"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("give one of `share` and `credits`, not both"),
+        "{out}"
+    );
+    assert!(
+        out.contains("`grants = \"admission\"` is a route in without credit"),
+        "{out}"
+    );
+    assert!(
+        out.contains("`share` is one number in (0, 1] or \"unknown\", not a range"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -231,7 +315,10 @@ fn completions_offer_only_degrees_where_a_flag_takes_one() {
         let lines: Vec<&str> = out.lines().filter(|l| l.contains(flag)).collect();
         assert!(!lines.is_empty(), "{flag}");
         for line in lines {
-            assert!(line.ends_with("-a \"degree\\t''\""), "only the degree is offered: {line}");
+            assert!(
+                line.ends_with("-a \"degree\\t''\""),
+                "only the degree is offered: {line}"
+            );
         }
     }
 }

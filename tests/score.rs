@@ -61,7 +61,14 @@ fn every_part_and_score_matches_the_hand_computed_values() {
         .arg(&path)
         .args(["--format", "json", "compare", "--explain"]);
     let json: Value = serde_json::from_str(&common::stdout_of(&mut command, 0)).unwrap();
-    let get = |id: &str| json.as_array().unwrap().iter().find(|r| r["id"] == id).unwrap().clone();
+    let get = |id: &str| {
+        json.as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["id"] == id)
+            .unwrap()
+            .clone()
+    };
     // cost: best 100, worst 10,000 (D's unknown cost takes the worst):
     //   B = (ln 10,001 - ln 1,001) / (ln 10,001 - ln 101) = 2.3017 / 4.5953 = 0.50
     // months: best 3, worst 24:
@@ -82,6 +89,11 @@ fn every_part_and_score_matches_the_hand_computed_values() {
         assert_eq!(found, parts, "{id}");
         assert_eq!(record["score"].as_f64(), Some(score), "{id}");
     }
-    let order: Vec<&str> = json.as_array().unwrap().iter().map(|r| r["id"].as_str().unwrap()).collect();
+    let order: Vec<&str> = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
     assert_eq!(order, ["a", "d", "c", "b"]);
 }

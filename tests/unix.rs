@@ -181,7 +181,10 @@ fn completions_print_a_script_for_every_shell() {
             assert!(out.contains("mitx-scm"), "program ids complete too in {shell}");
         }
         if ["bash", "zsh", "fish"].contains(&shell) {
-            assert!(out.contains("mit-scm-masters"), "degree ids complete for --then in {shell}");
+            assert!(
+                out.contains("mit-scm-masters"),
+                "degree ids complete for --then in {shell}"
+            );
         }
     }
 }

@@ -5,9 +5,11 @@ use toml::Spanned;
 use toml::value::Datetime;
 
 use super::amount::{Amount, Stated};
-use super::date::Date;
 use super::correct::Given;
-use super::model::{Admission, Delivery, Fees, Grants, Institution, Kind, Pacing, Pathway, Program, Status, Target, Tuition};
+use super::date::Date;
+use super::model::{
+    Admission, Delivery, Fees, Grants, Institution, Kind, Pacing, Pathway, Program, Status, Target, Tuition,
+};
 use super::raw::{RawCredit, RawFees, RawInstitution, RawProgram};
 
 /// A problem at a byte offset of one source, before it is placed at a line and column.
@@ -210,7 +212,10 @@ pub fn program(raw: RawProgram, base: usize, source: usize) -> Result<(Program, 
     };
     check_slug(&mut f, &raw.id, "program id");
     let cost = raw.cost.as_ref().and_then(|c| stated(&mut f, c, "cost", false));
-    let months = raw.months.as_ref().and_then(|m| stated(&mut f, m, "months", true));
+    let months = raw
+        .months
+        .as_ref()
+        .and_then(|m| stated(&mut f, m, "months", true));
     let hours_per_week = raw
         .hours_per_week
         .as_ref()
@@ -256,7 +261,11 @@ pub fn program(raw: RawProgram, base: usize, source: usize) -> Result<(Program, 
         .flatten()
         .filter_map(|c| {
             let pathway = check_credit(&mut f, c)?;
-            let at = c.get_ref().toward.as_ref().map_or(c.span().start, |t| t.span().start);
+            let at = c
+                .get_ref()
+                .toward
+                .as_ref()
+                .map_or(c.span().start, |t| t.span().start);
             credit_at.push(base + at);
             Some(pathway)
         })
@@ -269,7 +278,11 @@ pub fn program(raw: RawProgram, base: usize, source: usize) -> Result<(Program, 
     let kind = raw.kind.unwrap_or(Kind::MicroMasters);
     let offset = |spanned: Option<std::ops::Range<usize>>| spanned.map_or(base, |s| base + s.start);
     let fee_at = |part: fn(&RawFees) -> &Option<Spanned<f64>>| {
-        offset(raw.fees.as_ref().and_then(|f| part(f.get_ref()).as_ref().map(Spanned::span)))
+        offset(
+            raw.fees
+                .as_ref()
+                .and_then(|f| part(f.get_ref()).as_ref().map(Spanned::span)),
+        )
     };
     let references = References {
         id: base + raw.id.span().start,
@@ -410,9 +423,10 @@ fn check_credit(f: &mut Findings, credit: &Spanned<RawCredit>) -> Option<Pathway
     if let Some(stated) = &raw.share {
         match stated.get_ref() {
             Stated::Unknown => {}
-            Stated::Known(a) if a.min != a.max => {
-                f.at(stated, "`share` is one number in (0, 1] or \"unknown\", not a range")
-            }
+            Stated::Known(a) if a.min != a.max => f.at(
+                stated,
+                "`share` is one number in (0, 1] or \"unknown\", not a range",
+            ),
             Stated::Known(a) => {
                 number_in(f, &Spanned::new(stated.span(), a.min), "share", 0.0, true, 1.0);
                 share = Some(a.min);
@@ -442,9 +456,10 @@ fn check_credit(f: &mut Findings, credit: &Spanned<RawCredit>) -> Option<Pathway
             credit,
             "a credit pathway needs `share` (a number, or \"unknown\" where no source gives it) or `credits`",
         ),
-        (Grants::Credit, Some(s), Some(_)) => {
-            f.at(s, "give one of `share` and `credits`, not both: the share is computed from credits")
-        }
+        (Grants::Credit, Some(s), Some(_)) => f.at(
+            s,
+            "give one of `share` and `credits`, not both: the share is computed from credits",
+        ),
         (Grants::Admission, Some(_), _) | (Grants::Admission, _, Some(_)) => f.at(
             credit,
             "`grants = \"admission\"` is a route in without credit: give neither `share` nor `credits`",

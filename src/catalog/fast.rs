@@ -368,7 +368,9 @@ fn credit(value: Value) -> Option<Vec<Spanned<RawCredit>>> {
                     "toward" => once(&mut c.toward, || string(value, span))?,
                     "degree" => once(&mut c.degree, || Some(string(value, span)?.into_inner()))?,
                     "at" => once(&mut c.at, || string(value, span))?,
-                    "grants" => once(&mut c.grants, || Some(Spanned::new(span, word::<Grants>(&value)?)))?,
+                    "grants" => once(&mut c.grants, || {
+                        Some(Spanned::new(span, word::<Grants>(&value)?))
+                    })?,
                     "share" => once(&mut c.share, || Some(Spanned::new(span, stated(&value)?)))?,
                     "credits" => once(&mut c.credits, || spanned_float(&value, span))?,
                     "of" => once(&mut c.of, || spanned_float(&value, span))?,

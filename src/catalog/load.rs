@@ -17,7 +17,7 @@ use super::fast;
 use super::model::{Institution, Program};
 use super::raw::RawDocument;
 use super::split::{self, Chunk, ChunkKind};
-use super::{Catalog, Replacement};
+use super::{Catalog, RateInfo, Replacement};
 
 /// The name the built-in catalogue goes by in reports.
 pub const BUILTIN_NAME: &str = "data/catalog.toml";
@@ -105,6 +105,8 @@ struct Parsed {
     format: Option<(i64, usize)>,
     as_of: Option<Date>,
     rates: Vec<(String, f64)>,
+    rates_as_of: Option<Date>,
+    rates_source: Option<String>,
     /// Whether a top-level part failed to parse, so a missing `format` may just be unread.
     unreadable_top: bool,
     /// Top-level keys as they were met, for duplicates across top-level chunks.
@@ -121,6 +123,8 @@ impl Parsed {
         self.as_of = self.as_of.or(other.as_of);
         self.top_keys.append(&mut other.top_keys);
         self.rates.append(&mut other.rates);
+        self.rates_as_of = self.rates_as_of.or(other.rates_as_of);
+        self.rates_source = self.rates_source.take().or(other.rates_source);
         self.problems.append(&mut other.problems);
     }
 
@@ -211,6 +215,11 @@ pub fn load(inputs: Vec<Result<Source, Diagnostic>>) -> Loaded {
             catalog.as_of = Some(catalog.as_of.map_or(date, |d: Date| d.min(date)));
         }
         for (code, rate) in top.rates {
+            let info = RateInfo {
+                as_of: top.rates_as_of,
+                source: top.rates_source.clone(),
+            };
+            catalog.rate_info.insert(code.clone(), info);
             catalog.rates.insert(code, rate);
         }
 
@@ -410,7 +419,10 @@ impl Merge<'_> {
         let keys: Vec<String> = missing.iter().map(|k| format!("`{k}`")).collect();
         let s = if missing.len() == 1 { "" } else { "s" };
         let correction = if self.source > 0 {
-            format!("; an entry that corrects an earlier {} needs an id defined in an earlier source", T::KIND)
+            format!(
+                "; an entry that corrects an earlier {} needs an id defined in an earlier source",
+                T::KIND
+            )
         } else {
             String::new()
         };
@@ -703,6 +715,19 @@ fn parse_chunk(text: &str, chunk: Chunk, source: usize, parsed: &mut Parsed) {
                 .problems
                 .push(Problem::new(base + as_of.span().start, message)),
         }
+    }
+    if let Some(as_of) = document.rates_as_of {
+        parsed.top_keys.push(("rates_as_of", base + as_of.span().start));
+        match check::plain_date(&as_of) {
+            Ok(date) => parsed.rates_as_of = Some(date),
+            Err(message) => parsed
+                .problems
+                .push(Problem::new(base + as_of.span().start, message)),
+        }
+    }
+    if let Some(source) = document.rates_source {
+        parsed.top_keys.push(("rates_source", base));
+        parsed.rates_source = Some(source);
     }
     if let Some(rates) = document.rates {
         parsed.top_keys.push(("rates", base));

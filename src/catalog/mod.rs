@@ -19,8 +19,8 @@ pub use date::Date;
 pub use diagnostic::Diagnostic;
 pub use load::{Loaded, Source, load};
 pub use model::{
-    Admission, CreditSummary, Delivery, Fees, Grants, Institution, Kind, Pacing, Pathway, PathwayKind, Program,
-    Status, Target, Tuition,
+    Admission, CreditSummary, Delivery, Fees, Grants, Institution, Kind, Pacing, Pathway, PathwayKind,
+    Program, Status, Target, Tuition,
 };
 
 /// Every loaded institution and program, merged across sources.
@@ -30,6 +30,8 @@ pub struct Catalog {
     pub programs: Vec<Program>,
     /// Value of one unit of each currency in USD; USD itself is implied.
     pub rates: BTreeMap<String, f64>,
+    /// When and by whom each rate was published, from the file that set it.
+    pub rate_info: BTreeMap<String, RateInfo>,
     /// The oldest `as_of` among the sources that give one.
     pub as_of: Option<Date>,
     /// The names of the sources, in load order.
@@ -102,6 +104,13 @@ impl Catalog {
         };
         format!("unknown program `{id}`{hint}")
     }
+}
+
+/// When and by whom a rate was published, as its file says (`rates_as_of`, `rates_source`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RateInfo {
+    pub as_of: Option<Date>,
+    pub source: Option<String>,
 }
 
 /// An entry that a later source corrected.

@@ -129,6 +129,17 @@ pub fn to_toml(catalog: &Catalog) -> Result<String, toml::ser::Error> {
         .map(|(k, v)| (k.clone(), Value::Float(*v)))
         .collect();
     doc.insert("rates".into(), Value::Table(rates));
+    // One date and source per file: those of the first rate that has them.
+    let info = catalog
+        .rate_info
+        .values()
+        .find(|i| i.as_of.is_some() || i.source.is_some());
+    put(&mut doc, "rates_as_of", info.and_then(|i| i.as_of).map(date));
+    put(
+        &mut doc,
+        "rates_source",
+        info.and_then(|i| i.source.clone()).map(Value::String),
+    );
     doc.insert(
         "institution".into(),
         Value::Array(catalog.institutions.iter().map(institution).collect()),

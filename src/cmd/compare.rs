@@ -6,7 +6,8 @@ use anyhow::Result;
 use serde_json::{Map, Value};
 
 use super::{
-    CREDIT_LEGEND, Context, PROGRAM_FIELDS, cost_cell, count, program_record, programs_named, provenance, with_removed,
+    CREDIT_LEGEND, Context, PROGRAM_FIELDS, cost_cell, count, program_record, programs_named, provenance,
+    with_removed,
 };
 use crate::catalog::Catalog;
 use crate::cli::Comparison;

@@ -100,7 +100,11 @@ fn then_line(e: &Estimate, t: &Then) -> String {
     let mut line = match (t.grants, t.share) {
         (Grants::Admission, _) => format!("{} is a route in only: no credit", e.id),
         (_, None) => format!("{} counts for a share no source gives (?)", e.id),
-        (_, Some(share)) if t.computed => format!("{} counts for ~{} (computed from credits)", e.id, text::share(Some(share))),
+        (_, Some(share)) if t.computed => format!(
+            "{} counts for ~{} (computed from credits)",
+            e.id,
+            text::share(Some(share))
+        ),
         (_, Some(share)) => format!("{} counts for {}", e.id, text::share(Some(share))),
     };
     if t.tuition == Tuition::Full {
@@ -131,10 +135,7 @@ fn grid(e: &Estimate, currency: &str) -> Grid {
     );
     row("months", text::range(e.months));
     if let Some(t) = &e.then {
-        row(
-            &format!("then {}", t.id),
-            then_line(e, t),
-        );
+        row(&format!("then {}", t.id), then_line(e, t));
         row("  rest of the degree", money(t.cost));
         row("  its months", text::range(t.months));
         row("pathway total", money(t.total_cost));

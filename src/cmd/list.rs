@@ -5,7 +5,8 @@ use std::io::Write;
 use anyhow::Result;
 
 use super::{
-    CREDIT_LEGEND, Context, PROGRAM_FIELDS, cost_cell, count, program_record, programs_named, provenance, with_removed,
+    CREDIT_LEGEND, Context, PROGRAM_FIELDS, cost_cell, count, program_record, programs_named, provenance,
+    with_removed,
 };
 use crate::catalog::{Catalog, Program, Status};
 use crate::cli::FilterArgs;
@@ -94,7 +95,11 @@ pub fn run(
         count(institutions, "institution")
     );
     let first = with_removed(first, selection.removed);
-    grid.footer = vec![first, provenance(catalog, ctx, any_stale), CREDIT_LEGEND.to_string()];
+    grid.footer = vec![
+        first,
+        provenance(catalog, ctx, any_stale),
+        CREDIT_LEGEND.to_string(),
+    ];
     if programs.is_empty() {
         writeln!(err, "note: {}", super::compare::empty_note(selection.removed))?;
     }

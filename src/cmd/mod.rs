@@ -1,9 +1,11 @@
 //! One module per command, all with the same entry shape:
 //! `run(args, &Catalog, &Context, out, err) -> anyhow::Result<()>`.
 
+pub mod audit;
 pub mod compare;
 pub mod estimate;
 pub mod list;
+pub mod plan;
 pub mod show;
 pub mod validate;
 
@@ -102,12 +104,35 @@ pub fn provenance(catalog: &Catalog, ctx: &Context, any_stale: bool) -> String {
     } else {
         ""
     };
-    format!("{as_of}; amounts in {}{stale}", ctx.money.display)
+    format!(
+        "{as_of}; amounts in {}{stale}{}",
+        ctx.money.display,
+        rate_line(catalog, ctx)
+    )
+}
+
+/// Where amounts were converted: the rate both ways, its date and who published it.
+fn rate_line(catalog: &Catalog, ctx: &Context) -> String {
+    let code = &ctx.money.display;
+    let Some(rate) = catalog.rate(code).filter(|_| code != "USD") else {
+        return String::new();
+    };
+    let info = catalog.rate_info.get(code).cloned().unwrap_or_default();
+    let date = info
+        .as_of
+        .map_or_else(|| "date not given".to_string(), |d| format!("as of {d}"));
+    let source = info
+        .source
+        .map_or_else(|| "source not given".to_string(), |s| text::plain(&s));
+    format!(
+        "; converted at 1 USD = {} {code} (1 {code} = {} USD), {date}, {source}",
+        text::rate(1.0 / rate),
+        text::rate(rate)
+    )
 }
 
 /// The legend of the credit column.
-pub const CREDIT_LEGEND: &str =
-    "credit: largest known share of a degree; ~ computed from credits; ? share unknown; entry: admission only; – no pathway";
+pub const CREDIT_LEGEND: &str = "credit: largest known share of a degree; ~ computed from credits; ? share unknown; entry: admission only; – no pathway";
 
 /// "1 program" or "2 programs".
 pub fn count(n: usize, noun: &str) -> String {

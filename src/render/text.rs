@@ -94,6 +94,40 @@ pub fn share(value: Option<f64>) -> String {
     value.map_or_else(|| "–".into(), |v| format!("{}%", short(v * 100.0)))
 }
 
+/// Text from a catalogue, made safe for a terminal: control characters and bidirectional
+/// controls are shown escaped (`\u{1b}`), never emitted; tab and newline stay.
+pub fn plain(text: &str) -> String {
+    if !text.chars().any(is_unsafe) {
+        return text.to_string();
+    }
+    text.chars()
+        .map(|c| {
+            if is_unsafe(c) {
+                format!("\\u{{{:x}}}", u32::from(c))
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+/// Control characters (but tab and newline) and bidirectional overrides and isolates.
+pub fn is_unsafe(c: char) -> bool {
+    (c.is_control() && c != '\t' && c != '\n')
+        || ('\u{202a}'..='\u{202e}').contains(&c)
+        || ('\u{2066}'..='\u{2069}').contains(&c)
+}
+
+/// An exchange rate with four significant figures: `1,333.11`, `0.0007501`.
+pub fn rate(value: f64) -> String {
+    if value >= 100.0 {
+        grouped((value * 100.0).round() / 100.0)
+    } else {
+        let digits = (3 - value.abs().log10().floor() as i32).clamp(0, 12) as usize;
+        format!("{value:.digits$}")
+    }
+}
+
 /// The credit cell of a table row: the largest known share (`~` where computed from credits),
 /// `?` for pathways of unknown share, `entry` for admission-only routes, `–` for none.
 pub fn credit(summary: CreditSummary) -> String {
@@ -152,6 +186,14 @@ mod tests {
         assert_eq!(grouped(999.999), "1,000");
         assert_eq!(grouped(-0.001), "0");
         assert_eq!(grouped(100000.0), "100,000");
+    }
+
+    #[test]
+    fn rates_keep_four_significant_figures_and_unsafe_text_is_escaped() {
+        assert_eq!(rate(1333.1098), "1,333.11");
+        assert_eq!(rate(0.000750), "0.0007500");
+        assert_eq!(rate(1.1172), "1.117");
+        assert_eq!(plain("a\u{1b}[2Jb\u{202e}c\td"), "a\\u{1b}[2Jb\\u{202e}c\td");
     }
 
     #[test]
