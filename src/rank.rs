@@ -123,6 +123,8 @@ pub struct Ranked<'a> {
     /// 0 to 100, higher is better.
     pub score: f64,
     pub parts: Parts,
+    /// On the cost–time front of the programs compared (by the middle of their ranges).
+    pub front: bool,
 }
 
 /// How flexible a pacing is, best first: 0 is best; `None` for unknown.
@@ -187,6 +189,11 @@ pub fn score<'a>(
         normalise(&pacing),
     );
     let total = weights.cost + weights.months + weights.credit + weights.pacing;
+    let points: Vec<Option<(f64, f64)>> = programs
+        .iter()
+        .map(|p| Some((money.cost_of(p)?.mid(), p.months?.mid())))
+        .collect();
+    let front = crate::front::front(&points);
     programs
         .iter()
         .enumerate()
@@ -206,6 +213,7 @@ pub fn score<'a>(
                 program,
                 score: (mean * 1000.0).round() / 10.0,
                 parts,
+                front: front[i],
             }
         })
         .collect()

@@ -210,7 +210,7 @@ fn the_table_reads_well_at_80_columns() {
 # Program                      Pacing                   Cost Months Credit Score
 ────────────────────────────────────────────────────────────────────────────────
 1 Solar Energy Engineering     self-paced           $1,080 *      8    25%  75.0
-  DelftX · solar
+  DelftX · solar ◆
 2 Supply Chain Management      instructor-led   $1,350–1,500  12–18    50%  57.0
   MITx · scm
 3 Statistics and Data Science  both                        ?  18–24      –  25.0
@@ -227,6 +227,8 @@ figures as of 2026-01-15; amounts in USD; * possibly stale (checked over a year
 ago)
 credit: largest known share of a degree; ~ computed from credits; ? share
 unknown; entry: admission only; – no pathway
+◆ on the cost–time front: no other program here is both no dearer and no quicker
+(by the middle of the ranges)
 ";
     assert_eq!(stdout_of(&mut command, 0), expected);
 }
@@ -296,7 +298,7 @@ fn markdown_is_a_valid_table_with_escaped_cells() {
     );
     assert_eq!(lines[1], "| ---: | --- | --- | ---: | ---: | ---: | ---: |");
     assert!(
-        lines[2].starts_with("| 1 | X \\| Y<br>A \\| B · p | both |"),
+        lines[2].starts_with("| 1 | X \\| Y<br>A \\| B · p ◆ | both |"),
         "{}",
         lines[2]
     );

@@ -6,7 +6,7 @@ use anyhow::Result;
 use serde_json::{Map, Value};
 
 use super::{
-    CREDIT_LEGEND, Context, PROGRAM_FIELDS, cost_cell, count, program_record, programs_named, provenance,
+    CREDIT_LEGEND, Context, FRONT_LEGEND, PROGRAM_FIELDS, cost_cell, count, program_record, programs_named, provenance,
     with_removed,
 };
 use crate::catalog::Catalog;
@@ -55,6 +55,7 @@ pub fn run(
             record.insert("rank".into(), (i + 1).into());
             record.extend(program_record(p, catalog, ctx));
             record.insert("score".into(), render::number(r.score));
+            record.insert("front".into(), r.front.into());
             if args.explain {
                 let mut explain = Map::new();
                 for (name, part, weight) in parts {
@@ -71,7 +72,7 @@ pub fn run(
             .map_or(p.institution.as_str(), |i| i.label());
         let mut row = vec![
             (i + 1).to_string(),
-            format!("{}\n{school} · {}", p.name, p.id),
+            format!("{}\n{school} · {}{}", p.name, p.id, if r.front { " ◆" } else { "" }),
             p.pacing.to_string(),
             cost_cell(p, ctx),
             text::range(p.months),
@@ -91,12 +92,16 @@ pub fn run(
     );
     grid.footer.push(provenance(catalog, ctx, any_stale));
     grid.footer.push(CREDIT_LEGEND.to_string());
+    if ranked.iter().any(|r| r.front) {
+        grid.footer.push(FRONT_LEGEND.to_string());
+    }
     if ranked.is_empty() {
         writeln!(err, "note: {}", empty_note(selection.removed))?;
     }
     let mut fields = vec!["rank"];
     fields.extend_from_slice(PROGRAM_FIELDS);
     fields.push("score");
+    fields.push("front");
     let document = Document {
         records,
         fields,
