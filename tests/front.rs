@@ -32,14 +32,18 @@ fn catalogue() -> tempfile::NamedTempFile {
 
 fn run(file: &tempfile::NamedTempFile, args: &[&str]) -> String {
     let mut command = common::micromasters();
-    command.args(["--no-builtin", "--catalog"]).arg(file.path()).args(args);
+    command
+        .args(["--no-builtin", "--catalog"])
+        .arg(file.path())
+        .args(args);
     common::stdout_of(&mut command, 0)
 }
 
 #[test]
 fn the_front_holds_the_programs_nothing_beats_on_cost_and_months() {
     let file = catalogue();
-    let json: Value = serde_json::from_str(&run(&file, &["--format", "json", "compare", "--sort", "name"])).unwrap();
+    let json: Value =
+        serde_json::from_str(&run(&file, &["--format", "json", "compare", "--sort", "name"])).unwrap();
     let on: Vec<&str> = json
         .as_array()
         .unwrap()
@@ -51,10 +55,20 @@ fn the_front_holds_the_programs_nothing_beats_on_cost_and_months() {
     let csv = run(&file, &["--format", "csv", "compare", "--sort", "name"]);
     let header: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
     let column = header.iter().position(|h| *h == "front").unwrap();
-    let flags: Vec<&str> = csv.lines().skip(1).map(|l| l.split(',').nth(column).unwrap()).collect();
-    assert_eq!(flags, ["true", "true", "false", "true", "false", "false", "true", "false"]);
+    let flags: Vec<&str> = csv
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').nth(column).unwrap())
+        .collect();
+    assert_eq!(
+        flags,
+        ["true", "true", "false", "true", "false", "false", "true", "false"]
+    );
     let table = run(&file, &["--width", "120", "compare", "--sort", "name"]);
-    let marked: Vec<&str> = table.lines().filter(|l| l.contains("U · ") && l.ends_with('◆')).collect();
+    let marked: Vec<&str> = table
+        .lines()
+        .filter(|l| l.contains("U · ") && l.ends_with('◆'))
+        .collect();
     assert_eq!(marked, ["  U · a ◆", "  U · b ◆", "  U · d ◆", "  U · g ◆"]);
     assert!(table.contains("◆ on the cost–time front"), "{table}");
 }
@@ -63,7 +77,8 @@ fn the_front_holds_the_programs_nothing_beats_on_cost_and_months() {
 fn the_front_is_of_the_programs_compared() {
     let file = catalogue();
     // Among a, c, e and f: c and e are beaten by a; f is dearer than a but quicker.
-    let json: Value = serde_json::from_str(&run(&file, &["--format", "json", "compare", "a", "c", "e", "f"])).unwrap();
+    let json: Value =
+        serde_json::from_str(&run(&file, &["--format", "json", "compare", "a", "c", "e", "f"])).unwrap();
     let mut on: Vec<&str> = json
         .as_array()
         .unwrap()

@@ -85,7 +85,16 @@ pub fn is_currency_code(text: &str) -> bool {
 }
 
 fn check_slug(findings: &mut Findings, id: &Spanned<String>, what: &str) {
-    if !is_slug(id.get_ref()) {
+    let length = id.get_ref().chars().count();
+    if length > super::text::MAX_ID {
+        findings.at(
+            id,
+            format!(
+                "{what} is {length} characters long; ids hold at most {}",
+                super::text::MAX_ID
+            ),
+        );
+    } else if !is_slug(id.get_ref()) {
         findings.at(
             id,
             format!(
@@ -109,6 +118,29 @@ pub fn plain_date(value: &Spanned<Datetime>) -> Result<Date, String> {
     }
 }
 
+/// A date of a check (`verified`, `as_of`, `rates_as_of`): a plain date, not after today.
+pub fn check_date(value: &Spanned<Datetime>, key: &str) -> Result<Date, String> {
+    let date = plain_date(value)?;
+    let today = Date::today();
+    if date > today {
+        return Err(format!(
+            "`{key}` is {date}, later than today ({today}): a check cannot happen in the future"
+        ));
+    }
+    Ok(date)
+}
+
+fn checked_date(findings: &mut Findings, value: &Option<Spanned<Datetime>>, key: &str) -> Option<Date> {
+    let value = value.as_ref()?;
+    match check_date(value, key) {
+        Ok(d) => Some(d),
+        Err(message) => {
+            findings.at(value, message);
+            None
+        }
+    }
+}
+
 fn date(findings: &mut Findings, value: &Option<Spanned<Datetime>>) -> Option<Date> {
     let value = value.as_ref()?;
     match plain_date(value) {
@@ -117,6 +149,26 @@ fn date(findings: &mut Findings, value: &Option<Spanned<Datetime>>) -> Option<Da
             findings.at(value, message);
             None
         }
+    }
+}
+
+/// The largest amount or fee part, in any currency: enough for any price.
+pub const MAX_AMOUNT: f64 = 1e12;
+/// The longest program, in months (50 years).
+pub const MAX_MONTHS: f64 = 600.0;
+/// The hours in a week.
+pub const MAX_HOURS_PER_WEEK: f64 = 168.0;
+/// The most courses or credits a program may count.
+pub const MAX_COUNT: f64 = 1000.0;
+/// The smallest and largest rate: one unit is worth between 10^-6 and 10^6 USD.
+pub const RATE_RANGE: (f64, f64) = (1e-6, 1e6);
+
+/// A limit as people read it: `1,000` or `10^12`.
+fn limit(high: f64) -> String {
+    if high >= 1e7 {
+        format!("10^{}", high.log10().round())
+    } else {
+        crate::render::text::grouped(high)
     }
 }
 
@@ -129,25 +181,40 @@ fn number_in(findings: &mut Findings, value: &Spanned<f64>, key: &str, low: f64,
     let range = match (low_open, high.is_infinite()) {
         (true, true) => format!("greater than {low}"),
         (false, true) => format!("{low} or more"),
-        (true, false) => format!("in ({low}, {high}]"),
-        (false, false) => format!("in [{low}, {high}]"),
+        (true, false) => format!("in ({low}, {}]", limit(high)),
+        (false, false) => format!("in [{low}, {}]", limit(high)),
     };
     findings.at(value, format!("`{key}` must be {range}, found {v}"));
 }
 
-fn amount(findings: &mut Findings, value: &Spanned<Amount>, key: &str, positive: bool) -> Amount {
-    if let Some(problem) = value.get_ref().problem(positive) {
+fn amount(findings: &mut Findings, value: &Spanned<Amount>, key: &str, positive: bool, high: f64) -> Amount {
+    let a = *value.get_ref();
+    if let Some(problem) = a.problem(positive) {
         findings.at(value, format!("`{key}`: {problem}"));
+    } else if a.max > high {
+        findings.at(
+            value,
+            format!("`{key}` must be at most {}, found {}", limit(high), a.max),
+        );
     }
-    *value.get_ref()
+    a
 }
 
-fn stated(findings: &mut Findings, value: &Spanned<Stated>, key: &str, positive: bool) -> Option<Amount> {
+fn stated(
+    findings: &mut Findings,
+    value: &Spanned<Stated>,
+    key: &str,
+    positive: bool,
+    high: f64,
+) -> Option<Amount> {
     let known = value.get_ref().known()?;
-    if let Some(problem) = known.problem(positive) {
-        findings.at(value, format!("`{key}`: {problem}"));
-    }
-    Some(known)
+    Some(amount(
+        findings,
+        &Spanned::new(value.span(), known),
+        key,
+        positive,
+        high,
+    ))
 }
 
 /// Checks one institution; `base` is the offset of the text it was parsed from, where its
@@ -211,25 +278,29 @@ pub fn program(raw: RawProgram, base: usize, source: usize) -> Result<(Program, 
         problems: Vec::new(),
     };
     check_slug(&mut f, &raw.id, "program id");
-    let cost = raw.cost.as_ref().and_then(|c| stated(&mut f, c, "cost", false));
+    let cost = raw
+        .cost
+        .as_ref()
+        .and_then(|c| stated(&mut f, c, "cost", false, MAX_AMOUNT));
     let months = raw
         .months
         .as_ref()
-        .and_then(|m| stated(&mut f, m, "months", true));
+        .and_then(|m| stated(&mut f, m, "months", true, MAX_MONTHS));
     let hours_per_week = raw
         .hours_per_week
         .as_ref()
-        .map(|h| amount(&mut f, h, "hours_per_week", true));
+        .map(|h| amount(&mut f, h, "hours_per_week", true, MAX_HOURS_PER_WEEK));
     let courses = raw
         .courses
         .as_ref()
         .and_then(|c| match u32::try_from(*c.get_ref()) {
-            Ok(n) if n >= 1 => Some(n),
+            Ok(n) if n >= 1 && f64::from(n) <= MAX_COUNT => Some(n),
             _ => {
                 f.at(
                     c,
                     format!(
-                        "`courses` must be a whole number of 1 or more, found {}",
+                        "`courses` must be a whole number from 1 to {}, found {}",
+                        limit(MAX_COUNT),
                         c.get_ref()
                     ),
                 );
@@ -237,7 +308,7 @@ pub fn program(raw: RawProgram, base: usize, source: usize) -> Result<(Program, 
             }
         });
     if let Some(credits) = &raw.credits {
-        number_in(&mut f, credits, "credits", 0.0, true, f64::INFINITY);
+        number_in(&mut f, credits, "credits", 0.0, true, MAX_COUNT);
     }
     if let Some(currency) = &raw.currency
         && !is_currency_code(currency.get_ref())
@@ -271,7 +342,7 @@ pub fn program(raw: RawProgram, base: usize, source: usize) -> Result<(Program, 
         })
         .collect();
     let ends = date(&mut f, &raw.ends);
-    let verified = date(&mut f, &raw.verified);
+    let verified = checked_date(&mut f, &raw.verified, "verified");
     if !f.problems.is_empty() {
         return Err(f.problems);
     }
@@ -373,11 +444,11 @@ fn check_fees(f: &mut Findings, fees: &Spanned<RawFees>) -> Fees {
     ];
     for (key, value) in parts {
         if let Some(v) = value {
-            number_in(f, v, key, 0.0, false, f64::INFINITY);
+            number_in(f, v, key, 0.0, false, MAX_AMOUNT);
         }
     }
     if let Some(t) = &raw.term_months {
-        number_in(f, t, "term_months", 0.0, true, f64::INFINITY);
+        number_in(f, t, "term_months", 0.0, true, MAX_MONTHS);
     }
     let get = |v: &Option<Spanned<f64>>| v.as_ref().map(|s| *s.get_ref());
     Fees {
@@ -434,10 +505,10 @@ fn check_credit(f: &mut Findings, credit: &Spanned<RawCredit>) -> Option<Pathway
         }
     }
     if let Some(credits) = &raw.credits {
-        number_in(f, credits, "credits", 0.0, true, f64::INFINITY);
+        number_in(f, credits, "credits", 0.0, true, MAX_COUNT);
     }
     if let Some(of) = &raw.of {
-        number_in(f, of, "of", 0.0, true, f64::INFINITY);
+        number_in(f, of, "of", 0.0, true, MAX_COUNT);
         match &raw.credits {
             None => f.at(of, "`of` goes with `credits`: the degree's total in the same unit"),
             Some(c) if c.get_ref() > of.get_ref() => f.at(

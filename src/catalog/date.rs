@@ -39,11 +39,23 @@ impl Date {
     }
 
     /// Today, by the system clock, in UTC.
+    ///
+    /// `SOURCE_DATE_EPOCH` (seconds since 1970, the reproducible-builds convention), when set,
+    /// stands for the clock, so that output that depends on the day can be reproduced.
     pub fn today() -> Date {
-        let seconds = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map_or(0, |d| d.as_secs() as i64);
-        Date::from_days_since_epoch(seconds.div_euclid(86_400))
+        // Asked once per entry while loading: read the clock once per process.
+        static TODAY: std::sync::OnceLock<Date> = std::sync::OnceLock::new();
+        *TODAY.get_or_init(|| {
+            let seconds = std::env::var("SOURCE_DATE_EPOCH")
+                .ok()
+                .and_then(|s| s.trim().parse::<i64>().ok())
+                .unwrap_or_else(|| {
+                    SystemTime::now()
+                        .duration_since(UNIX_EPOCH)
+                        .map_or(0, |d| d.as_secs() as i64)
+                });
+            Date::from_days_since_epoch(seconds.div_euclid(86_400))
+        })
     }
 
     /// Whole days from `self` to `later`.

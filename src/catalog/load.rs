@@ -17,6 +17,7 @@ use super::fast;
 use super::model::{Institution, Program};
 use super::raw::RawDocument;
 use super::split::{self, Chunk, ChunkKind};
+use super::text::{self, Flaw};
 use super::{Catalog, RateInfo, Replacement};
 
 /// The name the built-in catalogue goes by in reports.
@@ -602,11 +603,27 @@ fn bom_len(text: &str) -> usize {
 
 /// Parses and checks every entry of one source, in parts that keep the entries' order.
 fn parse_source(text: &str, source: usize) -> Vec<Parsed> {
-    let chunks = split::split(text, bom_len(text));
+    let split::Split { chunks, flaws } = split::split(text, bom_len(text));
+    let flaws = Parsed {
+        problems: flaws
+            .into_iter()
+            .map(|flaw| match flaw {
+                Flaw::Forbidden(at, c) => Problem::new(at, text::forbidden_message(c)),
+                Flaw::TooLong(at, len) => Problem::new(
+                    at,
+                    format!(
+                        "this string is {len} bytes long; catalogue strings hold at most {} bytes",
+                        text::MAX_STRING
+                    ),
+                ),
+            })
+            .collect(),
+        ..Parsed::default()
+    };
     let threads = thread::available_parallelism().map_or(1, |n| n.get());
     let programs = chunks.iter().filter(|c| c.kind == ChunkKind::Program).count();
     if text.len() < PARALLEL_FROM_BYTES || threads < 2 || chunks.len() < 2 * threads {
-        return vec![parse_chunks(text, &chunks, source, programs)];
+        return vec![parse_chunks(text, &chunks, source, programs), flaws];
     }
     let per_thread = chunks.len().div_ceil(threads);
     thread::scope(|scope| {
@@ -620,10 +637,12 @@ fn parse_source(text: &str, source: usize) -> Vec<Parsed> {
                 scope.spawn(move || parse_chunks(text, group, source, room))
             })
             .collect();
-        handles
+        let mut parts: Vec<Parsed> = handles
             .into_iter()
             .map(|h| h.join().unwrap_or_else(|_| thread_failed()))
-            .collect()
+            .collect();
+        parts.push(flaws);
+        parts
     })
 }
 
@@ -709,7 +728,7 @@ fn parse_chunk(text: &str, chunk: Chunk, source: usize, parsed: &mut Parsed) {
     }
     if let Some(as_of) = document.as_of {
         parsed.top_keys.push(("as_of", base + as_of.span().start));
-        match check::plain_date(&as_of) {
+        match check::check_date(&as_of, "as_of") {
             Ok(date) => parsed.as_of = parsed.as_of.or(Some(date)),
             Err(message) => parsed
                 .problems
@@ -718,7 +737,7 @@ fn parse_chunk(text: &str, chunk: Chunk, source: usize, parsed: &mut Parsed) {
     }
     if let Some(as_of) = document.rates_as_of {
         parsed.top_keys.push(("rates_as_of", base + as_of.span().start));
-        match check::plain_date(&as_of) {
+        match check::check_date(&as_of, "rates_as_of") {
             Ok(date) => parsed.rates_as_of = Some(date),
             Err(message) => parsed
                 .problems
@@ -739,11 +758,11 @@ fn parse_chunk(text: &str, chunk: Chunk, source: usize, parsed: &mut Parsed) {
                     offset,
                     format!("rate key `{}` is not an ISO 4217 code like `EUR`", code.get_ref()),
                 ));
-            } else if !(value.is_finite() && value > 0.0) {
+            } else if !(value.is_finite() && (check::RATE_RANGE.0..=check::RATE_RANGE.1).contains(&value)) {
                 parsed.problems.push(Problem::new(
                     base + rate.span().start,
                     format!(
-                        "rate of `{}` must be a number greater than 0, found {value}",
+                        "rate of `{}` must be between 0.000001 and 1,000,000 (the value of one unit in USD), found {value}",
                         code.get_ref()
                     ),
                 ));
@@ -757,10 +776,23 @@ fn parse_chunk(text: &str, chunk: Chunk, source: usize, parsed: &mut Parsed) {
             }
         }
     }
+    // In a chunk of its own an entry's header is the chunk's start; in a whole document (see
+    // `split`) it is where the parser says the entry starts.
+    let header = |span: std::ops::Range<usize>| {
+        if chunk.kind == ChunkKind::Top {
+            base + span.start
+        } else {
+            base
+        }
+    };
     for raw in document.institution.into_iter().flatten() {
-        parsed.add_institution(check::institution(raw.into_inner(), base, source));
+        let at = header(raw.span());
+        let checked = check::institution(raw.into_inner(), base, source);
+        parsed.add_institution(checked.map(|(i, place)| (i, InstitutionPlace { header: at, ..place })));
     }
     for raw in document.program.into_iter().flatten() {
-        parsed.add_program(check::program(raw.into_inner(), base, source));
+        let at = header(raw.span());
+        let checked = check::program(raw.into_inner(), base, source);
+        parsed.add_program(checked.map(|(p, refs)| (p, References { header: at, ..refs })));
     }
 }

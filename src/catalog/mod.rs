@@ -10,6 +10,7 @@ pub mod load;
 pub mod model;
 pub mod raw;
 pub mod split;
+pub mod text;
 pub mod write;
 
 use std::collections::{BTreeMap, HashMap};

@@ -5,6 +5,8 @@
 //! a line, outside strings, comments and bracketed values. Every chunk is a contiguous slice of
 //! the text and a TOML document by itself, so positions inside it map back by adding its start.
 
+use super::text::{Flaw, scan_string};
+
 /// What a chunk holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ChunkKind {
@@ -24,9 +26,21 @@ pub struct Chunk {
     pub end: usize,
 }
 
-/// Splits `text` from byte `from` (past a byte-order mark) into chunks in order.
-pub fn split(text: &str, from: usize) -> Vec<Chunk> {
+/// A text cut into chunks, and the flaws of its strings found on the way.
+#[derive(Debug, Default)]
+pub struct Split {
+    pub chunks: Vec<Chunk>,
+    pub flaws: Vec<Flaw>,
+}
+
+/// Splits `text` from byte `from` (past a byte-order mark) into chunks in order, checking every
+/// string literal on the way. Where a sub-table (`[program.fees]`, `[[program.credit]]`) stands
+/// after another kind of table, as TOML allows, the entries are not contiguous: the whole text
+/// is then one chunk, for the TOML parser.
+pub fn split(text: &str, from: usize) -> Split {
     let bytes = text.as_bytes();
+    let mut flaws = Vec::new();
+    let mut apart = false;
     let mut chunks = vec![Chunk {
         kind: ChunkKind::Top,
         start: from,
@@ -45,7 +59,14 @@ pub fn split(text: &str, from: usize) -> Vec<Chunk> {
             line_start = false;
             if b == b'[' && depth == 0 {
                 let (end, header) = read_header(bytes, i);
-                let kind = classify(&header, chunks.last().map(|c| c.kind));
+                let current = chunks.last().map(|c| c.kind);
+                apart |= header.dotted
+                    && matches!(
+                        (header.first.as_str(), current),
+                        ("program", Some(ChunkKind::Top | ChunkKind::Institution))
+                            | ("institution", Some(ChunkKind::Top | ChunkKind::Program))
+                    );
+                let kind = classify(&header, current);
                 if let Some(kind) = kind {
                     if let Some(last) = chunks.last_mut() {
                         last.end = i;
@@ -74,7 +95,11 @@ pub fn split(text: &str, from: usize) -> Vec<Chunk> {
                 i += 1;
             }
             b'#' => i = skip_to_newline(bytes, i),
-            b'"' | b'\'' => i = skip_string(bytes, i),
+            b'"' | b'\'' => {
+                let end = skip_string(bytes, i);
+                scan_string(bytes, i, end, b == b'"', &mut flaws);
+                i = end;
+            }
             b'[' | b'{' => {
                 depth += 1;
                 i += 1;
@@ -86,8 +111,15 @@ pub fn split(text: &str, from: usize) -> Vec<Chunk> {
             _ => i += 1,
         }
     }
+    if apart {
+        chunks = vec![Chunk {
+            kind: ChunkKind::Top,
+            start: from,
+            end: text.len(),
+        }];
+    }
     // The text before the first header is often empty; an empty top chunk still parses.
-    chunks
+    Split { chunks, flaws }
 }
 
 /// Bytes that change the scanner's state; every other byte is skipped.
@@ -226,8 +258,24 @@ fn skip_string(bytes: &[u8], i: usize) -> usize {
 mod tests {
     use super::*;
 
+    #[test]
+    fn a_sub_table_after_another_kind_of_table_makes_the_whole_text_one_chunk() {
+        let text =
+            "format = 1\n[[program]]\nid = \"p\"\n[[institution]]\nid = \"u\"\n[program.fees]\none_off = 1\n";
+        assert_eq!(kinds(text), [(ChunkKind::Top, text)]);
+        let contiguous = "[[program]]\nid = \"p\"\n[program.fees]\none_off = 1\n[rates]\nEUR = 1\n";
+        assert_eq!(kinds(contiguous).len(), 3);
+    }
+
+    #[test]
+    fn strings_are_checked_on_the_way() {
+        let text = "[[program]]\nname = \"a\\u001b\" # \\u001b in a comment is text\n";
+        assert_eq!(split(text, 0).flaws, [Flaw::Forbidden(21, '\u{1b}')]);
+    }
+
     fn kinds(text: &str) -> Vec<(ChunkKind, &str)> {
         split(text, 0)
+            .chunks
             .into_iter()
             .map(|c| (c.kind, &text[c.start..c.end]))
             .collect()
@@ -278,7 +326,7 @@ mod tests {
             "a = [",
             "\"\\",
         ] {
-            let chunks = split(text, 0);
+            let chunks = split(text, 0).chunks;
             assert!(chunks.iter().all(|c| c.start <= c.end && c.end <= text.len()));
         }
     }

@@ -6,8 +6,8 @@ use anyhow::Result;
 use serde_json::{Map, Value};
 
 use super::{
-    CREDIT_LEGEND, Context, FRONT_LEGEND, PROGRAM_FIELDS, cost_cell, count, program_record, programs_named, provenance,
-    with_removed,
+    CREDIT_LEGEND, Context, FRONT_LEGEND, PROGRAM_FIELDS, cost_cell, count, program_record, programs_named,
+    provenance, with_removed,
 };
 use crate::catalog::Catalog;
 use crate::cli::Comparison;
@@ -72,7 +72,12 @@ pub fn run(
             .map_or(p.institution.as_str(), |i| i.label());
         let mut row = vec![
             (i + 1).to_string(),
-            format!("{}\n{school} · {}{}", p.name, p.id, if r.front { " ◆" } else { "" }),
+            format!(
+                "{}\n{school} · {}{}",
+                p.name,
+                p.id,
+                if r.front { " ◆" } else { "" }
+            ),
             p.pacing.to_string(),
             cost_cell(p, ctx),
             text::range(p.months),

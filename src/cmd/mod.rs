@@ -135,8 +135,7 @@ fn rate_line(catalog: &Catalog, ctx: &Context) -> String {
 pub const CREDIT_LEGEND: &str = "credit: largest known share of a degree; ~ computed from credits; ? share unknown; entry: admission only; – no pathway";
 
 /// The legend of the front mark.
-pub const FRONT_LEGEND: &str =
-    "◆ on the cost–time front: no other program here is both no dearer and no quicker (by the middle of the ranges)";
+pub const FRONT_LEGEND: &str = "◆ on the cost–time front: no other program here is both no dearer and no quicker (by the middle of the ranges)";
 
 /// "1 program" or "2 programs".
 pub fn count(n: usize, noun: &str) -> String {

@@ -4,10 +4,16 @@
 
 use assert_cmd::Command;
 
-/// The binary, with no catalogue, colour or width settings inherited from the environment.
+/// The day the tests run on, 2026-11-29, as `SOURCE_DATE_EPOCH`: what is stale and how many
+/// days ago a check was stay the same whenever the tests run.
+pub const TODAY_EPOCH: &str = "1795910400";
+
+/// The binary, with no catalogue, colour or width settings inherited from the environment, on
+/// a fixed day.
 pub fn micromasters() -> Command {
     let mut command = Command::cargo_bin("micromasters").expect("the binary is built");
     command
+        .env("SOURCE_DATE_EPOCH", TODAY_EPOCH)
         .env_remove("MICROMASTERS_CATALOG")
         .env_remove("NO_COLOR")
         .env_remove("COLUMNS")
