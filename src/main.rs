@@ -10,17 +10,22 @@ use micromasters::catalog::{self, Date, Invalid};
 use micromasters::cli::{self, Cli, Command};
 use micromasters::cmd::{self, Context};
 use micromasters::money::Money;
+use micromasters::render;
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(error) => {
-            // --help and --version are not errors; anything else is a usage error.
-            let _ = error.print();
-            return if error.use_stderr() {
-                ExitCode::from(2)
-            } else {
-                ExitCode::SUCCESS
+            // --help and --version are not errors; anything else is a usage error. Help that
+            // cannot be written (a full disk, not a closed pipe) is an error too.
+            let printed = error.print();
+            return match (error.use_stderr(), printed) {
+                (true, _) => ExitCode::from(2),
+                (false, Err(e)) if e.kind() != io::ErrorKind::BrokenPipe => {
+                    report(&format!("error: cannot write the help: {e}"));
+                    ExitCode::from(1)
+                }
+                (false, _) => ExitCode::SUCCESS,
             };
         }
     };
@@ -36,13 +41,19 @@ fn main() -> ExitCode {
         Err(error) => {
             if let Some(Invalid(problems)) = error.downcast_ref::<Invalid>() {
                 for problem in problems {
-                    eprintln!("{problem}");
+                    report(&problem.to_string());
                 }
             }
-            eprintln!("error: {error:#}");
+            report(&format!("error: {error:#}"));
             ExitCode::from(1)
         }
     }
+}
+
+/// Writes one line to stderr, its text made safe for a terminal. A stderr that cannot be
+/// written (closed, or a full disk) is not worth a panic: the exit code still tells.
+fn report(line: &str) {
+    let _ = writeln!(io::stderr().lock(), "{}", render::text::plain(line));
 }
 
 /// Runs the command; `Ok` carries the exit code of a run that found problems to report.
@@ -80,12 +91,18 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
         }
         Command::Validate(_) => {
             let loaded = load();
-            cmd::validate::run(&loaded, cli.global.format, out)?;
-            return Ok(if loaded.problems.is_empty() {
+            let code = if loaded.problems.is_empty() {
                 ExitCode::SUCCESS
             } else {
                 ExitCode::from(1)
-            });
+            };
+            // The exit status reports validity, whatever happened to stdout: `validate | head`
+            // in a CI step with `pipefail` must not pass a broken file.
+            let written = cmd::validate::run(&loaded, cli.global.format, out).and_then(|()| Ok(out.flush()?));
+            return match written {
+                Err(error) if !is_broken_pipe(&error) => Err(error),
+                _ => Ok(code),
+            };
         }
         _ => {}
     }

@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use crate::render::text::plain;
+
 /// One problem in one catalogue source.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
@@ -29,10 +31,12 @@ impl Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // File names and messages may quote catalogue text: never let it reach a terminal raw.
+        let (file, message) = (plain(&self.file), plain(&self.message));
         if self.line == 0 {
-            write!(f, "{}: {}", self.file, self.message)
+            write!(f, "{file}: {message}")
         } else {
-            write!(f, "{}:{}:{}: {}", self.file, self.line, self.column, self.message)
+            write!(f, "{file}:{}:{}: {message}", self.line, self.column)
         }
     }
 }

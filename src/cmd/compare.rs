@@ -101,7 +101,7 @@ pub fn run(
         grid.footer.push(FRONT_LEGEND.to_string());
     }
     if ranked.is_empty() {
-        writeln!(err, "note: {}", empty_note(selection.removed))?;
+        let _ = writeln!(err, "note: {}", empty_note(selection.removed));
     }
     let mut fields = vec!["rank"];
     fields.extend_from_slice(PROGRAM_FIELDS);

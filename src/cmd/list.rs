@@ -101,7 +101,7 @@ pub fn run(
         CREDIT_LEGEND.to_string(),
     ];
     if programs.is_empty() {
-        writeln!(err, "note: {}", super::compare::empty_note(selection.removed))?;
+        let _ = writeln!(err, "note: {}", super::compare::empty_note(selection.removed));
     }
     let document = Document {
         records,

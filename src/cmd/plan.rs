@@ -81,10 +81,10 @@ pub fn run(
         provenance(catalog, ctx, any_stale),
     ];
     if plan.routes.is_empty() {
-        writeln!(
+        let _ = writeln!(
             err,
             "note: no route matches; widen the filters or raise --budget / --max-months"
-        )?;
+        );
     }
     let document = Document {
         records,

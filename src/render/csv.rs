@@ -24,10 +24,22 @@ fn flatten(prefix: &str, record: &Map<String, Value>, cells: &mut Vec<(String, S
 fn cell(value: &Value) -> String {
     match value {
         Value::Null => String::new(),
-        Value::String(s) => s.clone(),
-        Value::Array(items) => items.iter().map(cell).collect::<Vec<_>>().join("; "),
+        Value::String(s) => text_cell(s),
+        Value::Array(items) => text_cell(&items.iter().map(cell).collect::<Vec<_>>().join("; ")),
         Value::Object(_) => value.to_string(),
         other => other.to_string(),
+    }
+}
+
+/// A text cell made safe: control and bidirectional characters escaped, and a cell that a
+/// spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, carriage return first) prefixed
+/// with `'`. Numbers are not text cells and stay as they are.
+fn text_cell(text: &str) -> String {
+    let safe = super::text::plain(text);
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{safe}")
+    } else {
+        safe
     }
 }
 
@@ -69,4 +81,18 @@ pub fn write(document: &Document, out: &mut dyn Write) -> io::Result<()> {
         writer.write_record(line).map_err(io_error)?;
     }
     writer.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formulas_become_text_and_numbers_stay_numbers() {
+        for formula in ["=cmd|' /C calc'!A0", "+1+1", "-2", "@SUM(1+1)", "\tx", "\rx"] {
+            assert!(cell(&Value::from(formula)).starts_with('\''), "{formula}");
+        }
+        assert_eq!(cell(&Value::from(-2.5)), "-2.5");
+        assert_eq!(cell(&Value::from("a\u{1b}b")), "a\\u{1b}b");
+    }
 }

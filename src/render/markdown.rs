@@ -4,12 +4,25 @@ use std::io::{self, Write};
 
 use super::Grid;
 
-/// Escapes what would break a Markdown table cell.
+/// Escapes what would break a Markdown table cell or turn text into markup: HTML (`<script>`,
+/// `<img onerror=...>`), links (`[x](javascript:...)`), emphasis and code spans.
 pub fn escape(text: &str) -> String {
-    text.replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace("\r\n", "<br>")
-        .replace('\n', "<br>")
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in super::text::plain(text).chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\n' => out.push_str("<br>"),
+            '\r' => {}
+            '\\' | '|' | '[' | ']' | '(' | ')' | '*' | '_' | '`' => {
+                out.push('\\');
+                out.push(c);
+            }
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 /// Writes `grid` as a Markdown table.
@@ -41,5 +54,22 @@ mod tests {
     fn pipes_and_newlines_cannot_break_a_cell() {
         assert_eq!(escape("a|b\nc"), "a\\|b<br>c");
         assert_eq!(escape("back\\slash"), "back\\\\slash");
+    }
+
+    #[test]
+    fn markup_and_links_stay_text() {
+        assert_eq!(
+            escape("<script>alert(1)</script>"),
+            "&lt;script&gt;alert\\(1\\)&lt;/script&gt;"
+        );
+        assert_eq!(
+            escape("[x](javascript:alert(1))"),
+            "\\[x\\]\\(javascript:alert\\(1\\)\\)"
+        );
+        assert_eq!(
+            escape("<img src=x onerror=alert(1)>"),
+            "&lt;img src=x onerror=alert\\(1\\)&gt;"
+        );
+        assert_eq!(escape("a\u{1b}[2J"), "a\\\\u{1b}\\[2J");
     }
 }

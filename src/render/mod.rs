@@ -63,6 +63,16 @@ impl Grid {
         }
     }
 
+    /// Escapes control and bidirectional characters in every cell, header and footer line.
+    pub fn make_plain(&mut self) {
+        let cells = self.rows.iter_mut().flatten();
+        for cell in cells.chain(&mut self.header).chain(&mut self.footer) {
+            if cell.chars().any(text::is_unsafe) {
+                *cell = text::plain(cell);
+            }
+        }
+    }
+
     /// Adds a row.
     pub fn push(&mut self, row: Vec<String>, dim: bool) {
         self.rows.push(row);
@@ -82,8 +92,12 @@ pub struct Document {
     pub grid: Grid,
 }
 
-/// Writes `document` to `out` in `format`.
-pub fn write(document: Document, format: Format, style: Style, out: &mut dyn Write) -> io::Result<()> {
+/// Writes `document` to `out` in `format`. Catalogue text is made safe here, for every command
+/// (JSON and CSV in their modules): a command need not remember it.
+pub fn write(mut document: Document, format: Format, style: Style, out: &mut dyn Write) -> io::Result<()> {
+    if format == Format::Table {
+        document.grid.make_plain();
+    }
     match format {
         Format::Table => table::write(document.grid, style, out),
         Format::Markdown => markdown::write(&document.grid, out),

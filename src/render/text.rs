@@ -2,11 +2,17 @@
 
 use crate::catalog::{Amount, CreditSummary, Pathway, PathwayKind, Tuition};
 
-/// A number with thousands separators: whole when it is whole, else two decimals.
+/// A number with thousands separators: whole when it is whole or 1,000 and more (cents on a
+/// figure that large, often converted from another currency, claim a precision no source has),
+/// else two decimals. Exact for every amount a catalogue allows (up to 10^24 once converted).
 pub fn grouped(value: f64) -> String {
-    // Whole cents as an integer: formatting integers is exact and cheap.
-    let cents = (value.abs() * 100.0).round() as u64;
-    let (whole, fraction) = (cents / 100, cents % 100);
+    // Integers are formatted exactly and cheaply; u128 holds every allowed amount.
+    let cents = (value.abs() * 100.0).round() as u128;
+    let (whole, fraction) = if cents >= 100_000 {
+        (value.abs().round() as u128, 0)
+    } else {
+        (cents / 100, cents % 100)
+    };
     let digits = whole.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 4);
     if value < 0.0 && cents > 0 {
@@ -118,7 +124,7 @@ pub fn is_unsafe(c: char) -> bool {
         || ('\u{2066}'..='\u{2069}').contains(&c)
 }
 
-/// An exchange rate with four significant figures: `1,333.11`, `0.0007501`.
+/// An exchange rate with four significant figures or more: `1,333`, `94.96`, `0.0007501`.
 pub fn rate(value: f64) -> String {
     if value >= 100.0 {
         grouped((value * 100.0).round() / 100.0)
@@ -189,8 +195,16 @@ mod tests {
     }
 
     #[test]
+    fn large_figures_are_exact_and_whole() {
+        assert_eq!(grouped(2f64.powi(70)), "1,180,591,620,717,411,303,424");
+        assert_eq!(grouped(1e12), "1,000,000,000,000");
+        assert_eq!(grouped(1_799_688.05), "1,799,688");
+        assert_eq!(grouped(999.5), "999.50");
+    }
+
+    #[test]
     fn rates_keep_four_significant_figures_and_unsafe_text_is_escaped() {
-        assert_eq!(rate(1333.1098), "1,333.11");
+        assert_eq!(rate(1333.1098), "1,333");
         assert_eq!(rate(0.000750), "0.0007500");
         assert_eq!(rate(1.1172), "1.117");
         assert_eq!(plain("a\u{1b}[2Jb\u{202e}c\td"), "a\\u{1b}[2Jb\\u{202e}c\td");
