@@ -163,6 +163,15 @@ pub const MAX_COUNT: f64 = 1000.0;
 /// The smallest and largest rate: one unit is worth between 10^-6 and 10^6 USD.
 pub const RATE_RANGE: (f64, f64) = (1e-6, 1e6);
 
+/// A number found in a file, short even when huge: `1e300`, not three hundred digits.
+fn shown(value: f64) -> String {
+    if value.abs() >= 1e15 {
+        format!("{value:e}")
+    } else {
+        format!("{value}")
+    }
+}
+
 /// A limit as people read it: `1,000` or `10^12`.
 fn limit(high: f64) -> String {
     if high >= 1e7 {
@@ -184,7 +193,7 @@ fn number_in(findings: &mut Findings, value: &Spanned<f64>, key: &str, low: f64,
         (true, false) => format!("in ({low}, {}]", limit(high)),
         (false, false) => format!("in [{low}, {}]", limit(high)),
     };
-    findings.at(value, format!("`{key}` must be {range}, found {v}"));
+    findings.at(value, format!("`{key}` must be {range}, found {}", shown(v)));
 }
 
 fn amount(findings: &mut Findings, value: &Spanned<Amount>, key: &str, positive: bool, high: f64) -> Amount {
@@ -194,7 +203,7 @@ fn amount(findings: &mut Findings, value: &Spanned<Amount>, key: &str, positive:
     } else if a.max > high {
         findings.at(
             value,
-            format!("`{key}` must be at most {}, found {}", limit(high), a.max),
+            format!("`{key}` must be at most {}, found {}", limit(high), shown(a.max)),
         );
     }
     a
@@ -642,13 +651,30 @@ fn suggestion(found: &str, allowed: &[&str], what: &str) -> String {
 }
 
 /// The allowed word closest to `found`, if any is close enough to be a likely misspelling.
+/// The work is bounded, so that thousands of misspelt long ids stay quick: only words of a
+/// plausible length are compared, at most `MAX_CANDIDATES` of them.
 pub fn closest<'a>(found: &str, allowed: &[&'a str]) -> Option<&'a str> {
-    allowed
-        .iter()
-        .map(|a| (strsim::jaro_winkler(found, a), *a))
-        .filter(|(score, _)| *score >= 0.8)
-        .max_by(|x, y| x.0.total_cmp(&y.0))
-        .map(|(_, a)| a)
+    ranked(found, allowed.iter().copied(), 0.8).into_iter().next()
+}
+
+/// Words compared at most for one suggestion.
+pub const MAX_CANDIDATES: usize = 1_000;
+
+/// The words of `allowed` within `threshold` of `found` (Jaro-Winkler), best first, then A to Z.
+pub fn ranked<'a>(found: &str, allowed: impl Iterator<Item = &'a str>, threshold: f64) -> Vec<&'a str> {
+    let length = found.chars().count();
+    if length > super::text::MAX_ID {
+        return Vec::new();
+    }
+    let plausible = |word: &&str| word.len().abs_diff(found.len()) <= 2 + found.len() / 2;
+    let mut scored: Vec<(f64, &str)> = allowed
+        .filter(plausible)
+        .take(MAX_CANDIDATES)
+        .map(|a| (strsim::jaro_winkler(found, a), a))
+        .filter(|(score, _)| *score >= threshold)
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+    scored.into_iter().map(|(_, a)| a).collect()
 }
 
 #[cfg(test)]

@@ -44,18 +44,23 @@ impl fmt::Display for Diagnostic {
 /// Turns byte offsets of one text into 1-based lines and character columns.
 #[derive(Debug, Clone)]
 pub struct LineIndex {
+    /// The start of every `STRIDE`th line (lines 1, 1 + STRIDE, ...): a file of blank lines
+    /// must not cost eight bytes a byte to place its problems.
     starts: Vec<usize>,
 }
+
+/// Lines between two remembered line starts.
+const STRIDE: usize = 64;
 
 impl LineIndex {
     /// Indexes `text`; `skip` bytes at the start (a byte-order mark) do not count as a column.
     pub fn new(text: &str, skip: usize) -> Self {
         let mut starts = vec![skip];
         starts.extend(
-            text.bytes()
-                .enumerate()
-                .filter(|&(_, b)| b == b'\n')
-                .map(|(i, _)| i + 1),
+            memchr::memchr_iter(b'\n', text.as_bytes())
+                .skip(STRIDE - 1)
+                .step_by(STRIDE)
+                .map(|i| i + 1),
         );
         LineIndex { starts }
     }
@@ -63,8 +68,12 @@ impl LineIndex {
     /// The 1-based line and column of byte `offset` in `text`.
     pub fn position(&self, text: &str, offset: usize) -> (usize, usize) {
         let offset = offset.min(text.len());
-        let line = self.starts.partition_point(|&s| s <= offset).max(1);
-        let start = self.starts[line - 1].min(offset);
+        let block = self.starts.partition_point(|&s| s <= offset).max(1) - 1;
+        let from = self.starts[block].min(offset);
+        let newlines = memchr::memchr_iter(b'\n', &text.as_bytes()[from..offset]);
+        let (count, last) = newlines.fold((0, None), |(n, _), i| (n + 1, Some(i)));
+        let line = block * STRIDE + 1 + count;
+        let start = last.map_or(from, |i| from + i + 1);
         let column = text
             .get(start..offset)
             .map_or(offset - start, |s| s.chars().count())
@@ -87,6 +96,17 @@ mod tests {
         assert_eq!(index.position(text, 5), (2, 2));
         assert_eq!(index.position(text, 8), (4, 1));
         assert_eq!(index.position(text, 999), (4, 2));
+    }
+
+    #[test]
+    fn positions_past_many_lines_are_counted_from_the_nearest_remembered_line() {
+        let text = "a\n".repeat(1000) + "bc";
+        let index = LineIndex::new(&text, 0);
+        for line in [1, 63, 64, 65, 128, 129, 1000, 1001] {
+            let offset = (line - 1) * 2;
+            assert_eq!(index.position(&text, offset), (line, 1), "line {line}");
+        }
+        assert_eq!(index.position(&text, 2001), (1001, 2));
     }
 
     #[test]

@@ -23,6 +23,25 @@ use super::{Catalog, RateInfo, Replacement};
 /// The name the built-in catalogue goes by in reports.
 pub const BUILTIN_NAME: &str = "data/catalog.toml";
 
+/// The most problems listed for one load: a file with more is not worth more memory.
+pub const MAX_PROBLEMS: usize = 100_000;
+
+/// The largest catalogue file: 256 MiB, over six times the 100,000-program benchmark.
+pub const MAX_FILE_BYTES: usize = 256 << 20;
+
+/// Whether `meta` is a character or block device (`/dev/zero`, `/dev/urandom`): endless, or
+/// not a file a catalogue is kept in.
+#[cfg(unix)]
+fn is_device(meta: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::FileTypeExt;
+    meta.file_type().is_char_device() || meta.file_type().is_block_device()
+}
+
+#[cfg(not(unix))]
+fn is_device(_meta: &std::fs::Metadata) -> bool {
+    false
+}
+
 /// Below this size a source is parsed on one thread: starting threads would cost more.
 const PARALLEL_FROM_BYTES: usize = 512 * 1024;
 
@@ -42,16 +61,24 @@ impl Source {
         }
     }
 
-    /// Reads a catalogue file; a file that cannot be used is one diagnostic naming it.
+    /// Reads a catalogue file (`-` is standard input); a file that cannot be used is one
+    /// diagnostic naming it. Files larger than `MAX_FILE_BYTES` are refused without reading on.
     pub fn read(path: &Path) -> Result<Source, Diagnostic> {
-        let name = path.display().to_string();
+        use std::io::Read;
+        let stdin = path.as_os_str() == "-";
+        let name = if stdin {
+            "<stdin>".to_string()
+        } else {
+            path.display().to_string()
+        };
         let fail = |message: String| Diagnostic::whole_file(&name, message);
-        if path.is_dir() {
-            return Err(fail(
-                "is a directory, not a catalogue file; name a `.toml` file".into(),
-            ));
-        }
-        let bytes = std::fs::read(path).map_err(|e| {
+        let too_large = || {
+            fail(format!(
+                "is larger than {} MiB, too large for a catalogue; nothing was read past that",
+                MAX_FILE_BYTES >> 20
+            ))
+        };
+        let cannot = |e: std::io::Error| {
             fail(match e.kind() {
                 std::io::ErrorKind::NotFound => "cannot read the catalogue: no such file".to_string(),
                 std::io::ErrorKind::PermissionDenied => {
@@ -59,7 +86,36 @@ impl Source {
                 }
                 _ => format!("cannot read the catalogue: {e}"),
             })
-        })?;
+        };
+        let mut bytes = Vec::new();
+        let limit = (MAX_FILE_BYTES + 1) as u64;
+        if stdin {
+            std::io::stdin()
+                .lock()
+                .take(limit)
+                .read_to_end(&mut bytes)
+                .map_err(cannot)?;
+        } else {
+            if path.is_dir() {
+                return Err(fail(
+                    "is a directory, not a catalogue file; name a `.toml` file".into(),
+                ));
+            }
+            let file = std::fs::File::open(path).map_err(cannot)?;
+            let meta = file.metadata().map_err(cannot)?;
+            if is_device(&meta) {
+                return Err(fail(
+                    "is a device, not a catalogue file; name a `.toml` file".into(),
+                ));
+            }
+            if meta.len() > MAX_FILE_BYTES as u64 {
+                return Err(too_large());
+            }
+            file.take(limit).read_to_end(&mut bytes).map_err(cannot)?;
+        }
+        if bytes.len() > MAX_FILE_BYTES {
+            return Err(too_large());
+        }
         let text = String::from_utf8(bytes).map_err(|e| {
             let valid = e.utf8_error().valid_up_to();
             let bytes = e.as_bytes();
@@ -264,6 +320,19 @@ pub fn load(inputs: Vec<Result<Source, Diagnostic>>) -> Loaded {
             ),
         ));
     }
+    if pending.len() > MAX_PROBLEMS {
+        pending.sort_by_key(|(source, p)| (*source, p.offset));
+        let more = pending.len() - MAX_PROBLEMS;
+        pending.truncate(MAX_PROBLEMS);
+        let (source, last) = pending.last().map_or((0, 0), |(s, p)| (*s, p.offset));
+        pending.push((
+            source,
+            Problem::new(
+                last,
+                format!("and {more} more problems, not listed; fix these first"),
+            ),
+        ));
+    }
     problems.extend(place(pending, &texts));
     Loaded {
         catalog,
@@ -448,6 +517,15 @@ fn duplicate(what: &str, id: &str, at: usize, first: usize) -> Problem {
 fn cross_check(catalog: &Catalog, references: &[References]) -> Vec<(usize, Problem)> {
     let mut found = Vec::new();
     let institution_ids: Vec<&str> = catalog.institutions.iter().map(|i| i.id.as_str()).collect();
+    let degree_ids: Vec<&str> = catalog
+        .programs
+        .iter()
+        .filter(|p| p.kind.is_degree())
+        .map(|p| p.id.as_str())
+        .collect();
+    // Suggestions cost a comparison with many ids each: a file with thousands of unknown
+    // references gets them for the first few hundred only.
+    let mut suggestions = SUGGESTIONS;
     for (program, refs) in catalog.programs.iter().zip(references) {
         let mut problem =
             |offset: usize, message: String| found.push((program.source, Problem::new(offset, message)));
@@ -460,7 +538,8 @@ fn cross_check(catalog: &Catalog, references: &[References]) -> Vec<(usize, Prob
                     did_you_mean(
                         &program.institution,
                         &institution_ids,
-                        "add an `[[institution]]` with this id"
+                        "add an `[[institution]]` with this id",
+                        &mut suggestions
                     )
                 ),
             );
@@ -469,12 +548,6 @@ fn cross_check(catalog: &Catalog, references: &[References]) -> Vec<(usize, Prob
             let Some(id) = pathway.toward() else { continue };
             match catalog.program(id) {
                 None => {
-                    let degree_ids: Vec<&str> = catalog
-                        .programs
-                        .iter()
-                        .filter(|p| p.kind.is_degree())
-                        .map(|p| p.id.as_str())
-                        .collect();
                     problem(
                         *offset,
                         format!(
@@ -482,7 +555,8 @@ fn cross_check(catalog: &Catalog, references: &[References]) -> Vec<(usize, Prob
                             did_you_mean(
                                 id,
                                 &degree_ids,
-                                "use `degree = \"...\"` for a degree outside the catalogue"
+                                "use `degree = \"...\"` for a degree outside the catalogue",
+                                &mut suggestions
                             )
                         ),
                     );
@@ -558,7 +632,14 @@ fn compute_shares(catalog: &mut Catalog) {
     }
 }
 
-fn did_you_mean(found: &str, known: &[&str], otherwise: &str) -> String {
+/// Unknown references that get a "did you mean" in one load.
+const SUGGESTIONS: usize = 100;
+
+fn did_you_mean(found: &str, known: &[&str], otherwise: &str, budget: &mut usize) -> String {
+    if *budget == 0 {
+        return format!("; {otherwise}");
+    }
+    *budget -= 1;
     match check::closest(found, known) {
         Some(close) => format!("; did you mean `{close}`?"),
         None => format!("; {otherwise}"),
@@ -603,12 +684,24 @@ fn bom_len(text: &str) -> usize {
 
 /// Parses and checks every entry of one source, in parts that keep the entries' order.
 fn parse_source(text: &str, source: usize) -> Vec<Parsed> {
-    let split::Split { chunks, flaws } = split::split(text, bom_len(text));
+    let split::Split {
+        chunks,
+        flaws,
+        blank_runs,
+    } = split::split(text, bom_len(text));
+    let blank_runs = blank_runs.as_slice();
     let flaws = Parsed {
         problems: flaws
             .into_iter()
             .map(|flaw| match flaw {
                 Flaw::Forbidden(at, c) => Problem::new(at, text::forbidden_message(c)),
+                Flaw::TooDeep(at) => Problem::new(
+                    at,
+                    format!(
+                        "brackets nested more than {} levels deep, or a header too long to be one; a catalogue needs three levels at most",
+                        split::MAX_NESTING
+                    ),
+                ),
                 Flaw::TooLong(at, len) => Problem::new(
                     at,
                     format!(
@@ -623,7 +716,7 @@ fn parse_source(text: &str, source: usize) -> Vec<Parsed> {
     let threads = thread::available_parallelism().map_or(1, |n| n.get());
     let programs = chunks.iter().filter(|c| c.kind == ChunkKind::Program).count();
     if text.len() < PARALLEL_FROM_BYTES || threads < 2 || chunks.len() < 2 * threads {
-        return vec![parse_chunks(text, &chunks, source, programs), flaws];
+        return vec![parse_chunks(text, &chunks, blank_runs, source, programs), flaws];
     }
     let per_thread = chunks.len().div_ceil(threads);
     thread::scope(|scope| {
@@ -634,7 +727,7 @@ fn parse_source(text: &str, source: usize) -> Vec<Parsed> {
             .enumerate()
             .map(|(i, group)| {
                 let room = if i == 0 { programs } else { 0 };
-                scope.spawn(move || parse_chunks(text, group, source, room))
+                scope.spawn(move || parse_chunks(text, group, blank_runs, source, room))
             })
             .collect();
         let mut parts: Vec<Parsed> = handles
@@ -658,7 +751,13 @@ fn thread_failed() -> Parsed {
 }
 
 /// Parses `chunks`, with room for at least `room` programs.
-fn parse_chunks(text: &str, chunks: &[Chunk], source: usize, room: usize) -> Parsed {
+fn parse_chunks(
+    text: &str,
+    chunks: &[Chunk],
+    blank_runs: &[(usize, usize)],
+    source: usize,
+    room: usize,
+) -> Parsed {
     let mut parsed = Parsed::default();
     let programs = chunks
         .iter()
@@ -667,15 +766,32 @@ fn parse_chunks(text: &str, chunks: &[Chunk], source: usize, room: usize) -> Par
         .max(room);
     parsed.entries.programs.reserve_exact(programs);
     parsed.entries.references.reserve_exact(programs);
-    for chunk in chunks {
-        parse_chunk(text, *chunk, source, &mut parsed);
+    for (i, chunk) in chunks.iter().enumerate() {
+        if parsed.problems.len() >= MAX_PROBLEMS {
+            // Enough to fix for now; the rest would only cost memory. Say so once.
+            parsed.problems.push(Problem::new(
+                chunk.start,
+                format!(
+                    "{} more parts of this file were not checked after {MAX_PROBLEMS} problems; fix these first",
+                    chunks.len() - i
+                ),
+            ));
+            break;
+        }
+        let slice = split::quiet(text, chunk.start, chunk.end, blank_runs);
+        parse_chunk(&slice, *chunk, source, &mut parsed);
     }
     parsed
 }
 
-fn parse_chunk(text: &str, chunk: Chunk, source: usize, parsed: &mut Parsed) {
+/// Parses the chunk `slice` (its text, which stands at `chunk.start` of the source).
+fn parse_chunk(slice: &str, chunk: Chunk, source: usize, parsed: &mut Parsed) {
     let base = chunk.start;
-    let slice = &text[chunk.start..chunk.end];
+    if chunk.too_deep {
+        // Reported by the splitter; the TOML parser would spend memory on every level.
+        parsed.unreadable_top |= chunk.kind == ChunkKind::Top;
+        return;
+    }
     // Most entries are plain; the fast reader takes those, the TOML parser everything else.
     match chunk.kind {
         ChunkKind::Program => {
@@ -717,6 +833,8 @@ fn parse_chunk(text: &str, chunk: Chunk, source: usize, parsed: &mut Parsed) {
                 None => base,
             };
             parsed.problems.push(Problem::new(offset, message));
+            // A top-level part that did not read may hold `format`: do not call it missing.
+            parsed.unreadable_top |= chunk.kind == ChunkKind::Top;
             return;
         }
     };

@@ -81,16 +81,14 @@ impl Catalog {
         codes
     }
 
-    /// Up to three program ids closest to `id`, best first, for "did you mean".
+    /// Up to three program ids closest to `id`, best first, for "did you mean". Case is
+    /// ignored, so that `MITX-SCM` finds `mitx-scm`.
     pub fn closest_program_ids(&self, id: &str) -> Vec<&str> {
-        let mut scored: Vec<(f64, &str)> = self
-            .programs
-            .iter()
-            .map(|p| (strsim::jaro_winkler(id, &p.id), p.id.as_str()))
-            .filter(|(score, _)| *score >= 0.7)
-            .collect();
-        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
-        scored.into_iter().take(3).map(|(_, id)| id).collect()
+        let wanted = id.to_lowercase();
+        let ids = self.programs.iter().map(|p| p.id.as_str());
+        let mut found = check::ranked(&wanted, ids, 0.7);
+        found.truncate(3);
+        found
     }
 
     /// The message for an unknown program id, naming the closest known ids.
@@ -134,7 +132,19 @@ pub fn load_sources(builtin: bool, files: &[std::path::PathBuf]) -> Loaded {
     if builtin {
         inputs.push(Ok(Source::builtin()));
     }
-    inputs.extend(files.iter().map(|f| Source::read(f)));
+    let mut stdin_read = false;
+    inputs.extend(files.iter().map(|f| {
+        if f.as_os_str() == "-" {
+            if stdin_read {
+                return Err(Diagnostic::whole_file(
+                    "<stdin>",
+                    "standard input can be read once: give `--catalog -` once",
+                ));
+            }
+            stdin_read = true;
+        }
+        Source::read(f)
+    }));
     load(inputs)
 }
 

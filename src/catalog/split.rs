@@ -24,14 +24,27 @@ pub struct Chunk {
     pub kind: ChunkKind,
     pub start: usize,
     pub end: usize,
+    /// Brackets nest deeper than `MAX_NESTING` in it: reported as a flaw, and not given to the
+    /// TOML parser, which spends memory on every level.
+    pub too_deep: bool,
 }
+
+/// The deepest nesting of brackets and braces a catalogue may use (it needs three).
+pub const MAX_NESTING: usize = 64;
 
 /// A text cut into chunks, and the flaws of its strings found on the way.
 #[derive(Debug, Default)]
 pub struct Split {
     pub chunks: Vec<Chunk>,
     pub flaws: Vec<Flaw>,
+    /// Long runs of blank and comment-only lines, `start..end` in bytes, in order: the TOML
+    /// parser spends some fifty bytes of memory on each line, so these are shown to it as one
+    /// comment of the same length (see `quiet`).
+    pub blank_runs: Vec<(usize, usize)>,
 }
+
+/// Runs of blank and comment-only lines at least this long are recorded in `Split::blank_runs`.
+const BLANK_RUN_BYTES: usize = 4096;
 
 /// Splits `text` from byte `from` (past a byte-order mark) into chunks in order, checking every
 /// string literal on the way. Where a sub-table (`[program.fees]`, `[[program.credit]]`) stands
@@ -45,16 +58,27 @@ pub fn split(text: &str, from: usize) -> Split {
         kind: ChunkKind::Top,
         start: from,
         end: text.len(),
+        too_deep: false,
     }];
     let mut depth = 0usize;
     let mut i = from;
     let mut line_start = true;
+    let mut line_begin = from;
+    let mut blank_runs = Vec::new();
+    let mut run_start: Option<usize> = None;
     while i < bytes.len() {
         let b = bytes[i];
         if line_start {
-            if b == b' ' || b == b'\t' {
+            if b == b' ' || b == b'\t' || b == b'\r' {
                 i += 1;
                 continue;
+            }
+            if b == b'\n' || b == b'#' {
+                run_start.get_or_insert(line_begin);
+            } else if let Some(start) = run_start.take()
+                && line_begin - start >= BLANK_RUN_BYTES
+            {
+                blank_runs.push((start, line_begin));
             }
             line_start = false;
             if b == b'[' && depth == 0 {
@@ -75,7 +99,15 @@ pub fn split(text: &str, from: usize) -> Split {
                         kind,
                         start: i,
                         end: text.len(),
+                        too_deep: false,
                     });
+                }
+                if header.first.len() > super::text::MAX_STRING
+                    && let Some(chunk) = chunks.last_mut()
+                {
+                    // Not a header any parser would take; do not hand it on.
+                    chunk.too_deep = true;
+                    flaws.push(Flaw::TooDeep(i));
                 }
                 i = end;
                 continue;
@@ -93,6 +125,7 @@ pub fn split(text: &str, from: usize) -> Split {
             b'\n' => {
                 line_start = true;
                 i += 1;
+                line_begin = i;
             }
             b'#' => i = skip_to_newline(bytes, i),
             b'"' | b'\'' => {
@@ -102,6 +135,12 @@ pub fn split(text: &str, from: usize) -> Split {
             }
             b'[' | b'{' => {
                 depth += 1;
+                if depth == MAX_NESTING + 1
+                    && let Some(chunk) = chunks.last_mut()
+                {
+                    chunk.too_deep = true;
+                    flaws.push(Flaw::TooDeep(i));
+                }
                 i += 1;
             }
             b']' | b'}' => {
@@ -111,15 +150,55 @@ pub fn split(text: &str, from: usize) -> Split {
             _ => i += 1,
         }
     }
+    if let Some(start) = run_start
+        && line_begin - start >= BLANK_RUN_BYTES
+    {
+        blank_runs.push((start, line_begin));
+    }
     if apart {
+        let too_deep = chunks.iter().any(|c| c.too_deep);
         chunks = vec![Chunk {
             kind: ChunkKind::Top,
             start: from,
             end: text.len(),
+            too_deep,
         }];
     }
     // The text before the first header is often empty; an empty top chunk still parses.
-    Split { chunks, flaws }
+    Split {
+        chunks,
+        flaws,
+        blank_runs,
+    }
+}
+
+/// `text[start..end]`, with every blank run inside it turned into one comment line of the same
+/// length: the same TOML at the same offsets, at a fraction of the parser's memory.
+pub fn quiet<'a>(
+    text: &'a str,
+    start: usize,
+    end: usize,
+    runs: &[(usize, usize)],
+) -> std::borrow::Cow<'a, str> {
+    let first = runs.partition_point(|&(_, e)| e <= start);
+    let inside: Vec<(usize, usize)> = runs[first..]
+        .iter()
+        .take_while(|&&(s, _)| s < end)
+        .map(|&(s, e)| (s.max(start), e.min(end)))
+        .filter(|(s, e)| e - s >= 2)
+        .collect();
+    if inside.is_empty() {
+        return std::borrow::Cow::Borrowed(&text[start..end]);
+    }
+    let mut bytes = text.as_bytes()[start..end].to_vec();
+    for (s, e) in inside {
+        let region = &mut bytes[s - start..e - start];
+        region.fill(b' ');
+        region[0] = b'#';
+        region[region.len() - 1] = b'\n';
+    }
+    // Only whole lines of ASCII and other UTF-8 were overwritten with ASCII.
+    std::borrow::Cow::Owned(String::from_utf8(bytes).unwrap_or_default())
 }
 
 /// Bytes that change the scanner's state; every other byte is skipped.
@@ -265,6 +344,23 @@ mod tests {
         assert_eq!(kinds(text), [(ChunkKind::Top, text)]);
         let contiguous = "[[program]]\nid = \"p\"\n[program.fees]\none_off = 1\n[rates]\nEUR = 1\n";
         assert_eq!(kinds(contiguous).len(), 3);
+    }
+
+    #[test]
+    fn long_blank_runs_become_one_comment_of_the_same_length() {
+        let text = format!(
+            "format = 1\n{}# note\n{}[[program]]\nid = \"p\"\n",
+            "\n".repeat(5000),
+            " \r\n".repeat(2000)
+        );
+        let split = split(&text, 0);
+        let header = text.find("[[program]]").unwrap();
+        assert_eq!(split.blank_runs, [(11, header)]);
+        let quiet = quiet(&text, 0, text.len(), &split.blank_runs);
+        assert_eq!(quiet.len(), text.len());
+        assert!(quiet.starts_with("format = 1\n#    "));
+        assert_eq!(&quiet[header - 1..], "\n[[program]]\nid = \"p\"\n");
+        assert_eq!(quiet.lines().count(), 4);
     }
 
     #[test]

@@ -14,6 +14,8 @@ pub enum Flaw {
     Forbidden(usize, char),
     /// A string longer than `MAX_STRING` bytes, at its opening quote.
     TooLong(usize, usize),
+    /// Brackets nested too deep, or a header too long to be one, at the offending bracket.
+    TooDeep(usize),
 }
 
 /// Whether `c` may not appear in a catalogue string: C0 controls but tab and newline, DEL and
