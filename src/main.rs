@@ -123,7 +123,7 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
     };
     match &cli.command {
         Command::Compare(args) => cmd::compare::run(&args.comparison(), catalog, &ctx, out, &mut err)?,
-        Command::List(args) => cmd::list::run(&args.filters, catalog, &ctx, out, &mut err)?,
+        Command::List(args) => cmd::list::run(&args.filters.filter(), catalog, &ctx, out, &mut err)?,
         Command::Show(args) => cmd::show::run(&args.ids, catalog, &ctx, out, &mut err)?,
         Command::Estimate(args) => {
             cmd::estimate::run(&args.id, &args.request(), catalog, &ctx, out, &mut err)?

@@ -1,5 +1,7 @@
 //! Arbitrary bytes as a catalogue: loading must never panic, and a catalogue that loads must go
-//! through compare, list, show and estimate in every format without panicking either.
+//! through compare, list, show, estimate, plan and audit in every format without panicking, and
+//! without any control or bidirectional character reaching the output (JSON carries them only
+//! as `\u` escapes, which are plain text).
 
 #![no_main]
 
@@ -12,12 +14,47 @@ use micromasters::cmd::{self, Context};
 use micromasters::estimate::Request;
 use micromasters::filter::Filter;
 use micromasters::money::Money;
+use micromasters::plan::PlanRequest;
 use micromasters::rank::{OrderKey, SortKey, Weights};
+use micromasters::render::text::is_unsafe;
 use micromasters::render::{Format, Style};
+
+/// Panics (a finding) when `bytes` hold a control character other than newline, or a
+/// bidirectional control; ANSI colour codes are allowed only where colour was asked for.
+fn assert_safe(bytes: &[u8], color: bool, what: &str) {
+    let text = String::from_utf8_lossy(bytes);
+    let mut text = text.into_owned();
+    if color {
+        // The colour codes comfy-table writes itself: ESC [ digits ; ... m.
+        let mut cleaned = String::with_capacity(text.len());
+        let mut rest = text.as_str();
+        while let Some(i) = rest.find("\u{1b}[") {
+            cleaned.push_str(&rest[..i]);
+            let tail = &rest[i + 2..];
+            let end = tail.find(|c: char| !(c.is_ascii_digit() || c == ';')).unwrap_or(tail.len());
+            if tail[end..].starts_with('m') {
+                rest = &tail[end + 1..];
+            } else {
+                cleaned.push('\u{1b}');
+                rest = &rest[i + 1..];
+            }
+        }
+        cleaned.push_str(rest);
+        text = cleaned;
+    }
+    if let Some(c) = text.chars().find(|&c| is_unsafe(c) && c != '\t') {
+        panic!("{what}: U+{:04X} reached the output", u32::from(c));
+    }
+}
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data).into_owned();
     let loaded = load(vec![Ok(Source { name: "fuzz.toml".into(), text: Cow::Owned(text) })]);
+    let mut diagnostics = Vec::new();
+    for problem in &loaded.problems {
+        diagnostics.extend_from_slice(problem.to_string().as_bytes());
+    }
+    assert_safe(&diagnostics, false, "diagnostics");
     if !loaded.problems.is_empty() {
         return;
     }
@@ -25,38 +62,44 @@ fuzz_target!(|data: &[u8]| {
     for display in [None, catalog.rates.keys().next().map(String::as_str)] {
         let Ok(money) = Money::new(catalog, display) else { continue };
         for format in [Format::Table, Format::Json, Format::Csv, Format::Markdown] {
-            let ctx = Context {
-                format,
-                style: Style { color: true, width: 40 },
-                money: money.clone(),
-                today: Date { year: 2026, month: 11, day: 28 },
-            };
-            let (mut out, mut err) = (Vec::new(), Vec::new());
-            let comparison = Comparison {
-                ids: Vec::new(),
-                filter: Filter { include_retired: true, max_cost: Some(3000.0), ..Filter::default() },
-                order: vec![
-                    OrderKey { key: SortKey::Score, reverse: false },
-                    OrderKey { key: SortKey::Cost, reverse: true },
-                    OrderKey { key: SortKey::Name, reverse: false },
-                ],
-                weights: Weights::default(),
-                prefer: None,
-                explain: true,
-                limit: None,
-            };
-            let _ = cmd::compare::run(&comparison, catalog, &ctx, &mut out, &mut err);
-            let ids: Vec<String> = catalog.programs.iter().take(3).map(|p| p.id.clone()).collect();
-            let _ = cmd::show::run(&ids, catalog, &ctx, &mut out, &mut err);
-            for program in catalog.programs.iter().take(5) {
-                let degrees = program.credit.iter().filter_map(|p| match &p.target {
-                    micromasters::catalog::Target::Program(id) => Some(id.clone()),
-                    _ => None,
-                });
-                for then in std::iter::once(None).chain(degrees.map(Some)) {
-                    let request = Request { hours_per_week: Some(7.5), aid: Some(0.95), courses_per_term: Some(2), then };
-                    let _ = cmd::estimate::run(&program.id, &request, catalog, &ctx, &mut out, &mut err);
+            for color in [false, true] {
+                let ctx = Context {
+                    format,
+                    style: Style { color, width: 40 },
+                    money: money.clone(),
+                    today: Date { year: 2026, month: 11, day: 28 },
+                };
+                let (mut out, mut err) = (Vec::new(), Vec::new());
+                let comparison = Comparison {
+                    ids: Vec::new(),
+                    filter: Filter { include_retired: true, max_cost: Some(3000.0), ..Filter::default() },
+                    order: vec![
+                        OrderKey { key: SortKey::Score, reverse: false },
+                        OrderKey { key: SortKey::Cost, reverse: true },
+                        OrderKey { key: SortKey::Name, reverse: false },
+                    ],
+                    weights: Weights::default(),
+                    prefer: None,
+                    explain: true,
+                    limit: None,
+                };
+                let _ = cmd::compare::run(&comparison, catalog, &ctx, &mut out, &mut err);
+                let all = Filter { include_retired: true, ..Filter::default() };
+                let _ = cmd::list::run(&all, catalog, &ctx, &mut out, &mut err);
+                let _ = cmd::audit::run(&all, catalog, &ctx, &mut out, &mut err);
+                let plan = PlanRequest { aid: Some(0.5), hours_per_week: Some(9.0), ..PlanRequest::default() };
+                let _ = cmd::plan::run(&plan, catalog, &ctx, &mut out, &mut err);
+                let ids: Vec<String> = catalog.programs.iter().take(3).map(|p| p.id.clone()).collect();
+                let _ = cmd::show::run(&ids, catalog, &ctx, &mut out, &mut err);
+                for program in catalog.programs.iter().take(5) {
+                    let degrees = program.credit.iter().filter_map(|p| p.toward().map(String::from));
+                    for then in std::iter::once(None).chain(degrees.map(Some)) {
+                        let request = Request { hours_per_week: Some(7.5), aid: Some(0.95), courses_per_term: Some(2), then };
+                        let _ = cmd::estimate::run(&program.id, &request, catalog, &ctx, &mut out, &mut err);
+                    }
                 }
+                assert_safe(&out, color && format == Format::Table, "stdout");
+                assert_safe(&err, false, "stderr");
             }
         }
     }

@@ -163,9 +163,9 @@ pub const MAX_COUNT: f64 = 1000.0;
 /// The smallest and largest rate: one unit is worth between 10^-6 and 10^6 USD.
 pub const RATE_RANGE: (f64, f64) = (1e-6, 1e6);
 
-/// A number found in a file, short even when huge: `1e300`, not three hundred digits.
-fn shown(value: f64) -> String {
-    if value.abs() >= 1e15 {
+/// A number found in a file, short even when huge or tiny: `1e300`, not three hundred digits.
+pub fn shown(value: f64) -> String {
+    if value != 0.0 && !(1e-6..1e15).contains(&value.abs()) {
         format!("{value:e}")
     } else {
         format!("{value}")

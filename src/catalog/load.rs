@@ -880,8 +880,9 @@ fn parse_chunk(slice: &str, chunk: Chunk, source: usize, parsed: &mut Parsed) {
                 parsed.problems.push(Problem::new(
                     base + rate.span().start,
                     format!(
-                        "rate of `{}` must be between 0.000001 and 1,000,000 (the value of one unit in USD), found {value}",
-                        code.get_ref()
+                        "rate of `{}` must be between 0.000001 and 1,000,000 (the value of one unit in USD), found {}",
+                        code.get_ref(),
+                        check::shown(value)
                     ),
                 ));
             } else if code.get_ref() == "USD" && value != 1.0 {

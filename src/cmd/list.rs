@@ -9,21 +9,19 @@ use super::{
     with_removed,
 };
 use crate::catalog::{Catalog, Program, Status};
-use crate::cli::FilterArgs;
-use crate::filter;
+use crate::filter::{self, Filter};
 use crate::render::{self, Document, Grid, text};
 
-/// Lists the programs that pass `args`'s filters.
+/// Lists the programs that pass `filter`.
 pub fn run(
-    args: &FilterArgs,
+    filter: &Filter,
     catalog: &Catalog,
     ctx: &Context,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<()> {
-    let filter = args.filter();
     programs_named(catalog, &filter.toward)?;
-    let selection = filter::select(catalog, &[], &filter, &ctx.money);
+    let selection = filter::select(catalog, &[], filter, &ctx.money);
     let mut programs: Vec<(&str, &Program)> = selection
         .programs
         .iter()
