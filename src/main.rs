@@ -31,9 +31,10 @@ fn main() -> ExitCode {
     };
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    let result = run(cli, &mut out).and_then(|code| {
-        out.flush()?;
-        Ok(code)
+    let result = run(cli, &mut out).and_then(|code| match out.flush() {
+        // A closed stdout is success, or whatever the command said (`validate`'s verdict).
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(code),
+        flushed => flushed.map(|()| code).map_err(anyhow::Error::from),
     });
     match result {
         Ok(code) => code,

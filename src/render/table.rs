@@ -13,7 +13,7 @@ const STYLE: TableStyle = TableStyle::new()
     .bottom_border(LineStyle::none().fill('─').junction('─'));
 
 /// The narrowest the wrapping column (names) may become; a table that cannot fit grows wider.
-const MIN_WRAP_WIDTH: u16 = 20;
+const MIN_WRAP_WIDTH: u16 = 12;
 
 /// Writes `grid` as a table, then its footer lines.
 pub fn write(mut grid: Grid, style: Style, out: &mut dyn Write) -> io::Result<()> {
@@ -107,7 +107,17 @@ fn column_widths(grid: &Grid, width: usize) -> Vec<usize> {
         .enumerate()
         .map(|(i, &w)| {
             if grid.wrap.contains(&i) {
-                w.min(share.max(usize::from(MIN_WRAP_WIDTH)))
+                // A word that cannot break (an id, a URL) sets the floor: the rest of the
+                // column may as well use that room.
+                let longest_word = grid
+                    .rows
+                    .iter()
+                    .filter_map(|r| r.get(i))
+                    .flat_map(|c| c.split_whitespace())
+                    .map(|word| word.chars().count())
+                    .max()
+                    .unwrap_or(0);
+                w.min(share.max(usize::from(MIN_WRAP_WIDTH)).max(longest_word))
             } else {
                 w
             }
@@ -115,8 +125,9 @@ fn column_widths(grid: &Grid, width: usize) -> Vec<usize> {
         .collect()
 }
 
-/// Wraps every line of a cell to `width`, breaking words longer than that. A line keeps its
-/// indent, and a bulleted line (`• `) indents its continuation under the text.
+/// Wraps every line of a cell to `width` at spaces. A word longer than that (an id, a URL) is
+/// never broken, so that it can be copied: it stands on its own line, and its column grows. A
+/// line keeps its indent, and a bulleted line (`• `) indents its continuation under the text.
 fn wrap_cell(text: &str, width: usize) -> String {
     let mut out: Vec<String> = Vec::new();
     for line in text.lines() {
@@ -127,13 +138,7 @@ fn wrap_cell(text: &str, width: usize) -> String {
         let rest = width.saturating_sub(hanging).max(1);
         for (i, part) in wrap_widths(body, first, rest).into_iter().enumerate() {
             let pad = if i == 0 { indent } else { hanging };
-            let chars: Vec<char> = part.chars().collect();
-            for piece in chars.chunks(width.saturating_sub(pad).max(1)) {
-                out.push(format!("{}{}", " ".repeat(pad), piece.iter().collect::<String>()));
-            }
-            if chars.is_empty() {
-                out.push(" ".repeat(pad));
-            }
+            out.push(format!("{}{part}", " ".repeat(pad)));
         }
     }
     out.join("\n")
@@ -176,7 +181,11 @@ mod tests {
 
     #[test]
     fn cells_wrap_each_line_and_break_long_words() {
-        assert_eq!(wrap_cell("ab cd\nefghij", 4), "ab\ncd\nefgh\nij");
+        assert_eq!(wrap_cell("ab cd\nefghij", 4), "ab\ncd\nefghij");
+        assert_eq!(
+            wrap_cell("MITx · https://example.org/a/long/path", 10),
+            "MITx ·\nhttps://example.org/a/long/path"
+        );
         assert_eq!(wrap_cell("• one two\n  id", 6), "• one\n  two\n  id");
     }
 }
