@@ -160,11 +160,45 @@ fn tables_fit_columns_when_not_a_terminal() {
     };
     assert_eq!(widest(None), 80);
     assert_eq!(widest(Some("100")), 100);
-    let narrow = widest(Some("60"));
-    assert!(
-        narrow > 60 && narrow < 80,
-        "names shrink to their floor, then the table stays readable: {narrow}"
+    assert_eq!(
+        widest(Some("60")),
+        60,
+        "names and pacing wrap until the table fits"
     );
+}
+
+#[test]
+fn tables_fit_the_width_and_ids_never_break() {
+    let ids: Vec<String> = {
+        let mut command = micromasters();
+        command.args(["--format", "json", "compare"]);
+        let json: serde_json::Value = serde_json::from_str(&stdout_of(&mut command, 0)).unwrap();
+        json.as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    for width in ["60", "80", "120"] {
+        for explain in [false, true] {
+            let mut command = micromasters();
+            command.args(["--width", width, "compare"]);
+            if explain {
+                command.arg("--explain");
+            }
+            let out = stdout_of(&mut command, 0);
+            let limit: usize = width.parse().unwrap();
+            let widest = out.lines().map(|l| l.chars().count()).max().unwrap();
+            assert!(widest <= limit, "{widest} columns at --width {width}");
+            for id in &ids {
+                // An id stands whole on a line, after the school and its `·`.
+                assert!(
+                    out.lines().any(|l| l.split_whitespace().any(|w| w == id)),
+                    "`{id}` is broken at --width {width}"
+                );
+            }
+        }
+    }
 }
 
 #[test]

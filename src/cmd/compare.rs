@@ -31,13 +31,9 @@ pub fn run(
     let matched = ranked.len();
     rank::order(&mut ranked, &args.order, &ctx.money, args.prefer, args.limit);
 
-    let mut header = vec!["#", "Program", "Pacing", "Cost", "Months", "Credit", "Score"];
-    let mut numeric = vec![0, 3, 4, 5, 6];
-    if args.explain {
-        header.extend(["Cost pt", "Months pt", "Credit pt", "Pacing pt"]);
-        numeric.extend([7, 8, 9, 10]);
-    }
-    let mut grid = Grid::new(&header, &numeric, &[1]);
+    let header = ["#", "Program", "Pacing", "Cost", "Months", "Credit", "Score"];
+    let mut grid = Grid::new(&header, &[0, 3, 4, 5, 6], &[1, 2]);
+    grid.hyphenate = vec![2];
     let mut records = Vec::with_capacity(ranked.len());
     let mut any_stale = false;
     for (i, r) in ranked.iter().enumerate() {
@@ -70,7 +66,7 @@ pub fn run(
         let school = catalog
             .institution(&p.institution)
             .map_or(p.institution.as_str(), |i| i.label());
-        let mut row = vec![
+        let row = vec![
             (i + 1).to_string(),
             format!(
                 "{}\n{school} · {}{}",
@@ -84,10 +80,14 @@ pub fn run(
             text::credit(p.credit_summary()),
             format!("{:.1}", r.score),
         ];
-        if args.explain {
-            row.extend(parts.iter().map(|(_, part, _)| format!("{part:.2}")));
-        }
         grid.push(row, p.status == crate::catalog::Status::Retired);
+        if args.explain {
+            let shown: Vec<String> = parts
+                .iter()
+                .map(|(name, part, _)| format!("{name} {part:.2}"))
+                .collect();
+            grid.note_last(format!("parts: {}", shown.join(", ")));
+        }
     }
     grid.footer = footer(
         ranked.len(),

@@ -33,8 +33,18 @@ pub fn write(grid: &Grid, out: &mut dyn Write) -> io::Result<()> {
         .map(|i| if grid.numeric.contains(&i) { "---:" } else { "---" })
         .collect();
     writeln!(out, "| {} |", rules.join(" | "))?;
-    for row in &grid.rows {
-        let cells: Vec<String> = row.iter().map(|c| escape(c)).collect();
+    let first_wrap = grid.wrap.iter().min().copied();
+    for (row, note) in grid
+        .rows
+        .iter()
+        .zip(grid.notes.iter().chain(std::iter::repeat(&None)))
+    {
+        let mut cells: Vec<String> = row.iter().map(|c| escape(c)).collect();
+        if let (Some(note), Some(column)) = (note, first_wrap)
+            && let Some(cell) = cells.get_mut(column)
+        {
+            cell.push_str(&format!("<br>{}", escape(note)));
+        }
         writeln!(out, "| {} |", cells.join(" | "))?;
     }
     if !grid.footer.is_empty() {

@@ -49,6 +49,12 @@ pub struct Grid {
     pub dim: Vec<bool>,
     /// The columns that wrap when the table is too wide (names, notes); the others keep their width.
     pub wrap: Vec<usize>,
+    /// Wrapping columns whose words may also break after a hyphen (`instructor-` / `led`);
+    /// never those that hold ids.
+    pub hyphenate: Vec<usize>,
+    /// A line under each row (the parts of a score), shown in full, running on under the
+    /// figures; `None` for most rows.
+    pub notes: Vec<Option<String>>,
     pub footer: Vec<String>,
 }
 
@@ -66,7 +72,8 @@ impl Grid {
     /// Escapes control and bidirectional characters in every cell, header and footer line.
     pub fn make_plain(&mut self) {
         let cells = self.rows.iter_mut().flatten();
-        for cell in cells.chain(&mut self.header).chain(&mut self.footer) {
+        let notes = self.notes.iter_mut().flatten();
+        for cell in cells.chain(notes).chain(&mut self.header).chain(&mut self.footer) {
             if cell.chars().any(text::is_unsafe) {
                 *cell = text::plain(cell);
             }
@@ -77,6 +84,14 @@ impl Grid {
     pub fn push(&mut self, row: Vec<String>, dim: bool) {
         self.rows.push(row);
         self.dim.push(dim);
+        self.notes.push(None);
+    }
+
+    /// Sets the line under the last row.
+    pub fn note_last(&mut self, note: String) {
+        if let Some(last) = self.notes.last_mut() {
+            *last = Some(note);
+        }
     }
 }
 

@@ -13,7 +13,7 @@ const STYLE: TableStyle = TableStyle::new()
     .bottom_border(LineStyle::none().fill('─').junction('─'));
 
 /// The narrowest the wrapping column (names) may become; a table that cannot fit grows wider.
-const MIN_WRAP_WIDTH: u16 = 12;
+const MIN_WRAP_WIDTH: u16 = 6;
 
 /// Writes `grid` as a table, then its footer lines.
 pub fn write(mut grid: Grid, style: Style, out: &mut dyn Write) -> io::Result<()> {
@@ -39,14 +39,57 @@ pub fn write(mut grid: Grid, style: Style, out: &mut dyn Write) -> io::Result<()
     };
     table.set_header(grid.header.iter().map(bold).collect::<Vec<_>>());
     let rows = std::mem::take(&mut grid.rows);
-    for (row, dim) in rows.into_iter().zip(&grid.dim) {
-        table.add_row(row.into_iter().enumerate().map(|(column, text)| {
-            let text = if grid.wrap.contains(&column) {
-                wrap_cell(&text, widths[column])
-            } else {
-                text
+    // Lines after a row's first hold nothing in its figure columns, so a word too long for its
+    // column there (an id, a URL) may run on over them rather than break or widen the table:
+    // the cell holds the start of the line, swapped for the whole line once drawn.
+    let mut overflows: Vec<(String, String)> = Vec::new();
+    let first_wrap = grid.wrap.iter().min().copied();
+    for ((row, dim), note) in rows.into_iter().zip(&grid.dim).zip(&grid.notes) {
+        let mut cells: Vec<Vec<String>> = row
+            .into_iter()
+            .enumerate()
+            .map(|(column, text)| {
+                let wrapped = match (grid.wrap.contains(&column), grid.hyphenate.contains(&column)) {
+                    (true, hyphenate) => wrap_cell(&text, widths[column], hyphenate),
+                    (false, _) => text,
+                };
+                wrapped.lines().map(String::from).collect()
+            })
+            .collect();
+        for &column in &grid.wrap {
+            // Lines below every other cell of the row have blank neighbours to run on over.
+            let busy = cells
+                .iter()
+                .enumerate()
+                .filter(|(c, _)| *c != column)
+                .map(|(_, lines)| lines.len())
+                .max()
+                .unwrap_or(1);
+            let width = widths[column];
+            let Some(lines) = cells.get_mut(column) else {
+                continue;
             };
-            let cell = Cell::new_owned(text);
+            if let (Some(note), true) = (note, first_wrap == Some(column)) {
+                lines.push(format!("  {note}"));
+            }
+            let mut fitted = Vec::with_capacity(lines.len());
+            for (i, line) in std::mem::take(lines).into_iter().enumerate() {
+                if line.chars().count() <= width {
+                    fitted.push(line);
+                } else if i >= busy {
+                    let start: String = line.chars().take(width).collect();
+                    overflows.push((start.clone(), line));
+                    fitted.push(start);
+                } else {
+                    // Beside other cells' lines: a word too long for the column breaks here.
+                    let chars: Vec<char> = line.chars().collect();
+                    fitted.extend(chars.chunks(width.max(1)).map(|c| c.iter().collect::<String>()));
+                }
+            }
+            *lines = fitted;
+        }
+        table.add_row(cells.into_iter().map(|lines| {
+            let cell = Cell::new_owned(lines.join("\n"));
             if *dim && style.color {
                 cell.add_attribute(Attribute::Dim)
             } else {
@@ -63,8 +106,12 @@ pub fn write(mut grid: Grid, style: Style, out: &mut dyn Write) -> io::Result<()
         }
     }
     // Padding after the last column is noise when text is copied or compared.
+    let mut overflows = overflows.into_iter().peekable();
     for line in table.lines() {
-        writeln!(out, "{}", line.trim_end())?;
+        match overflows.next_if(|(start, _)| line.contains(start.as_str())) {
+            Some((start, whole)) => writeln!(out, "{}", line.replacen(&start, &whole, 1).trim_end())?,
+            None => writeln!(out, "{}", line.trim_end())?,
+        }
     }
     for line in &grid.footer {
         for part in wrap(line, usize::from(style.width)) {
@@ -101,34 +148,35 @@ fn column_widths(grid: &Grid, width: usize) -> Vec<usize> {
         .map(|(_, w)| w)
         .sum::<usize>()
         + separators;
-    let share = width.saturating_sub(fixed) / grid.wrap.len().max(1);
-    content
-        .iter()
-        .enumerate()
-        .map(|(i, &w)| {
-            if grid.wrap.contains(&i) {
-                // A word that cannot break (an id, a URL) sets the floor: the rest of the
-                // column may as well use that room.
-                let longest_word = grid
-                    .rows
-                    .iter()
-                    .filter_map(|r| r.get(i))
-                    .flat_map(|c| c.split_whitespace())
-                    .map(|word| word.chars().count())
-                    .max()
-                    .unwrap_or(0);
-                w.min(share.max(usize::from(MIN_WRAP_WIDTH)).max(longest_word))
-            } else {
-                w
+    // What is left goes to the wrapping columns: each that needs less than an equal share
+    // takes what it needs, and the others split the rest (the first of them any remainder).
+    // Words too long for their column break beside the figures (names); below them they run
+    // on whole (ids, URLs): see `write`.
+    let mut widths = content.clone();
+    let mut room = width.saturating_sub(fixed);
+    let mut open: Vec<usize> = grid.wrap.clone();
+    while !open.is_empty() {
+        let share = room / open.len();
+        let (fits, wider): (Vec<usize>, Vec<usize>) = open.iter().partition(|&&i| content[i] <= share);
+        if fits.is_empty() {
+            for (n, &i) in wider.iter().enumerate() {
+                let extra = if n == 0 { room % wider.len() } else { 0 };
+                widths[i] = (share + extra).max(usize::from(MIN_WRAP_WIDTH));
             }
-        })
-        .collect()
+            break;
+        }
+        for &i in &fits {
+            room -= content[i];
+        }
+        open = wider;
+    }
+    widths
 }
 
 /// Wraps every line of a cell to `width` at spaces. A word longer than that (an id, a URL) is
 /// never broken, so that it can be copied: it stands on its own line, and its column grows. A
 /// line keeps its indent, and a bulleted line (`• `) indents its continuation under the text.
-fn wrap_cell(text: &str, width: usize) -> String {
+fn wrap_cell(text: &str, width: usize, hyphenate: bool) -> String {
     let mut out: Vec<String> = Vec::new();
     for line in text.lines() {
         let body = line.trim_start();
@@ -136,7 +184,7 @@ fn wrap_cell(text: &str, width: usize) -> String {
         let hanging = indent + if body.starts_with("• ") { 2 } else { 0 };
         let first = width.saturating_sub(indent).max(1);
         let rest = width.saturating_sub(hanging).max(1);
-        for (i, part) in wrap_widths(body, first, rest).into_iter().enumerate() {
+        for (i, part) in wrap_widths(body, first, rest, hyphenate).into_iter().enumerate() {
             let pad = if i == 0 { indent } else { hanging };
             out.push(format!("{}{part}", " ".repeat(pad)));
         }
@@ -146,23 +194,35 @@ fn wrap_cell(text: &str, width: usize) -> String {
 
 /// Breaks `text` at spaces into lines of at most `width` characters (a longer word stands alone).
 fn wrap(text: &str, width: usize) -> Vec<String> {
-    wrap_widths(text, width, width)
+    wrap_widths(text, width, width, false)
 }
 
-/// Like `wrap`, with a first line of `first` characters and the others of `rest`.
-fn wrap_widths(text: &str, first: usize, rest: usize) -> Vec<String> {
+/// Like `wrap`, with a first line of `first` characters and the others of `rest`; with
+/// `hyphenate`, a word may also break after a hyphen (`instructor-` / `led`).
+fn wrap_widths(text: &str, first: usize, rest: usize, hyphenate: bool) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();
     for word in text.split(' ') {
-        let width = if lines.is_empty() { first } else { rest };
-        let needed = line.chars().count() + usize::from(!line.is_empty()) + word.chars().count();
-        if !line.is_empty() && needed > width {
-            lines.push(std::mem::take(&mut line));
+        if word == "·" && !line.is_empty() {
+            // A separator stays with the word before it, never opening a line.
+            line.push_str(" ·");
+            continue;
         }
-        if !line.is_empty() {
-            line.push(' ');
+        let pieces: Vec<&str> = if hyphenate {
+            word.split_inclusive('-').collect()
+        } else {
+            vec![word]
+        };
+        for (n, piece) in pieces.into_iter().enumerate() {
+            let gap = usize::from(n == 0 && !line.is_empty());
+            let width = if lines.is_empty() { first } else { rest };
+            if !line.is_empty() && line.chars().count() + gap + piece.chars().count() > width {
+                lines.push(std::mem::take(&mut line));
+            } else if gap == 1 {
+                line.push(' ');
+            }
+            line.push_str(piece);
         }
-        line.push_str(word);
     }
     lines.push(line);
     lines
@@ -181,11 +241,14 @@ mod tests {
 
     #[test]
     fn cells_wrap_each_line_and_break_long_words() {
-        assert_eq!(wrap_cell("ab cd\nefghij", 4), "ab\ncd\nefghij");
+        assert_eq!(wrap_cell("ab cd\nefghij", 4, false), "ab\ncd\nefghij");
+        assert_eq!(wrap_cell("instructor-led", 14, true), "instructor-led");
+        assert_eq!(wrap_cell("instructor-led", 12, true), "instructor-\nled");
+        assert_eq!(wrap_cell("mitx-scm x", 6, false), "mitx-scm\nx");
         assert_eq!(
-            wrap_cell("MITx · https://example.org/a/long/path", 10),
+            wrap_cell("MITx · https://example.org/a/long/path", 10, false),
             "MITx ·\nhttps://example.org/a/long/path"
         );
-        assert_eq!(wrap_cell("• one two\n  id", 6), "• one\n  two\n  id");
+        assert_eq!(wrap_cell("• one two\n  id", 6, false), "• one\n  two\n  id");
     }
 }
