@@ -47,9 +47,9 @@ pub struct GlobalArgs {
     #[arg(long, global = true)]
     pub no_builtin: bool,
 
-    /// Output format
-    #[arg(long, global = true, value_name = "FORMAT", default_value = "table",
-          value_parser = named::<Format>(Format::NAMES))]
+    /// Output format (any case)
+    #[arg(long, short = 'f', global = true, value_name = "FORMAT", default_value = "table",
+          value_parser = named::<Format>(Format::NAMES), ignore_case = true)]
     pub format: Format,
 
     /// Show every amount in this currency (ISO 4217 code; the catalogue needs a rate for it)
@@ -79,7 +79,8 @@ fn named<T>(names: &'static [&'static str]) -> impl TypedValueParser<Value = T>
 where
     T: FromStr<Err = String> + Clone + Send + Sync + 'static,
 {
-    PossibleValuesParser::new(names).try_map(|text| text.parse::<T>())
+    // Every name is lowercase: `ignore_case` arguments arrive in any case.
+    PossibleValuesParser::new(names).try_map(|text| text.to_lowercase().parse::<T>())
 }
 
 /// The commands.
@@ -159,7 +160,7 @@ Examples:
 #[derive(Debug, Args, Default)]
 pub struct FilterArgs {
     /// Keep programs of this kind (repeatable)
-    #[arg(long, value_name = "KIND", value_parser = named::<Kind>(Kind::NAMES))]
+    #[arg(long, short = 'k', value_name = "KIND", value_parser = named::<Kind>(Kind::NAMES))]
     pub kind: Vec<Kind>,
 
     /// Keep programs of an institution whose id, name or short name has words beginning with
@@ -249,7 +250,7 @@ pub struct CompareArgs {
     pub explain: bool,
 
     /// Keep the first N rows
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    #[arg(long, short = 'n', value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
     pub limit: Option<u64>,
 }
 
@@ -422,6 +423,18 @@ pub struct CompletionsArgs {
     pub shell: clap_complete::Shell,
 }
 
+/// The arguments as clap should read them: `help --help` (or `-h`) asks for the main help, as
+/// `help` alone does, rather than being a usage error.
+pub fn normalize_args(args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
+    if args.get(1).is_some_and(|a| a == "help") {
+        let mut kept: Vec<std::ffi::OsString> =
+            args.into_iter().filter(|a| a != "--help" && a != "-h").collect();
+        kept.truncate(kept.len().max(2));
+        return kept;
+    }
+    args
+}
+
 /// The command-line definition with `ids` as the values completion scripts offer for program
 /// ids (`compare`, `show`, `estimate`), and `degrees` for the flags that take a degree
 /// (`--then`, `--toward`). Only completion scripts use it: the parser still accepts any id, so
@@ -487,7 +500,28 @@ impl GlobalArgs {
             .and_then(|c| c.trim().parse::<u16>().ok())
             .filter(|&w| w >= 20);
         let width = self.width.or(terminal).or(from_env).unwrap_or(DEFAULT_WIDTH);
-        Style { color, width }
+        Style {
+            color,
+            width,
+            ascii: false,
+        }
+    }
+
+    /// `style`, for a terminal of type `term`: a `dumb` one gets no colour (unless
+    /// `--color always`) and rules of ASCII dashes instead of box drawing.
+    pub fn style_for(
+        &self,
+        terminal: Option<u16>,
+        no_color: Option<&std::ffi::OsStr>,
+        columns: Option<&str>,
+        term: Option<&str>,
+    ) -> Style {
+        let mut style = self.style(terminal, no_color, columns);
+        if term == Some("dumb") {
+            style.ascii = true;
+            style.color &= self.color == ColorChoice::Always;
+        }
+        style
     }
 }
 
@@ -598,6 +632,9 @@ mod tests {
         assert_eq!(cli.global.style(Some(120), None, Some("60")).width, 120);
         assert_eq!(cli.global.style(None, None, Some("60")).width, 60);
         assert_eq!(cli.global.style(None, None, Some("wide")).width, DEFAULT_WIDTH);
+        let dumb = cli.global.style_for(Some(120), None, None, Some("dumb"));
+        assert!(dumb.ascii && !dumb.color);
+        assert!(!cli.global.style_for(Some(120), None, None, Some("xterm")).ascii);
         assert_eq!(cli.global.style(None, None, None).width, DEFAULT_WIDTH);
         let cli = Cli::try_parse_from(["micromasters", "--width", "100", "list"]).unwrap();
         assert_eq!(cli.global.style(Some(120), None, Some("60")).width, 100);
@@ -614,6 +651,47 @@ mod tests {
             .map(|v| v.get_name().to_string())
             .collect();
         assert_eq!(offered, ["mitx-scm", "mitx-sds"]);
+    }
+
+    #[test]
+    fn help_help_is_the_main_help_and_short_flags_read_as_long_ones() {
+        let args = |a: &[&str]| a.iter().map(std::ffi::OsString::from).collect::<Vec<_>>();
+        assert_eq!(
+            normalize_args(args(&["m", "help", "--help"])),
+            args(&["m", "help"])
+        );
+        assert_eq!(
+            normalize_args(args(&["m", "help", "compare", "-h"])),
+            args(&["m", "help", "compare"])
+        );
+        assert_eq!(
+            normalize_args(args(&["m", "list", "--help"])),
+            args(&["m", "list", "--help"])
+        );
+        let short = Cli::try_parse_from([
+            "m", "-f", "Json", "compare", "-k", "masters", "-s", "data", "-u", "mit", "-n", "3",
+        ])
+        .unwrap();
+        let long = Cli::try_parse_from([
+            "m",
+            "--format",
+            "json",
+            "compare",
+            "--kind",
+            "masters",
+            "--subject",
+            "data",
+            "--university",
+            "mit",
+            "--limit",
+            "3",
+        ])
+        .unwrap();
+        assert_eq!(short.global.format, long.global.format);
+        let (Command::Compare(a), Command::Compare(b)) = (short.command, long.command) else {
+            panic!()
+        };
+        assert_eq!(a.comparison(), b.comparison());
     }
 
     #[test]

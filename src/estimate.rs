@@ -4,6 +4,7 @@ use anyhow::{Result, bail};
 
 use crate::catalog::{Amount, Catalog, Grants, Pacing, Pathway, PathwayKind, Program, Target, Tuition};
 use crate::money::Money;
+use crate::named::named_enum;
 
 /// Weeks in an average month: effort is months x `WEEKS_PER_MONTH` x hours per week.
 pub const WEEKS_PER_MONTH: f64 = 52.0 / 12.0;
@@ -26,11 +27,34 @@ pub struct Request {
 pub enum CostBasis {
     /// The catalogue's `cost`.
     Advertised,
-    /// The fee parts at the learner's pace: each part's label and total.
-    Fees {
-        terms: Option<u32>,
-        parts: Vec<(&'static str, f64)>,
-    },
+    /// The fee parts at the learner's pace.
+    Fees { terms: Option<u32>, parts: Vec<FeePart> },
+}
+
+named_enum! {
+    /// A kind of fee, as a fee table names it.
+    FeeKind {
+        PerCourse = "per course",
+        PerCredit = "per credit",
+        PerTerm = "per term",
+        OneOff = "one-off",
+    }
+}
+
+/// One fee part at the learner's pace: `count` times `each`, in the display currency.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct FeePart {
+    pub kind: FeeKind,
+    /// Courses, credits or terms charged (1 for a one-off fee).
+    pub count: f64,
+    pub each: f64,
+}
+
+impl FeePart {
+    /// What the part comes to.
+    pub fn total(self) -> f64 {
+        self.count * self.each
+    }
 }
 
 /// How the months were worked out.
@@ -121,19 +145,20 @@ pub fn estimate(program: &Program, catalog: &Catalog, money: &Money, request: &R
             let terms = courses.div_ceil(per_term.max(1));
             let mut parts = Vec::new();
             let convert = |v: f64| money.convert_value(v, &program.currency);
-            if let Some(fee) = fees.per_course {
-                parts.push(("per course", convert(fee) * f64::from(courses)));
-            }
-            if let (Some(fee), Some(credits)) = (fees.per_credit, program.credits) {
-                parts.push(("per credit", convert(fee) * credits));
-            }
-            if let Some(fee) = fees.per_term {
-                parts.push(("per term", convert(fee) * f64::from(terms)));
-            }
-            if let Some(fee) = fees.one_off {
-                parts.push(("one-off", convert(fee)));
-            }
-            let total = parts.iter().map(|(_, v)| v).sum();
+            let mut part = |kind, fee: Option<f64>, count: Option<f64>| {
+                if let (Some(fee), Some(count)) = (fee, count) {
+                    parts.push(FeePart {
+                        kind,
+                        count,
+                        each: convert(fee),
+                    });
+                }
+            };
+            part(FeeKind::PerCourse, fees.per_course, Some(f64::from(courses)));
+            part(FeeKind::PerCredit, fees.per_credit, program.credits);
+            part(FeeKind::PerTerm, fees.per_term, Some(f64::from(terms)));
+            part(FeeKind::OneOff, fees.one_off, Some(1.0));
+            let total = parts.iter().map(|p| p.total()).sum();
             notes.push(format!(
                 "price: the fee parts at {per_term} course(s) a term ({terms} term(s))"
             ));
@@ -180,8 +205,14 @@ pub fn estimate(program: &Program, catalog: &Catalog, money: &Money, request: &R
     };
     let term_months = program.fees.as_ref().and_then(|f| f.term_months);
     let (months, months_basis) = match (terms, term_months, request.hours_per_week, effort_hours) {
-        (Some(terms), Some(term_months), _, _) => {
+        (Some(terms), Some(term_months), hours, _) => {
             notes.push(format!("months: {terms} term(s) of {term_months} months"));
+            if hours.is_some() {
+                notes.push(
+                    "pace: --hours-per-week is not used here: with --courses-per-term, the terms set the calendar"
+                        .into(),
+                );
+            }
             (
                 Some(Amount::exact(f64::from(terms) * term_months)),
                 MonthsBasis::Terms { terms, term_months },

@@ -31,7 +31,8 @@ pub struct Filter {
 /// Programs left out, by reason, for the footer and the empty-result note.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Removed {
-    /// Retired programs hidden because `--include-retired` was not given.
+    /// Retired programs the other filters kept, hidden because `--include-retired` was not
+    /// given.
     pub retired: usize,
     /// Left out because a filter needed a figure the catalogue gives as unknown.
     pub unknown: usize,
@@ -80,13 +81,13 @@ pub fn select<'a>(
     };
     let mut removed = Removed::default();
     let mut programs = Vec::new();
+    let hide_retired = named.is_empty() && !filter.include_retired;
     for program in candidates {
-        if named.is_empty() && !filter.include_retired && program.status == Status::Retired {
-            removed.retired += 1;
-            continue;
-        }
         let verdict = judge(program, filter, universities.as_ref(), money);
         match verdict {
+            // Counted as hidden only where the other filters kept it: "3 retired hidden" means
+            // `--include-retired` would add three rows.
+            Verdict::Keep if hide_retired && program.status == Status::Retired => removed.retired += 1,
             Verdict::Keep => programs.push(program),
             Verdict::Unknown => removed.unknown += 1,
             Verdict::Fails => removed.filtered += 1,

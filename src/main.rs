@@ -13,7 +13,7 @@ use micromasters::money::Money;
 use micromasters::render;
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let cli = match Cli::try_parse_from(cli::normalize_args(std::env::args_os().collect())) {
         Ok(cli) => cli,
         Err(error) => {
             // --help and --version are not errors; anything else is a usage error. Help that
@@ -40,7 +40,7 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
-            if let Some(Invalid(problems)) = error.downcast_ref::<Invalid>() {
+            if let Some(Invalid(problems)) = error.chain().find_map(|e| e.downcast_ref::<Invalid>()) {
                 for problem in problems {
                     report(&problem.to_string());
                 }
@@ -109,15 +109,38 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
     }
     let loaded = load();
     if !loaded.problems.is_empty() {
-        return Err(Invalid(loaded.problems).into());
+        // A file from the environment (set in a shell profile, perhaps) makes every command
+        // fail: say where it comes from.
+        let from_env: Vec<String> = env_catalog
+            .as_deref()
+            .map(|paths| {
+                std::env::split_paths(paths)
+                    .map(|p| p.display().to_string())
+                    .collect()
+            })
+            .unwrap_or_default();
+        let named: Vec<&str> = from_env
+            .iter()
+            .filter(|f| loaded.problems.iter().any(|p| &p.file == *f))
+            .map(String::as_str)
+            .collect();
+        let error = anyhow::Error::from(Invalid(loaded.problems));
+        return Err(match named.as_slice() {
+            [] => error,
+            files => error.context(format!(
+                "`{}` comes from the MICROMASTERS_CATALOG environment variable; fix the file or unset the variable",
+                files.join("`, `")
+            )),
+        });
     }
     let catalog = &loaded.catalog;
     let ctx = Context {
         format: cli.global.format,
-        style: cli.global.style(
+        style: cli.global.style_for(
             cli::terminal_width(),
             std::env::var_os("NO_COLOR").as_deref(),
             std::env::var("COLUMNS").ok().as_deref(),
+            std::env::var("TERM").ok().as_deref(),
         ),
         money: Money::new(catalog, cli.global.currency.as_deref())?,
         today: Date::today(),

@@ -308,6 +308,7 @@ fn renderers_escape_even_text_the_loader_would_refuse() {
             style: Style {
                 color: false,
                 width: 80,
+                ascii: false,
             },
             money: money.clone(),
             today: Date {

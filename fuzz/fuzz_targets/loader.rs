@@ -65,7 +65,7 @@ fuzz_target!(|data: &[u8]| {
             for color in [false, true] {
                 let ctx = Context {
                     format,
-                    style: Style { color, width: 40 },
+                    style: Style { color, width: 40, ascii: false },
                     money: money.clone(),
                     today: Date { year: 2026, month: 11, day: 28 },
                 };

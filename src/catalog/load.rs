@@ -308,6 +308,9 @@ pub fn load(inputs: Vec<Result<Source, Diagnostic>>) -> Loaded {
     }
 
     catalog.set_index(institution_at, program_at);
+    for r in replaced.iter().filter(|r| r.from == BUILTIN_NAME) {
+        *catalog.corrections.entry(r.by.clone()).or_default() += 1;
+    }
     pending.extend(cross_check(&catalog, &references));
     compute_shares(&mut catalog);
     if catalog.programs.is_empty() && !catalog.sources.is_empty() && pending.is_empty() && problems.is_empty()

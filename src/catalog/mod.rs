@@ -37,6 +37,9 @@ pub struct Catalog {
     pub as_of: Option<Date>,
     /// The names of the sources, in load order.
     pub sources: Vec<String>,
+    /// The files whose entries corrected built-in ones, with how many they corrected: footers
+    /// name them, so that figures from a file set in a shell profile do not pass unseen.
+    pub corrections: BTreeMap<String, usize>,
     institution_index: HashMap<String, usize>,
     program_index: HashMap<String, usize>,
 }

@@ -7,7 +7,7 @@ use serde_json::{Map, Value};
 
 use super::Context;
 use crate::catalog::{Amount, Catalog, Grants, Tuition};
-use crate::estimate::{self, CostBasis, Estimate, Request, Then};
+use crate::estimate::{self, CostBasis, Estimate, FeeKind, Request, Then};
 use crate::render::{self, Document, Grid, text};
 
 /// Estimates program `id` for `request`.
@@ -58,8 +58,9 @@ pub fn record(e: &Estimate) -> Map<String, Value> {
     if let CostBasis::Fees { terms, parts } = &e.cost_basis {
         r.insert("terms".into(), terms.map_or(Value::Null, Value::from));
         let mut fees = Map::new();
-        for (label, value) in parts {
-            fees.insert(label.replace([' ', '-'], "_"), render::number(*value));
+        for part in parts {
+            let key = part.kind.as_str().replace([' ', '-'], "_");
+            fees.insert(key, render::number(part.total()));
         }
         r.insert("fees".into(), Value::Object(fees));
     }
@@ -120,8 +121,20 @@ fn grid(e: &Estimate, currency: &str) -> Grid {
     row("program", e.name.clone());
     row("full price", money(e.full_cost));
     if let CostBasis::Fees { parts, .. } = &e.cost_basis {
-        for (label, value) in parts {
-            row(&format!("  {label}"), money(Some(Amount::exact(*value))));
+        for part in parts {
+            let how = if part.kind == FeeKind::OneOff {
+                String::new()
+            } else {
+                format!(
+                    " ({} × {})",
+                    text::short(part.count),
+                    money(Some(Amount::exact(part.each)))
+                )
+            };
+            row(
+                &format!("  {}{how}", part.kind),
+                money(Some(Amount::exact(part.total()))),
+            );
         }
     }
     row("aid", text::share(Some(e.aid)));

@@ -41,7 +41,12 @@ pub fn run(
         )
     });
 
-    let mut grid = Grid::new(&["Program", "Kind", "Cost", "Months", "Credit"], &[2, 3, 4], &[0]);
+    let mut grid = Grid::new(
+        &["Program", "Kind", "Pacing", "Cost", "Months", "Credit"],
+        &[3, 4, 5],
+        &[0, 2],
+    );
+    grid.hyphenate = vec![2];
     let mut records = Vec::with_capacity(programs.len());
     let mut previous: Option<&str> = None;
     let mut any_stale = false;
@@ -66,6 +71,7 @@ pub fn run(
                     String::new(),
                     String::new(),
                     String::new(),
+                    String::new(),
                 ],
                 false,
             );
@@ -73,8 +79,19 @@ pub fn run(
         previous = Some(p.institution.as_str());
         grid.push(
             vec![
-                format!("• {}\n  {}", p.name, p.id),
+                // Retired rows say so in words, not only in a colour some never see.
+                format!(
+                    "• {}{}\n  {}",
+                    p.name,
+                    if p.status == Status::Retired {
+                        " (retired)"
+                    } else {
+                        ""
+                    },
+                    p.id
+                ),
                 p.kind.to_string(),
+                p.pacing.to_string(),
                 cost_cell(p, ctx),
                 text::range(p.months),
                 text::credit(p.credit_summary()),

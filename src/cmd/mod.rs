@@ -104,8 +104,18 @@ pub fn provenance(catalog: &Catalog, ctx: &Context, any_stale: bool) -> String {
     } else {
         ""
     };
+    let corrected: Vec<String> = catalog
+        .corrections
+        .iter()
+        .map(|(file, n)| format!("{file} ({n} {})", if *n == 1 { "entry" } else { "entries" }))
+        .collect();
+    let corrected = if corrected.is_empty() {
+        String::new()
+    } else {
+        format!("; built-in figures corrected by {}", corrected.join(", "))
+    };
     format!(
-        "{as_of}; amounts in {}{stale}{}",
+        "{as_of}; amounts in {}{stale}{}{corrected}",
         ctx.money.display,
         rate_line(catalog, ctx)
     )
@@ -132,7 +142,7 @@ fn rate_line(catalog: &Catalog, ctx: &Context) -> String {
 }
 
 /// The legend of the credit column.
-pub const CREDIT_LEGEND: &str = "credit: largest known share of a degree; ~ computed from credits; ? share unknown; entry: admission only; – no pathway";
+pub const CREDIT_LEGEND: &str = "? not known; – none; credit: the largest known share of a degree, ~ computed from credits, ? share unknown, entry: admission only";
 
 /// The legend of the front mark.
 pub const FRONT_LEGEND: &str = "◆ on the cost–time front: no other program here is both no dearer and no quicker (by the middle of the ranges)";

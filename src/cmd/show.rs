@@ -184,16 +184,16 @@ pub fn record(p: &Program, catalog: &Catalog, ctx: &Context) -> Map<String, Valu
     record.insert("admission".into(), p.admission.as_str().into());
     record.insert("listed_currency".into(), p.currency.clone().into());
     record.insert("financial_aid".into(), render::maybe(p.financial_aid));
-    let fees = p.fees.as_deref().map_or(Value::Null, |f| {
-        let mut m = Map::new();
-        m.insert("per_course".into(), f.per_course.map_or(Value::Null, convert));
-        m.insert("per_credit".into(), f.per_credit.map_or(Value::Null, convert));
-        m.insert("per_term".into(), f.per_term.map_or(Value::Null, convert));
-        m.insert("term_months".into(), render::maybe(f.term_months));
-        m.insert("one_off".into(), f.one_off.map_or(Value::Null, convert));
-        Value::Object(m)
-    });
-    record.insert("fees".into(), fees);
+    // The same keys for every program, fee parts or not: CSV columns must not depend on which
+    // program comes first.
+    let f = p.fees.as_deref().copied().unwrap_or_default();
+    let mut fees = Map::new();
+    fees.insert("per_course".into(), f.per_course.map_or(Value::Null, convert));
+    fees.insert("per_credit".into(), f.per_credit.map_or(Value::Null, convert));
+    fees.insert("per_term".into(), f.per_term.map_or(Value::Null, convert));
+    fees.insert("term_months".into(), render::maybe(f.term_months));
+    fees.insert("one_off".into(), f.one_off.map_or(Value::Null, convert));
+    record.insert("fees".into(), Value::Object(fees));
     record.insert(
         "hours_per_week_min".into(),
         render::maybe(p.hours_per_week.map(|h| h.min)),
@@ -207,15 +207,13 @@ pub fn record(p: &Program, catalog: &Catalog, ctx: &Context) -> Map<String, Valu
         .iter()
         .map(|c| {
             let mut m = Map::new();
-            match &c.target {
-                Target::Program(id) => {
-                    m.insert("toward".into(), id.clone().into());
-                }
-                Target::Described { degree, at } => {
-                    m.insert("degree".into(), degree.clone().into());
-                    m.insert("at".into(), render::maybe_text(at.as_deref()));
-                }
-            }
+            let (toward, degree, at) = match &c.target {
+                Target::Program(id) => (Some(id.as_str()), None, None),
+                Target::Described { degree, at } => (None, Some(degree.as_str()), at.as_deref()),
+            };
+            m.insert("toward".into(), render::maybe_text(toward));
+            m.insert("degree".into(), render::maybe_text(degree));
+            m.insert("at".into(), render::maybe_text(at));
             m.insert("grants".into(), c.grants.as_str().into());
             m.insert("share".into(), render::maybe(c.share));
             m.insert(

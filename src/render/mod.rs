@@ -36,6 +36,8 @@ pub struct Style {
     pub color: bool,
     /// Columns available.
     pub width: u16,
+    /// Rules drawn with ASCII dashes, for a terminal that cannot draw lines (`TERM=dumb`).
+    pub ascii: bool,
 }
 
 /// The table people read: a header, rows of text, and footer lines.

@@ -12,6 +12,12 @@ const STYLE: TableStyle = TableStyle::new()
     .header_separator(LineStyle::none().fill('─').junction('─'))
     .bottom_border(LineStyle::none().fill('─').junction('─'));
 
+/// The same rules in ASCII, for a terminal that cannot draw lines.
+const ASCII_STYLE: TableStyle = TableStyle::new()
+    .top_border(LineStyle::none().fill('-').junction('-'))
+    .header_separator(LineStyle::none().fill('-').junction('-'))
+    .bottom_border(LineStyle::none().fill('-').junction('-'));
+
 /// The narrowest the wrapping column (names) may become; a table that cannot fit grows wider.
 const MIN_WRAP_WIDTH: u16 = 6;
 
@@ -22,7 +28,7 @@ pub fn write(mut grid: Grid, style: Style, out: &mut dyn Write) -> io::Result<()
     // what `column_widths` says whatever the terminal.
     let widths = column_widths(&grid, usize::from(style.width));
     table
-        .load_style(STYLE)
+        .load_style(if style.ascii { ASCII_STYLE } else { STYLE })
         .set_content_arrangement(ContentArrangement::Disabled);
     if style.color {
         table.enforce_styling();

@@ -75,6 +75,10 @@ pub fn short(value: f64) -> String {
     let rounded = (value * 10.0).round() / 10.0;
     if rounded == 0.0 {
         "0".into()
+    } else if rounded.abs() >= 1000.0 {
+        // Thousands are grouped, as in money: `1,456`.
+        let whole = grouped(rounded.abs().round());
+        if rounded < 0.0 { format!("-{whole}") } else { whole }
     } else if rounded == rounded.trunc() {
         format!("{rounded:.0}")
     } else {
