@@ -4,10 +4,10 @@
     python3 benches/bench.py [--quick]
 
 Builds the release binary, writes catalogues of 10,000 and 100,000 programs with
-../shared/bench/gen_catalog.py (cached in benches/data/), then measures, each as the median of
+benches/gen_catalog.py (cached in benches/data/), then measures, each as the median of
 several runs, wall time and peak memory (max RSS from wait4) of:
 
-  1. the query of ../shared/bench/baseline.py, by the peer and by micromasters, on 100,000
+  1. the query of benches/peer.py, by the peer and by micromasters, on 100,000
      programs; the two must return the same 20 programs in the same order;
   2. micromasters on 10,000 and on 100,000 programs (cost must grow linearly);
   3. `micromasters compare` on the built-in catalogue against a hello-world Rust binary (the two
@@ -26,7 +26,7 @@ import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-SHARED = os.path.join(os.path.dirname(ROOT), "shared", "bench")
+BENCHES = os.path.join(ROOT, "benches")
 DATA = os.path.join(ROOT, "benches", "data")
 BINARY = os.path.join(ROOT, "target", "release", "micromasters")
 QUERY = ["--format", "json", "compare", "--max-cost", "3000", "--pacing", "self-paced",
@@ -58,10 +58,10 @@ def run_one(argv):
 
 def catalogue(n):
     os.makedirs(DATA, exist_ok=True)
-    path = os.path.join(DATA, f"catalog-{n}.toml")
+    path = os.path.join(DATA, f"generated-{n}.toml")
     if not os.path.exists(path):
         with open(path, "w") as f:
-            subprocess.run([sys.executable, os.path.join(SHARED, "gen_catalog.py"), str(n)],
+            subprocess.run([sys.executable, os.path.join(BENCHES, "gen_catalog.py"), str(n)],
                            stdout=f, check=True)
     return path
 
@@ -89,9 +89,9 @@ def main():
             failures.append(name)
 
     print(f"machine: {os.cpu_count()} cores; {os.uname().sysname} {os.uname().machine}")
-    peer_time, peer_peak, peer_out = measure([sys.executable, os.path.join(SHARED, "baseline.py"), big], peer_runs)
+    peer_time, peer_peak, peer_out = measure([sys.executable, os.path.join(BENCHES, "peer.py"), big], peer_runs)
     tool_time, tool_peak, tool_out = measure([BINARY, "--no-builtin", "--catalog", big] + QUERY, runs)
-    peer_ids = [line.split()[0] for line in peer_out.decode().splitlines()[:-1]]
+    peer_ids = peer_out.decode().split()
     tool_ids = [record["id"] for record in json.loads(tool_out)]
     check("same answer", peer_ids == tool_ids, f"{len(tool_ids)} programs, same order" if peer_ids == tool_ids
           else f"peer {peer_ids[:5]}... tool {tool_ids[:5]}...")

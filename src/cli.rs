@@ -143,16 +143,25 @@ Examples:
     Validate(ValidateArgs),
 
     /// Print a shell completion script
-    #[command(after_help = "\
+    // The global options (--format, --currency, ...) do nothing here: the help leaves them out.
+    #[command(
+        help_template = "{about-with-newline}\n{usage-heading} micromasters completions <SHELL>\n\n\
+Arguments:\n{positionals}\n\nOptions:\n  -h, --help  Print help{after-help}",
+        after_help = "\
 Examples:
   micromasters completions bash > ~/.local/share/bash-completion/completions/micromasters
-  micromasters completions zsh > ~/.zfunc/_micromasters")]
+  micromasters completions zsh > ~/.zfunc/_micromasters"
+    )]
     Completions(CompletionsArgs),
 
     /// Print the manual page (roff) to stdout
-    #[command(after_help = "\
+    #[command(
+        help_template = "{about-with-newline}\n{usage-heading} micromasters man\n\n\
+Options:\n  -h, --help  Print help{after-help}",
+        after_help = "\
 Examples:
-  micromasters man > micromasters.1 && man ./micromasters.1")]
+  micromasters man > micromasters.1 && man ./micromasters.1"
+    )]
     Man,
 }
 

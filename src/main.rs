@@ -87,7 +87,7 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
             return Ok(ExitCode::SUCCESS);
         }
         Command::Man => {
-            clap_mangen::Man::new(Cli::command()).render(out)?;
+            cmd::man::run(Cli::command(), out)?;
             return Ok(ExitCode::SUCCESS);
         }
         Command::Validate(_) => {

@@ -869,11 +869,23 @@ fn parse_chunk(slice: &str, chunk: Chunk, source: usize, parsed: &mut Parsed) {
         parsed.top_keys.push(("rates_source", base));
         parsed.rates_source = Some(source);
     }
-    if let Some(rates) = document.rates {
-        parsed.top_keys.push(("rates", base));
+    // Rates come in both forms people quote: the USD value of one unit (`rates`), or units per
+    // USD (`rates_per_usd`, as in "₦1,333 to the dollar"), kept as the first.
+    let forms = [
+        ("rates", document.rates, false),
+        ("rates_per_usd", document.rates_per_usd, true),
+    ];
+    for (key, rates, per_usd) in forms {
+        let Some(rates) = rates else { continue };
+        parsed.top_keys.push((key, base));
         for (code, rate) in rates {
             let offset = base + code.span().start;
             let value = *rate.get_ref();
+            let meaning = if per_usd {
+                "units per USD"
+            } else {
+                "the value of one unit in USD"
+            };
             if !check::is_currency_code(code.get_ref()) {
                 parsed.problems.push(Problem::new(
                     offset,
@@ -883,7 +895,7 @@ fn parse_chunk(slice: &str, chunk: Chunk, source: usize, parsed: &mut Parsed) {
                 parsed.problems.push(Problem::new(
                     base + rate.span().start,
                     format!(
-                        "rate of `{}` must be between 0.000001 and 1,000,000 (the value of one unit in USD), found {}",
+                        "rate of `{}` must be between 0.000001 and 1,000,000 ({meaning}), found {}",
                         code.get_ref(),
                         check::shown(value)
                     ),
@@ -894,7 +906,9 @@ fn parse_chunk(slice: &str, chunk: Chunk, source: usize, parsed: &mut Parsed) {
                     format!("`USD` is the unit of every rate and is always 1, found {value}"),
                 ));
             } else {
-                parsed.rates.push((code.into_inner(), value));
+                parsed
+                    .rates
+                    .push((code.into_inner(), if per_usd { 1.0 / value } else { value }));
             }
         }
     }

@@ -16,6 +16,8 @@ pub struct RawDocument {
     pub format: Option<Spanned<i64>>,
     pub as_of: Option<Spanned<Datetime>>,
     pub rates: Option<BTreeMap<Spanned<String>, Spanned<f64>>>,
+    /// Rates the other way round: units of the currency per USD.
+    pub rates_per_usd: Option<BTreeMap<Spanned<String>, Spanned<f64>>>,
     pub rates_as_of: Option<Spanned<Datetime>>,
     pub rates_source: Option<String>,
     pub institution: Option<Vec<Spanned<RawInstitution>>>,

@@ -5,6 +5,7 @@ pub mod audit;
 pub mod compare;
 pub mod estimate;
 pub mod list;
+pub mod man;
 pub mod plan;
 pub mod show;
 pub mod validate;

@@ -1,0 +1,107 @@
+//! `man`: one manual page with every command and its options, exit status, environment and
+//! files (clap_mangen renders the parts it knows; the rest is written here).
+
+use std::io::{self, Write};
+
+use clap::Command;
+
+/// What the exit codes mean.
+const EXIT_STATUS: &[(&str, &str)] = &[
+    (
+        "0",
+        "Success, also an empty result and a closed standard output (micromasters list | head).",
+    ),
+    (
+        "1",
+        "The catalogue is invalid, a file cannot be read, an id is unknown, or the data cannot answer; validate exits 1 on a catalogue with problems however its output ended.",
+    ),
+    (
+        "2",
+        "The command line is wrong: an unknown flag, or a value out of range.",
+    ),
+];
+
+/// The environment variables the tool reads.
+const ENVIRONMENT: &[(&str, &str)] = &[
+    (
+        "MICROMASTERS_CATALOG",
+        "A :-separated list of catalogue files, loaded after the built-in catalogue and before those given with --catalog.",
+    ),
+    (
+        "NO_COLOR",
+        "When set and not empty, tables are not coloured (unless --color always).",
+    ),
+    (
+        "COLUMNS",
+        "The table width when standard output is not a terminal and --width is not given.",
+    ),
+    (
+        "TERM",
+        "dumb: no colour (unless --color always) and rules drawn with ASCII dashes.",
+    ),
+    (
+        "SOURCE_DATE_EPOCH",
+        "Seconds since 1970 that stand for the clock: which figures are stale, and the days since a check, can be reproduced.",
+    ),
+];
+
+/// The files the tool reads.
+const FILES: &[(&str, &str)] = &[
+    (
+        "data/catalog.toml",
+        "The built-in catalogue, compiled into the binary and loaded first unless --no-builtin; micromasters audit lists what it does not know.",
+    ),
+    (
+        "FILE given with --catalog or in MICROMASTERS_CATALOG",
+        "Catalogues of your own (- is standard input), in TOML: an entry whose id already exists corrects it key by key.",
+    ),
+];
+
+/// Escapes text for roff: a backslash, and a leading dot or quote.
+fn roff(text: &str) -> String {
+    let text = text.replace('\\', "\\\\").replace('-', "\\-");
+    if text.starts_with(['.', '\'']) {
+        format!("\\&{text}")
+    } else {
+        text
+    }
+}
+
+fn tagged(out: &mut dyn Write, title: &str, items: &[(&str, &str)]) -> io::Result<()> {
+    writeln!(out, ".SH {title}")?;
+    for (tag, text) in items {
+        writeln!(out, ".TP\n\\fB{}\\fR\n{}", roff(tag), roff(text))?;
+    }
+    Ok(())
+}
+
+/// Writes the page for `root` (the whole command line, not yet built).
+pub fn run(root: Command, out: &mut dyn Write) -> io::Result<()> {
+    let subcommands: Vec<Command> = root
+        .get_subcommands()
+        .filter(|c| c.get_name() != "help")
+        .cloned()
+        .collect();
+    let man = clap_mangen::Man::new(root);
+    man.render_title(out)?;
+    man.render_name_section(out)?;
+    man.render_synopsis_section(out)?;
+    man.render_description_section(out)?;
+    // The global options, then each command with its own.
+    man.render_options_section(out)?;
+    writeln!(out, ".SH COMMANDS")?;
+    for sub in subcommands {
+        let name = sub.get_name().to_string();
+        let about = sub.get_about().map(ToString::to_string).unwrap_or_default();
+        writeln!(out, ".SS {name}\n{}", roff(&about))?;
+        let mut options = Vec::new();
+        clap_mangen::Man::new(sub).render_options_section(&mut options)?;
+        // Its options as paragraphs under the command, not as sections of their own.
+        let options = String::from_utf8_lossy(&options).replace(".SH OPTIONS\n", "");
+        out.write_all(options.as_bytes())?;
+    }
+    tagged(out, "EXIT STATUS", EXIT_STATUS)?;
+    tagged(out, "ENVIRONMENT", ENVIRONMENT)?;
+    tagged(out, "FILES", FILES)?;
+    man.render_version_section(out)
+}
