@@ -95,6 +95,14 @@ Examples:
   micromasters compare --sort cost,-credit --format csv")]
     Compare(CompareArgs),
 
+    /// Draw programs as points of cost against months, the cost–time front marked and joined
+    #[command(after_help = "\
+Examples:
+  micromasters chart --kind micromasters --has-pathway
+  micromasters chart mitx-scm gtx-analytics uopeople-mba gatech-omscs
+  micromasters chart --subject data --format html > chart.html")]
+    Chart(CompareArgs),
+
     /// List programs grouped by institution (institutions by name, programs by name)
     #[command(after_help = "\
 Examples:
@@ -459,6 +467,7 @@ pub fn with_id_completions(command: clap::Command, ids: &[String], degrees: &[St
     let degree = |arg: clap::Arg| arg.value_parser(PossibleValuesParser::new(degrees.clone()));
     command
         .mut_subcommand("compare", |c| c.mut_arg("ids", offer).mut_arg("toward", degree))
+        .mut_subcommand("chart", |c| c.mut_arg("ids", offer).mut_arg("toward", degree))
         .mut_subcommand("list", |c| c.mut_arg("toward", degree))
         .mut_subcommand("audit", |c| c.mut_arg("toward", degree))
         .mut_subcommand("plan", |c| c.mut_arg("toward", degree))

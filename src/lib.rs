@@ -5,6 +5,7 @@ mod named;
 
 pub mod audit;
 pub mod catalog;
+pub mod chart;
 pub mod cli;
 pub mod cmd;
 pub mod estimate;

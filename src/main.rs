@@ -146,6 +146,7 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
         today: Date::today(),
     };
     match &cli.command {
+        Command::Chart(args) => cmd::chart::run(&args.comparison(), catalog, &ctx, out, &mut err)?,
         Command::Compare(args) => cmd::compare::run(&args.comparison(), catalog, &ctx, out, &mut err)?,
         Command::List(args) => cmd::list::run(&args.filters.filter(), catalog, &ctx, out, &mut err)?,
         Command::Show(args) => cmd::show::run(&args.ids, catalog, &ctx, out, &mut err)?,

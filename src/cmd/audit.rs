@@ -96,6 +96,8 @@ pub fn run(
         fields: FIELDS.to_vec(),
         single: false,
         grid,
+        title: "audit".into(),
+        plot: None,
     };
     render::write(document, ctx.format, ctx.style, out)?;
     Ok(())

@@ -112,6 +112,8 @@ pub fn run(
         fields,
         single: false,
         grid,
+        title: "compare".into(),
+        plot: None,
     };
     render::write(document, ctx.format, ctx.style, out)?;
     Ok(())

@@ -28,6 +28,8 @@ pub fn run(
         fields: Vec::new(),
         single: true,
         grid: grid(&estimate, &ctx.money.display),
+        title: format!("estimate {}", estimate.id),
+        plot: None,
     };
     render::write(document, ctx.format, ctx.style, out)?;
     Ok(())

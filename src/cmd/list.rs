@@ -123,6 +123,8 @@ pub fn run(
         fields: PROGRAM_FIELDS.to_vec(),
         single: false,
         grid,
+        title: "list".into(),
+        plot: None,
     };
     render::write(document, ctx.format, ctx.style, out)?;
     Ok(())

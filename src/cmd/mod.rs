@@ -2,6 +2,7 @@
 //! `run(args, &Catalog, &Context, out, err) -> anyhow::Result<()>`.
 
 pub mod audit;
+pub mod chart;
 pub mod compare;
 pub mod estimate;
 pub mod list;

@@ -7,7 +7,9 @@ use serde_json::{Map, Value};
 
 use super::{Context, count, programs_named, provenance, with_removed};
 use crate::catalog::{Amount, Catalog, Grants, Program};
+use crate::chart::Scale;
 use crate::plan::{self, PlanRequest, Route};
+use crate::render::plot::{Plot, PlotPoint};
 use crate::render::{self, Document, Grid, text};
 
 /// The fields of a route record, in order.
@@ -91,9 +93,48 @@ pub fn run(
         fields: ROUTE_FIELDS.to_vec(),
         single: false,
         grid,
+        title: "plan".into(),
+        plot: Some(route_plot(&plan.routes, &ctx.money.display)),
     };
     render::write(document, ctx.format, ctx.style, out)?;
     Ok(())
+}
+
+/// The routes with known totals as points of total cost against total months, the front
+/// joined; the others are listed under the plot.
+fn route_plot(routes: &[Route], currency: &str) -> Plot {
+    let known: Vec<(usize, f64, f64)> = routes
+        .iter()
+        .enumerate()
+        .filter_map(|(i, r)| Some((i, r.total_cost?.mid(), r.total_months?.mid())))
+        .collect();
+    let scale = Scale::of(&known.iter().map(|&(_, c, m)| (c, m)).collect::<Vec<_>>());
+    let points = known
+        .iter()
+        .map(|&(i, cost, months)| PlotPoint {
+            mark: char::from_digit(((i + 1) % 36) as u32, 36).unwrap_or('+'),
+            label: format!("{} {}", i + 1, routes[i].id()),
+            x: scale.x(cost),
+            y: scale.y(months),
+            front: routes[i].front,
+        })
+        .collect();
+    let mut front: Vec<(f64, f64)> = known
+        .iter()
+        .filter(|&&(i, _, _)| routes[i].front)
+        .map(|&(_, c, m)| (c, m))
+        .collect();
+    front.sort_by(|a, b| a.0.total_cmp(&b.0).then(b.1.total_cmp(&a.1)));
+    let left_out = routes
+        .iter()
+        .filter(|r| r.total_cost.is_none() || r.total_months.is_none())
+        .map(Route::id)
+        .collect();
+    // The table reads as a plan; the page shows the routes' trade-off too.
+    Plot {
+        in_terminal: false,
+        ..super::chart::axes(points, front, &scale, currency, left_out)
+    }
 }
 
 fn programs<'a>(route: &'a Route) -> impl Iterator<Item = &'a Program> {

@@ -42,6 +42,8 @@ pub fn run(
         fields: Vec::new(),
         single: false,
         grid,
+        title: "show".into(),
+        plot: None,
     };
     render::write(document, ctx.format, ctx.style, out)?;
     Ok(())

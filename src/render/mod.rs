@@ -1,8 +1,10 @@
 //! Output: one document, four formats, each a small module behind `Format`.
 
 mod csv;
+mod html;
 mod json;
 mod markdown;
+pub mod plot;
 mod table;
 pub mod text;
 
@@ -20,6 +22,8 @@ named_enum! {
         Json = "json",
         Csv = "csv",
         Markdown = "markdown",
+        /// One self-contained page.
+        Html = "html",
     }
 }
 
@@ -107,6 +111,10 @@ pub struct Document {
     /// JSON prints the one record as an object rather than an array.
     pub single: bool,
     pub grid: Grid,
+    /// What the page is about (`compare`, `plan`), for HTML's title.
+    pub title: String,
+    /// A plot drawn above the table (charts and plans).
+    pub plot: Option<plot::Plot>,
 }
 
 /// Writes `document` to `out` in `format`. Catalogue text is made safe here, for every command
@@ -116,8 +124,14 @@ pub fn write(mut document: Document, format: Format, style: Style, out: &mut dyn
         document.grid.make_plain();
     }
     match format {
-        Format::Table => table::write(document.grid, style, out),
+        Format::Table => {
+            if let Some(plot) = document.plot.as_ref().filter(|p| p.in_terminal) {
+                plot::write(plot, style, out)?;
+            }
+            table::write(document.grid, style, out)
+        }
         Format::Markdown => markdown::write(&document.grid, out),
+        Format::Html => html::write(&document, out),
         Format::Json => json::write(&document, out),
         Format::Csv => csv::write(&document, out),
     }

@@ -199,7 +199,7 @@ fn wrap_cell(text: &str, width: usize, hyphenate: bool) -> String {
 }
 
 /// Breaks `text` at spaces into lines of at most `width` characters (a longer word stands alone).
-fn wrap(text: &str, width: usize) -> Vec<String> {
+pub(super) fn wrap(text: &str, width: usize) -> Vec<String> {
     wrap_widths(text, width, width, false)
 }
 

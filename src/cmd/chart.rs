@@ -1,0 +1,148 @@
+//! `chart`: the programs `compare` would rank, as points of cost against months, with the
+//! cost–time front marked and joined.
+
+use std::io::Write;
+
+use anyhow::Result;
+use serde_json::Map;
+
+use super::{Context, FRONT_LEGEND, count, programs_named, provenance, with_removed};
+use crate::catalog::{Amount, Catalog};
+use crate::chart::{self, Chart, Scale};
+use crate::cli::Comparison;
+use crate::filter;
+use crate::rank;
+use crate::render::plot::{Plot, PlotPoint};
+use crate::render::{self, Document, Grid, text};
+
+const FIELDS: &[&str] = &[
+    "mark",
+    "id",
+    "name",
+    "cost",
+    "months",
+    "cost_min",
+    "cost_max",
+    "months_min",
+    "months_max",
+    "front",
+];
+
+/// Draws the programs `args` selects, in the order `compare` would rank them.
+pub fn run(
+    args: &Comparison,
+    catalog: &Catalog,
+    ctx: &Context,
+    out: &mut dyn Write,
+    _err: &mut dyn Write,
+) -> Result<()> {
+    let named = programs_named(catalog, &args.ids)?;
+    programs_named(catalog, &args.filter.toward)?;
+    let selection = filter::select(catalog, &named, &args.filter, &ctx.money);
+    let mut ranked = rank::score(&selection.programs, &ctx.money, args.weights, args.prefer);
+    rank::order(&mut ranked, &args.order, &ctx.money, args.prefer, args.limit);
+    let programs: Vec<_> = ranked.iter().map(|r| r.program).collect();
+    let chart = chart::chart(&programs, &ctx.money);
+
+    let mut grid = Grid::new(&["Mark", "Program", "Cost", "Months", "Front"], &[2, 3], &[1]);
+    let mut records = Vec::new();
+    for point in &chart.points {
+        let p = point.program;
+        let cost = ctx.money.cost_of(p);
+        if ctx.format.is_for_machines() {
+            let mut r = Map::new();
+            r.insert("mark".into(), point.mark.to_string().into());
+            r.insert("id".into(), p.id.clone().into());
+            r.insert("name".into(), p.name.clone().into());
+            r.insert("cost".into(), render::number(point.cost));
+            r.insert("months".into(), render::number(point.months));
+            r.insert("cost_min".into(), render::maybe(cost.map(|c| c.min)));
+            r.insert("cost_max".into(), render::maybe(cost.map(|c| c.max)));
+            r.insert("months_min".into(), render::maybe(p.months.map(|m| m.min)));
+            r.insert("months_max".into(), render::maybe(p.months.map(|m| m.max)));
+            r.insert("front".into(), point.front.into());
+            records.push(r);
+            continue;
+        }
+        grid.push(
+            vec![
+                point.mark.to_string(),
+                format!("{}\n{}", p.name, p.id),
+                text::money(cost, &ctx.money.display),
+                text::range(p.months),
+                if point.front { "◆".into() } else { String::new() },
+            ],
+            false,
+        );
+    }
+    let first = format!(
+        "{} drawn, {} not (cost or months unknown)",
+        count(chart.points.len(), "program"),
+        chart.unplaced.len()
+    );
+    grid.footer = vec![with_removed(first, selection.removed), FRONT_LEGEND.to_string()];
+    if chart.scale.log_cost {
+        grid.footer.push(format!(
+            "cost on a log scale: the costs span more than {} times",
+            chart::LOG_SCALE_FROM
+        ));
+    }
+    grid.footer.push(provenance(catalog, ctx, false));
+    let document = Document {
+        records,
+        fields: FIELDS.to_vec(),
+        single: false,
+        grid,
+        title: "chart".into(),
+        plot: Some(plot(&chart, &ctx.money.display)),
+    };
+    render::write(document, ctx.format, ctx.style, out)?;
+    Ok(())
+}
+
+/// The chart as the renderers draw it: positions as fractions, axis ends as text.
+pub fn plot(chart: &Chart, currency: &str) -> Plot {
+    let points = chart
+        .points
+        .iter()
+        .map(|p| PlotPoint {
+            mark: p.mark,
+            label: format!("{} {}", p.mark, p.program.id),
+            x: chart.scale.x(p.cost),
+            y: chart.scale.y(p.months),
+            front: p.front,
+        })
+        .collect();
+    let front_line = chart.front_line().iter().map(|p| (p.cost, p.months)).collect();
+    let left_out = chart.unplaced.iter().map(|p| p.id.clone()).collect();
+    axes(points, front_line, &chart.scale, currency, left_out)
+}
+
+/// A plot of `points` on `scale`, the front joined through `front_line` ((cost, months), in
+/// order), with its axes titled and their ends labelled in `currency` and months.
+pub fn axes(
+    points: Vec<PlotPoint>,
+    front_line: Vec<(f64, f64)>,
+    scale: &Scale,
+    currency: &str,
+    left_out: Vec<String>,
+) -> Plot {
+    let money = |v: f64| text::money(Some(Amount::exact(v)), currency);
+    let log = if scale.log_cost { ", log scale" } else { "" };
+    Plot {
+        points,
+        front_line: front_line
+            .into_iter()
+            .map(|(c, m)| (scale.x(c), scale.y(m)))
+            .collect(),
+        x_title: format!("cost ({currency}{log}) →"),
+        y_title: "months ↑".into(),
+        x_ends: (money(scale.cost_range.0), money(scale.cost_range.1)),
+        y_ends: (
+            text::short(scale.months_range.0),
+            text::short(scale.months_range.1),
+        ),
+        left_out,
+        in_terminal: true,
+    }
+}

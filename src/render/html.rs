@@ -1,0 +1,225 @@
+//! One self-contained HTML5 page: the table, its footer, and (for charts and plans) an inline
+//! SVG plot. No external scripts, styles, fonts or images, and a content security policy that
+//! forbids loading any; readable with scripts off (a small inline script sorts columns). Every
+//! piece of catalogue text is escaped; only `http(s)` URLs become links.
+
+use std::fmt::Write as _;
+use std::io::{self, Write};
+
+use super::plot::Plot;
+use super::{Document, Grid};
+
+/// Escapes text for HTML content and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in super::text::plain(text).chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// A cell's text as HTML: escaped, lines joined with `<br>`, `http(s)` URLs as links.
+fn cell(text: &str) -> String {
+    text.lines()
+        .map(|line| {
+            line.split(' ')
+                .map(|word| {
+                    if word.starts_with("https://") || word.starts_with("http://") {
+                        let url = escape(word);
+                        format!("<a href=\"{url}\" rel=\"noopener noreferrer\">{url}</a>")
+                    } else {
+                        escape(word)
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect::<Vec<_>>()
+        .join("<br>")
+}
+
+const STYLE: &str = "body{font:15px/1.45 system-ui,sans-serif;margin:0;color:#1b1b1b;background:#fff}\
+main{max-width:72rem;margin:0 auto;padding:1.5rem}h1{font-size:1.4rem;margin:0 0 1rem}\
+table{border-collapse:collapse;width:100%;margin:1rem 0}th,td{padding:.35rem .6rem;border-bottom:1px solid #ddd;\
+text-align:left;vertical-align:top}th{background:#f2f4f7;cursor:pointer;position:sticky;top:0}\
+td.num,th.num{text-align:right;white-space:nowrap}tr.dim td{color:#777}td small{color:#555}\
+footer p{margin:.2rem 0;color:#444;font-size:.9rem}svg{max-width:100%;height:auto;border:1px solid #ddd;background:#fcfcfd}\
+svg text{font:12px system-ui,sans-serif;fill:#1b1b1b}svg .front{fill:#c62828}svg .point{fill:#1565c0}\
+svg .line{fill:none;stroke:#c62828;stroke-width:2}svg .axis{stroke:#555;stroke-width:1}";
+
+/// Sorts a table by the column whose header is clicked; numbers by value, unknowns last.
+const SCRIPT: &str = "document.querySelectorAll('th').forEach(function(th,i){th.addEventListener('click',function(){\
+var body=th.closest('table').tBodies[0],rows=Array.from(body.rows),up=th.dataset.up!=='1';th.dataset.up=up?'1':'0';\
+var key=function(r){var t=r.cells[i]?r.cells[i].textContent.trim():'';var n=parseFloat(t.replace(/[^0-9.\\-]/g,''));\
+return isNaN(n)?t.toLowerCase():n;};rows.sort(function(a,b){var x=key(a),y=key(b);if(typeof x!==typeof y)\
+return typeof x==='number'?-1:1;return (x<y?-1:x>y?1:0)*(up?1:-1);});rows.forEach(function(r){body.appendChild(r);});});});";
+
+/// Writes `document` as one page.
+pub fn write(document: &Document, out: &mut dyn Write) -> io::Result<()> {
+    let title = if document.title.is_empty() {
+        "micromasters"
+    } else {
+        document.title.as_str()
+    };
+    let mut page = String::with_capacity(16 * 1024);
+    page.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    page.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    page.push_str(
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'\">\n",
+    );
+    let _ = writeln!(page, "<title>micromasters: {}</title>", escape(title));
+    let _ = writeln!(page, "<style>{STYLE}</style>\n</head>\n<body>\n<main>");
+    let _ = writeln!(page, "<h1>micromasters: {}</h1>", escape(title));
+    if let Some(plot) = &document.plot {
+        svg(plot, &mut page);
+    }
+    table(&document.grid, &mut page);
+    if !document.grid.footer.is_empty() {
+        page.push_str("<footer>\n");
+        for line in &document.grid.footer {
+            let _ = writeln!(page, "<p>{}</p>", cell(line));
+        }
+        page.push_str("</footer>\n");
+    }
+    let _ = writeln!(page, "</main>\n<script>{SCRIPT}</script>\n</body>\n</html>");
+    out.write_all(page.as_bytes())
+}
+
+fn table(grid: &Grid, page: &mut String) {
+    if grid.header.is_empty() {
+        return;
+    }
+    let class = |i: usize| {
+        if grid.numeric.contains(&i) {
+            " class=\"num\""
+        } else {
+            ""
+        }
+    };
+    page.push_str("<table>\n<thead><tr>");
+    for (i, h) in grid.header.iter().enumerate() {
+        let _ = write!(page, "<th scope=\"col\"{}>{}</th>", class(i), escape(h));
+    }
+    page.push_str("</tr></thead>\n<tbody>\n");
+    let first_wrap = grid.wrap.iter().min().copied();
+    for (r, row) in grid.rows.iter().enumerate() {
+        let dim = grid.dim.get(r).copied().unwrap_or(false);
+        page.push_str(if dim { "<tr class=\"dim\">" } else { "<tr>" });
+        for (i, text) in row.iter().enumerate() {
+            let mut content = cell(text);
+            if let (Some(Some(note)), Some(column)) = (grid.notes.get(r), first_wrap)
+                && column == i
+            {
+                let _ = write!(content, "<br><small>{}</small>", escape(note));
+            }
+            let _ = write!(page, "<td{}>{content}</td>", class(i));
+        }
+        page.push_str("</tr>\n");
+    }
+    page.push_str("</tbody>\n</table>\n");
+}
+
+/// The plot as inline SVG: axes with their ends, the front joined, every point labelled.
+fn svg(plot: &Plot, page: &mut String) {
+    let (w, h) = (960.0, 500.0);
+    let (left, right, top, bottom) = (90.0, 230.0, 20.0, 60.0);
+    let px = |x: f64| left + x * (w - left - right);
+    let py = |y: f64| top + (1.0 - y) * (h - top - bottom);
+    let _ = writeln!(
+        page,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\" role=\"img\" aria-label=\"{}\">",
+        escape(&format!("{} against {}", plot.y_title, plot.x_title))
+    );
+    let _ = writeln!(
+        page,
+        "<line class=\"axis\" x1=\"{left}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/><line class=\"axis\" x1=\"{left}\" y1=\"{top}\" x2=\"{left}\" y2=\"{}\"/>",
+        h - bottom,
+        w - right,
+        h - bottom,
+        h - bottom
+    );
+    let text = |page: &mut String, x: f64, y: f64, anchor: &str, s: &str| {
+        let _ = writeln!(
+            page,
+            "<text x=\"{x:.1}\" y=\"{y:.1}\" text-anchor=\"{anchor}\">{}</text>",
+            escape(s)
+        );
+    };
+    text(page, left, h - bottom + 18.0, "start", &plot.x_ends.0);
+    text(page, w - right, h - bottom + 18.0, "end", &plot.x_ends.1);
+    text(page, (left + w - right) / 2.0, h - 12.0, "middle", &plot.x_title);
+    text(page, left - 8.0, h - bottom, "end", &plot.y_ends.0);
+    text(page, left - 8.0, top + 10.0, "end", &plot.y_ends.1);
+    text(page, left - 8.0, (top + h - bottom) / 2.0, "end", &plot.y_title);
+    if plot.front_line.len() > 1 {
+        let points: Vec<String> = plot
+            .front_line
+            .iter()
+            .map(|&(x, y)| format!("{:.1},{:.1}", px(x), py(y)))
+            .collect();
+        let _ = writeln!(page, "<polyline class=\"line\" points=\"{}\"/>", points.join(" "));
+    }
+    // Labels go beside their point, moved up or down a line where another is in the way;
+    // where no place is free, the mark alone stands for the label (the table names it).
+    let mut taken: Vec<(f64, f64, f64, f64)> = plot
+        .points
+        .iter()
+        .map(|p| (px(p.x) - 5.0, py(p.y) - 5.0, px(p.x) + 5.0, py(p.y) + 5.0))
+        .collect();
+    let overlaps = |taken: &[(f64, f64, f64, f64)], b: (f64, f64, f64, f64)| {
+        taken
+            .iter()
+            .any(|a| a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3)
+    };
+    for p in &plot.points {
+        let (x, y) = (px(p.x), py(p.y));
+        let class = if p.front { "front" } else { "point" };
+        let _ = writeln!(
+            page,
+            "<circle class=\"{class}\" cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"5\"><title>{}</title></circle>",
+            escape(&p.label)
+        );
+        let box_at =
+            |dy: f64, chars: usize| (x + 7.0, y + dy - 9.0, x + 9.0 + 6.6 * chars as f64, y + dy + 4.0);
+        let chars = p.label.chars().count();
+        let spot = [0.0, 14.0, -14.0, 28.0, -28.0]
+            .into_iter()
+            .find(|&dy| !overlaps(&taken, box_at(dy, chars)));
+        let (dy, label) = match spot {
+            Some(dy) => (dy, p.label.clone()),
+            None => (0.0, p.mark.to_string()),
+        };
+        taken.push(box_at(dy, label.chars().count()));
+        text(page, x + 8.0, y + dy + 4.0, "start", &label);
+    }
+    page.push_str("</svg>\n");
+    if !plot.left_out.is_empty() {
+        let _ = writeln!(page, "<p>Not drawn: {}</p>", escape(&plot.left_out.join(", ")));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_is_escaped_and_only_http_urls_become_links() {
+        assert_eq!(
+            escape("<b onclick='x'>&\""),
+            "&lt;b onclick=&#39;x&#39;&gt;&amp;&quot;"
+        );
+        assert_eq!(
+            cell("see https://example.org/a?b=1&c=2 now"),
+            "see <a href=\"https://example.org/a?b=1&amp;c=2\" rel=\"noopener noreferrer\">https://example.org/a?b=1&amp;c=2</a> now"
+        );
+        assert_eq!(cell("javascript:alert(1)"), "javascript:alert(1)");
+        assert_eq!(cell("a\nb"), "a<br>b");
+    }
+}

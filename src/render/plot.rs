@@ -1,0 +1,193 @@
+//! A scatter plot of cost against months, drawn in characters for a terminal (SVG for a page is
+//! in `html.rs`). Every position is already a fraction of its axis; this module only draws.
+
+use std::io::{self, Write};
+
+use super::Style;
+use super::text;
+
+/// One labelled point.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlotPoint {
+    /// The mark it is drawn with in a terminal.
+    pub mark: char,
+    /// What it is called on the page (a program id or a route).
+    pub label: String,
+    /// Across, from 0 (cheapest) to 1 (dearest).
+    pub x: f64,
+    /// Up, from 0 (quickest) to 1 (longest).
+    pub y: f64,
+    pub front: bool,
+}
+
+/// What a plot shows: the points, the front joined, axis ends, and what could not be drawn.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Plot {
+    pub points: Vec<PlotPoint>,
+    /// The front's points as (x, y), in order along the line.
+    pub front_line: Vec<(f64, f64)>,
+    /// The axis titles (`cost (USD, log scale)`, `months`).
+    pub x_title: String,
+    pub y_title: String,
+    /// Labels at the ends of each axis: (low, high).
+    pub x_ends: (String, String),
+    pub y_ends: (String, String),
+    /// What could not be drawn, and why (listed under the plot).
+    pub left_out: Vec<String>,
+    /// Whether a terminal table draws it too (a chart), or only a page (a plan's routes).
+    pub in_terminal: bool,
+}
+
+/// The plot's height in rows.
+const ROWS: usize = 16;
+
+/// Draws `plot` in characters, `style.width` wide: marks for points, dots joining the front,
+/// the axes with their ends, and the programs left out. Readable without colour; with colour
+/// the front's marks are bold.
+pub fn write(plot: &Plot, style: Style, out: &mut dyn Write) -> io::Result<()> {
+    let width = usize::from(style.width);
+    let margin = plot.y_ends.0.chars().count().max(plot.y_ends.1.chars().count()) + 1;
+    let columns = width.saturating_sub(margin).max(10);
+    let mut grid = vec![vec![' '; columns]; ROWS];
+    let cell = |x: f64, y: f64| {
+        let column = (x * (columns - 1) as f64).round() as usize;
+        let row = ((1.0 - y) * (ROWS - 1) as f64).round() as usize;
+        (row.min(ROWS - 1), column.min(columns - 1))
+    };
+    for pair in plot.front_line.windows(2) {
+        let ((r0, c0), (r1, c1)) = (cell(pair[0].0, pair[0].1), cell(pair[1].0, pair[1].1));
+        let steps = r0.abs_diff(r1).max(c0.abs_diff(c1)).max(1);
+        for s in 0..=steps {
+            let t = s as f64 / steps as f64;
+            let r = (r0 as f64 + (r1 as f64 - r0 as f64) * t).round() as usize;
+            let c = (c0 as f64 + (c1 as f64 - c0 as f64) * t).round() as usize;
+            grid[r][c] = '·';
+        }
+    }
+    for point in &plot.points {
+        let (r, c) = cell(point.x, point.y);
+        grid[r][c] = if matches!(grid[r][c], ' ' | '·') {
+            point.mark
+        } else {
+            '+'
+        };
+    }
+    let fronts: Vec<char> = plot.points.iter().filter(|p| p.front).map(|p| p.mark).collect();
+    writeln!(out, "{}", text::plain(&plot.y_title))?;
+    for (i, row) in grid.iter().enumerate() {
+        let label = match i {
+            0 => plot.y_ends.1.as_str(),
+            _ if i == ROWS - 1 => plot.y_ends.0.as_str(),
+            _ => "",
+        };
+        let mut line: String = row.iter().collect::<String>().trim_end().to_string();
+        if style.color {
+            line = line
+                .chars()
+                .map(|c| {
+                    if fronts.contains(&c) {
+                        format!("\u{1b}[1m{c}\u{1b}[0m")
+                    } else {
+                        c.to_string()
+                    }
+                })
+                .collect();
+        }
+        writeln!(out, "{label:>width$}│{line}", width = margin - 1)?;
+    }
+    writeln!(out, "{:>width$}└{}", "", "─".repeat(columns), width = margin - 1)?;
+    let (low, high) = (&plot.x_ends.0, &plot.x_ends.1);
+    let gap = columns
+        .saturating_sub(low.chars().count() + high.chars().count())
+        .max(1);
+    writeln!(
+        out,
+        "{:>width$} {low}{}{high}",
+        "",
+        " ".repeat(gap),
+        width = margin - 1
+    )?;
+    writeln!(
+        out,
+        "{:>width$} {}",
+        "",
+        text::plain(&plot.x_title),
+        width = margin - 1
+    )?;
+    if !plot.left_out.is_empty() {
+        let line = format!("not drawn: {}", plot.left_out.join(", "));
+        for part in super::table::wrap(&text::plain(&line), width) {
+            writeln!(out, "{part}")?;
+        }
+    }
+    writeln!(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn point(mark: char, x: f64, y: f64, front: bool) -> PlotPoint {
+        PlotPoint {
+            mark,
+            label: mark.to_string(),
+            x,
+            y,
+            front,
+        }
+    }
+
+    #[test]
+    fn points_land_in_their_cells_and_the_front_is_joined() {
+        let plot = Plot {
+            points: vec![
+                point('a', 0.0, 1.0, true),
+                point('b', 1.0, 0.0, true),
+                point('c', 1.0, 1.0, false),
+            ],
+            front_line: vec![(0.0, 1.0), (1.0, 0.0)],
+            x_title: "cost".into(),
+            y_title: "months".into(),
+            x_ends: ("$1".into(), "$9".into()),
+            y_ends: ("1".into(), "9".into()),
+            left_out: vec!["z (cost unknown)".into()],
+            in_terminal: true,
+        };
+        let mut out = Vec::new();
+        write(
+            &plot,
+            Style {
+                color: false,
+                width: 30,
+                ascii: false,
+            },
+            &mut out,
+        )
+        .unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines[0], "months");
+        assert!(
+            lines[1].starts_with("9│a") && lines[1].ends_with('c'),
+            "{}",
+            lines[1]
+        );
+        assert!(
+            lines[16].starts_with("1│") && lines[16].ends_with('b'),
+            "{}",
+            lines[16]
+        );
+        assert!(lines[8].contains('·'), "the front is joined: {}", lines[8]);
+        assert!(
+            text.contains(&format!(
+                "
+  $1{}$9
+",
+                " ".repeat(24)
+            )),
+            "the ends sit under the ends of the axis: {text}"
+        );
+        assert!(text.contains("not drawn: z (cost unknown)"));
+        assert!(lines.iter().all(|l| l.chars().count() <= 30), "{text}");
+    }
+}

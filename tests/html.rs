@@ -1,0 +1,129 @@
+//! `--format html`: one self-contained, valid HTML5 page, checked with a real HTML parser
+//! (html5ever, through scraper), never by string search.
+
+mod common;
+
+use scraper::{Html, Selector};
+
+use common::{micromasters, stdout_of};
+
+fn page(args: &[&str]) -> Html {
+    let mut command = micromasters();
+    command.args(["--format", "html"]).args(args);
+    let text = stdout_of(&mut command, 0);
+    let html = Html::parse_document(&text);
+    // html5ever lists every parse error: a valid page has none.
+    assert!(html.errors.is_empty(), "{args:?}: {:?}", html.errors);
+    html
+}
+
+fn all<'a>(html: &'a Html, css: &str) -> Vec<scraper::ElementRef<'a>> {
+    html.select(&Selector::parse(css).unwrap()).collect()
+}
+
+fn text(element: &scraper::ElementRef) -> String {
+    element.text().collect::<String>()
+}
+
+/// Nothing the page would fetch: no external script, style, font, image or frame.
+fn assert_self_contained(html: &Html) {
+    assert!(all(html, "script[src], link, img, iframe, object, embed").is_empty());
+    let scripts = all(html, "script");
+    assert_eq!(scripts.len(), 1, "one small inline script");
+    assert!(all(html, "meta[http-equiv=Content-Security-Policy]").len() == 1);
+    for a in all(html, "a") {
+        let href = a.value().attr("href").unwrap();
+        assert!(
+            href.starts_with("https://") || href.starts_with("http://"),
+            "{href}"
+        );
+    }
+}
+
+#[test]
+fn compare_is_a_table_with_a_row_per_program_and_the_footer() {
+    let html = page(&["compare", "--limit", "7"]);
+    assert_self_contained(&html);
+    assert_eq!(all(&html, "html[lang=en]").len(), 1);
+    assert!(text(&all(&html, "title")[0]).contains("compare"));
+    let headers: Vec<String> = all(&html, "thead th").iter().map(text).collect();
+    assert_eq!(
+        headers,
+        ["#", "Program", "Pacing", "Cost", "Months", "Credit", "Score"]
+    );
+    let rows = all(&html, "tbody tr");
+    assert_eq!(rows.len(), 7);
+    let first: Vec<String> = rows[0]
+        .select(&Selector::parse("td").unwrap())
+        .map(|c| text(&c))
+        .collect();
+    assert_eq!(first[0], "1");
+    assert!(first[1].contains("mitx-scm"), "{first:?}");
+    let footer: Vec<String> = all(&html, "footer p").iter().map(text).collect();
+    assert!(footer.iter().any(|l| l.starts_with("7 of ")), "{footer:?}");
+    assert!(footer.iter().any(|l| l.contains("? not known")), "{footer:?}");
+}
+
+#[test]
+fn chart_and_plan_pages_hold_an_inline_svg_with_every_point_labelled() {
+    let html = page(&["chart", "--kind", "micromasters", "--has-pathway"]);
+    assert_self_contained(&html);
+    let svg = all(&html, "svg");
+    assert_eq!(svg.len(), 1);
+    let circles = all(&html, "svg circle");
+    let rows = all(&html, "tbody tr");
+    assert_eq!(circles.len(), rows.len(), "a point for each row of the legend");
+    assert!(circles.len() >= 10);
+    let labels: Vec<String> = all(&html, "svg text").iter().map(text).collect();
+    assert!(labels.iter().any(|l| l == "b mitx-scm"), "{labels:?}");
+    assert!(!all(&html, "svg circle.front").is_empty());
+    let plan = page(&["plan", "--subject", "supply,analytics"]);
+    assert_self_contained(&plan);
+    assert_eq!(all(&plan, "svg").len(), 1);
+    assert!(all(&plan, "svg polyline.line").len() == 1, "the front is joined");
+}
+
+#[test]
+fn every_command_that_prints_a_table_prints_a_valid_page() {
+    for args in [
+        &["list", "--university", "mit"][..],
+        &["show", "mitx-scm", "uopeople-mba"],
+        &["estimate", "mitx-scm", "--then", "mit-scm-masters"],
+        &["audit", "--kind", "masters"],
+    ] {
+        let html = page(args);
+        assert_self_contained(&html);
+        assert!(!all(&html, "table").is_empty(), "{args:?}");
+    }
+}
+
+#[test]
+fn catalogue_text_stays_text_and_only_http_urls_become_links() {
+    let mut command = micromasters();
+    command
+        .args([
+            "--no-builtin",
+            "--catalog",
+            "tests/fixtures/hostile/formulas_and_markup.toml",
+        ])
+        .args(["--format", "html", "show", "markup"]);
+    let text_out = stdout_of(&mut command, 0);
+    let html = Html::parse_document(&text_out);
+    assert!(html.errors.is_empty(), "{:?}", html.errors);
+    assert_self_contained(&html);
+    assert!(all(&html, "img").is_empty(), "the name's <img> stayed text");
+    let cells: String = all(&html, "td").iter().map(text).collect();
+    assert!(
+        cells.contains("<script>alert(1)</script>"),
+        "shown as text: {cells}"
+    );
+    // The url `javascript:alert(1)` is not a link.
+    assert!(all(&html, "a").is_empty());
+}
+
+#[test]
+fn the_parser_used_here_does_report_invalid_html() {
+    // The validity checks above could not pass by accident: a broken page has errors.
+    let broken = Html::parse_document("<!DOCTYPE html><html><body><p><table><td>x</div></body></html>");
+    assert!(!broken.errors.is_empty());
+}
