@@ -1,13 +1,15 @@
 //! micromasters: parse the command line, run one command, report an error once, exit.
 
+use std::cell::OnceCell;
+use std::ffi::OsString;
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
 use anyhow::Result;
-use clap::{CommandFactory, Parser};
+use clap::Parser;
 
-use micromasters::catalog::{self, Date, Invalid};
-use micromasters::cli::{self, Cli, Command};
+use micromasters::catalog::{self, Catalog, Date, Invalid, Loaded};
+use micromasters::cli::{self, Cli, Command, GlobalArgs};
 use micromasters::cmd::{self, Context};
 use micromasters::money::Money;
 use micromasters::render;
@@ -57,22 +59,36 @@ fn report(line: &str) {
     let _ = writeln!(io::stderr().lock(), "{}", render::text::plain(line));
 }
 
-/// Runs the command; `Ok` carries the exit code of a run that found problems to report.
+/// Runs the command: one match, each arm one command. `Ok` carries the exit code.
 fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
-    let env_catalog = std::env::var_os("MICROMASTERS_CATALOG");
     let mut err = io::stderr();
     let extra = match &cli.command {
-        Command::Validate(args) => args.files.as_slice(),
-        _ => &[],
+        Command::Validate(args) => args.files.clone(),
+        _ => Vec::new(),
     };
-    let load = || {
-        let sources = cli.global.sources(env_catalog.as_deref(), extra);
-        catalog::load_sources(sources.builtin, &sources.files)
-    };
+    let session = Session::new(&cli.global, extra);
     match &cli.command {
+        Command::Compare(args) => {
+            session.with(|c, ctx| cmd::compare::run(&args.comparison(), c, ctx, out, &mut err))
+        }
+        Command::Chart(args) => {
+            session.with(|c, ctx| cmd::chart::run(&args.comparison(), c, ctx, out, &mut err))
+        }
+        Command::List(args) => {
+            session.with(|c, ctx| cmd::list::run(&args.filters.filter(), c, ctx, out, &mut err))
+        }
+        Command::Show(args) => session.with(|c, ctx| cmd::show::run(&args.ids, c, ctx, out, &mut err)),
+        Command::Estimate(args) => {
+            session.with(|c, ctx| cmd::estimate::run(&args.id, &args.request(), c, ctx, out, &mut err))
+        }
+        Command::Plan(args) => session.with(|c, ctx| cmd::plan::run(&args.request(), c, ctx, out, &mut err)),
+        Command::Audit(args) => {
+            session.with(|c, ctx| cmd::audit::run(&args.filters.filter(), c, ctx, out, &mut err))
+        }
+        Command::Validate(_) => validate(session.loaded(), cli.global.format, out),
         Command::Completions(args) => {
-            // Program ids complete too: those of the catalogue as loaded now.
-            let catalog = load().catalog;
+            // Ids complete too: those of the catalogue as loaded now, problems or not.
+            let catalog = &session.loaded().catalog;
             let ids: Vec<String> = catalog.programs.iter().map(|p| p.id.clone()).collect();
             let degrees: Vec<String> = catalog
                 .programs
@@ -80,38 +96,86 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
                 .filter(|p| p.kind.is_degree())
                 .map(|p| p.id.clone())
                 .collect();
-            let mut command = cli::with_id_completions(Cli::command(), &ids, &degrees);
-            let mut script = Vec::new();
-            clap_complete::generate(args.shell, &mut command, "micromasters", &mut script);
-            out.write_all(&script)?;
-            return Ok(ExitCode::SUCCESS);
+            cli::completions(args.shell, &ids, &degrees, out)?;
+            Ok(ExitCode::SUCCESS)
         }
         Command::Man => {
-            cmd::man::run(Cli::command(), out)?;
-            return Ok(ExitCode::SUCCESS);
+            cli::man(out)?;
+            Ok(ExitCode::SUCCESS)
         }
-        Command::Validate(_) => {
-            let loaded = load();
-            let code = if loaded.problems.is_empty() {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::from(1)
-            };
-            // The exit status reports validity, whatever happened to stdout: `validate | head`
-            // in a CI step with `pipefail` must not pass a broken file.
-            let written = cmd::validate::run(&loaded, cli.global.format, out).and_then(|()| Ok(out.flush()?));
-            return match written {
-                Err(error) if !is_broken_pipe(&error) => Err(error),
-                _ => Ok(code),
-            };
-        }
-        _ => {}
     }
-    let loaded = load();
-    if !loaded.problems.is_empty() {
-        // A file from the environment (set in a shell profile, perhaps) makes every command
-        // fail: say where it comes from.
-        let from_env: Vec<String> = env_catalog
+}
+
+/// `validate`: its exit status reports validity, whatever happened to stdout (`validate | head`
+/// in a CI step with `pipefail` must not pass a broken file).
+fn validate(loaded: &Loaded, format: render::Format, out: &mut dyn Write) -> Result<ExitCode> {
+    let code = if loaded.problems.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    };
+    let written = cmd::validate::run(loaded, format, out).and_then(|()| Ok(out.flush()?));
+    match written {
+        Err(error) if !is_broken_pipe(&error) => Err(error),
+        _ => Ok(code),
+    }
+}
+
+/// The catalogue, loaded once when a command first needs it, and what every command is given.
+struct Session<'a> {
+    global: &'a GlobalArgs,
+    /// `MICROMASTERS_CATALOG`, to name it when its files have problems.
+    env_catalog: Option<OsString>,
+    /// Files `validate` names, loaded after the others.
+    extra: Vec<std::path::PathBuf>,
+    loaded: OnceCell<Loaded>,
+}
+
+impl<'a> Session<'a> {
+    fn new(global: &'a GlobalArgs, extra: Vec<std::path::PathBuf>) -> Self {
+        Session {
+            global,
+            env_catalog: std::env::var_os("MICROMASTERS_CATALOG"),
+            extra,
+            loaded: OnceCell::new(),
+        }
+    }
+
+    fn loaded(&self) -> &Loaded {
+        self.loaded.get_or_init(|| {
+            let sources = self.global.sources(self.env_catalog.as_deref(), &self.extra);
+            catalog::load_sources(sources.builtin, &sources.files)
+        })
+    }
+
+    /// Runs `command` on a catalogue without problems, with the context the options make.
+    fn with(&self, command: impl FnOnce(&Catalog, &Context) -> Result<()>) -> Result<ExitCode> {
+        let loaded = self.loaded();
+        if !loaded.problems.is_empty() {
+            return Err(self.invalid(loaded));
+        }
+        let catalog = &loaded.catalog;
+        let global = self.global;
+        let ctx = Context {
+            format: global.format,
+            style: global.style_for(
+                cli::terminal_width(),
+                std::env::var_os("NO_COLOR").as_deref(),
+                std::env::var("COLUMNS").ok().as_deref(),
+                std::env::var("TERM").ok().as_deref(),
+            ),
+            money: Money::new(catalog, global.currency.as_deref())?,
+            today: Date::today(),
+        };
+        command(catalog, &ctx)?;
+        Ok(ExitCode::SUCCESS)
+    }
+
+    /// The error for a catalogue with problems; a file from the environment (set in a shell
+    /// profile, perhaps) makes every command fail, so it is named with its variable.
+    fn invalid(&self, loaded: &Loaded) -> anyhow::Error {
+        let from_env: Vec<String> = self
+            .env_catalog
             .as_deref()
             .map(|paths| {
                 std::env::split_paths(paths)
@@ -124,44 +188,25 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
             .filter(|f| loaded.problems.iter().any(|p| &p.file == *f))
             .map(String::as_str)
             .collect();
-        let error = anyhow::Error::from(Invalid(loaded.problems));
-        return Err(match named.as_slice() {
+        let error = anyhow::Error::from(Invalid(loaded.problems.clone()));
+        match named.as_slice() {
             [] => error,
             files => error.context(format!(
                 "`{}` comes from the MICROMASTERS_CATALOG environment variable; fix the file or unset the variable",
                 files.join("`, `")
             )),
-        });
-    }
-    let catalog = &loaded.catalog;
-    let ctx = Context {
-        format: cli.global.format,
-        style: cli.global.style_for(
-            cli::terminal_width(),
-            std::env::var_os("NO_COLOR").as_deref(),
-            std::env::var("COLUMNS").ok().as_deref(),
-            std::env::var("TERM").ok().as_deref(),
-        ),
-        money: Money::new(catalog, cli.global.currency.as_deref())?,
-        today: Date::today(),
-    };
-    match &cli.command {
-        Command::Chart(args) => cmd::chart::run(&args.comparison(), catalog, &ctx, out, &mut err)?,
-        Command::Compare(args) => cmd::compare::run(&args.comparison(), catalog, &ctx, out, &mut err)?,
-        Command::List(args) => cmd::list::run(&args.filters.filter(), catalog, &ctx, out, &mut err)?,
-        Command::Show(args) => cmd::show::run(&args.ids, catalog, &ctx, out, &mut err)?,
-        Command::Estimate(args) => {
-            cmd::estimate::run(&args.id, &args.request(), catalog, &ctx, out, &mut err)?
         }
-        Command::Audit(args) => cmd::audit::run(&args.filters.filter(), catalog, &ctx, out, &mut err)?,
-        Command::Plan(args) => cmd::plan::run(&args.request(), catalog, &ctx, out, &mut err)?,
-        Command::Validate(_) | Command::Completions(_) | Command::Man => {}
     }
-    drop(ctx);
-    // The process ends next, and the OS takes its memory back at once; freeing a catalogue of
-    // 100,000 programs entry by entry would take a noticeable part of the run.
-    std::mem::forget(loaded);
-    Ok(ExitCode::SUCCESS)
+}
+
+impl Drop for Session<'_> {
+    fn drop(&mut self) {
+        // The process ends next, and the OS takes its memory back at once; freeing a catalogue
+        // of 100,000 programs entry by entry would take a noticeable part of the run.
+        if let Some(loaded) = self.loaded.take() {
+            std::mem::forget(loaded);
+        }
+    }
 }
 
 /// A closed stdout (`micromasters list | head -1`) is not an error.

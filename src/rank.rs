@@ -15,6 +15,7 @@
 use std::cmp::Ordering;
 
 use crate::catalog::{Pacing, Program};
+use crate::filter::Filter;
 use crate::money::Money;
 use crate::named::named_enum;
 
@@ -105,6 +106,18 @@ pub fn parse_weights(text: &str) -> Result<Weights, String> {
         return Err("at least one weight must be greater than 0".into());
     }
     Ok(weights)
+}
+
+/// A comparison, as plain values: which programs, in which order, scored how.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Comparison {
+    pub ids: Vec<String>,
+    pub filter: Filter,
+    pub order: Vec<OrderKey>,
+    pub weights: Weights,
+    pub prefer: Option<Pacing>,
+    pub explain: bool,
+    pub limit: Option<usize>,
 }
 
 /// Each criterion's part of a score, in [0, 1].

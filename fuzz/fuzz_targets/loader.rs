@@ -9,13 +9,12 @@ use std::borrow::Cow;
 
 use libfuzzer_sys::fuzz_target;
 use micromasters::catalog::{Date, Source, load};
-use micromasters::cli::Comparison;
 use micromasters::cmd::{self, Context};
 use micromasters::estimate::Request;
 use micromasters::filter::Filter;
 use micromasters::money::Money;
 use micromasters::plan::PlanRequest;
-use micromasters::rank::{OrderKey, SortKey, Weights};
+use micromasters::rank::{Comparison, OrderKey, SortKey, Weights};
 use micromasters::render::text::is_unsafe;
 use micromasters::render::{Format, Style};
 

@@ -177,7 +177,16 @@ fn limit(high: f64) -> String {
     if high >= 1e7 {
         format!("10^{}", high.log10().round())
     } else {
-        crate::render::text::grouped(high)
+        // Thousands grouped, as everywhere else: the limits are whole numbers.
+        let digits = format!("{high:.0}");
+        let mut grouped = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                grouped.push(',');
+            }
+            grouped.push(c);
+        }
+        grouped
     }
 }
 

@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use crate::render::text::plain;
+use super::text::plain;
 
 /// One problem in one catalogue source.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -84,6 +84,30 @@ fn escape(s: &[u8]) -> (Option<char>, usize) {
     }
 }
 
+/// Text from a catalogue, made safe for a terminal: control characters and bidirectional
+/// controls are shown escaped (`\u{1b}`), never emitted; tab and newline stay.
+pub fn plain(text: &str) -> String {
+    if !text.chars().any(is_unsafe) {
+        return text.to_string();
+    }
+    text.chars()
+        .map(|c| {
+            if is_unsafe(c) {
+                format!("\\u{{{:x}}}", u32::from(c))
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+/// Control characters (but tab and newline) and bidirectional overrides and isolates.
+pub fn is_unsafe(c: char) -> bool {
+    (c.is_control() && c != '\t' && c != '\n')
+        || ('\u{202a}'..='\u{202e}').contains(&c)
+        || ('\u{2066}'..='\u{2069}').contains(&c)
+}
+
 /// The message for a forbidden character.
 pub fn forbidden_message(c: char) -> String {
     let what = if c.is_control() {

@@ -9,9 +9,8 @@ use serde_json::Map;
 use super::{Context, FRONT_LEGEND, count, programs_named, provenance, with_removed};
 use crate::catalog::{Amount, Catalog};
 use crate::chart::{self, Chart, Scale};
-use crate::cli::Comparison;
 use crate::filter;
-use crate::rank;
+use crate::rank::{self, Comparison};
 use crate::render::plot::{Plot, PlotPoint};
 use crate::render::{self, Document, Grid, text};
 

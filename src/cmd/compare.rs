@@ -10,9 +10,8 @@ use super::{
     provenance, with_removed,
 };
 use crate::catalog::Catalog;
-use crate::cli::Comparison;
 use crate::filter::{self, Removed};
-use crate::rank;
+use crate::rank::{self, Comparison};
 use crate::render::{self, Document, Grid, text};
 
 /// Ranks and prints the programs `args` selects.

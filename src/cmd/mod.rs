@@ -6,7 +6,6 @@ pub mod chart;
 pub mod compare;
 pub mod estimate;
 pub mod list;
-pub mod man;
 pub mod plan;
 pub mod show;
 pub mod validate;

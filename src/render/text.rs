@@ -1,5 +1,6 @@
 //! Figures as people read them: `$1,350–1,500`, `12–18`, `50%`.
 
+pub use crate::catalog::text::{is_unsafe, plain};
 use crate::catalog::{Amount, CreditSummary, Pathway, PathwayKind, Tuition};
 
 /// A number with thousands separators: whole when it is whole or 1,000 and more (cents on a
@@ -102,30 +103,6 @@ pub fn range(amount: Option<Amount>) -> String {
 /// A share as a percentage: `50%`; `–` when there is none.
 pub fn share(value: Option<f64>) -> String {
     value.map_or_else(|| "–".into(), |v| format!("{}%", short(v * 100.0)))
-}
-
-/// Text from a catalogue, made safe for a terminal: control characters and bidirectional
-/// controls are shown escaped (`\u{1b}`), never emitted; tab and newline stay.
-pub fn plain(text: &str) -> String {
-    if !text.chars().any(is_unsafe) {
-        return text.to_string();
-    }
-    text.chars()
-        .map(|c| {
-            if is_unsafe(c) {
-                format!("\\u{{{:x}}}", u32::from(c))
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
-}
-
-/// Control characters (but tab and newline) and bidirectional overrides and isolates.
-pub fn is_unsafe(c: char) -> bool {
-    (c.is_control() && c != '\t' && c != '\n')
-        || ('\u{202a}'..='\u{202e}').contains(&c)
-        || ('\u{2066}'..='\u{2069}').contains(&c)
 }
 
 /// An exchange rate with four significant figures or more: `1,333`, `94.96`, `0.0007501`.

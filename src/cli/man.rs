@@ -1,4 +1,4 @@
-//! `man`: one manual page with every command and its options, exit status, environment and
+//! The manual: one page with every command and its options, exit status, environment and
 //! files (clap_mangen renders the parts it knows; the rest is written here).
 
 use std::io::{self, Write};
@@ -75,8 +75,13 @@ fn tagged(out: &mut dyn Write, title: &str, items: &[(&str, &str)]) -> io::Resul
     Ok(())
 }
 
+/// Writes the manual page of the whole command line.
+pub fn man(out: &mut dyn Write) -> io::Result<()> {
+    page(<super::Cli as clap::CommandFactory>::command(), out)
+}
+
 /// Writes the page for `root` (the whole command line, not yet built).
-pub fn run(root: Command, out: &mut dyn Write) -> io::Result<()> {
+fn page(root: Command, out: &mut dyn Write) -> io::Result<()> {
     let subcommands: Vec<Command> = root
         .get_subcommands()
         .filter(|c| c.get_name() != "help")

@@ -1,0 +1,268 @@
+//! The arguments of each command, and their conversion into plain domain values.
+
+use clap::Args;
+use std::path::PathBuf;
+
+use super::named;
+use crate::catalog::Kind;
+use crate::catalog::Pacing;
+use crate::estimate;
+use crate::filter::Filter;
+use crate::plan::{PlanRequest, PlanSort};
+use crate::quantity::{parse_hours, parse_non_negative, parse_positive, parse_share};
+use crate::rank::{self, Comparison, Order, Weights};
+
+/// The filters shared by `compare` and `list`.
+#[derive(Debug, Args, Default)]
+pub struct FilterArgs {
+    /// Keep programs of this kind (repeatable)
+    #[arg(long, short = 'k', value_name = "KIND", value_parser = named::<Kind>(Kind::NAMES))]
+    pub kind: Vec<Kind>,
+
+    /// Keep programs of an institution whose id, name or short name has words beginning with
+    /// TEXT's words (`mit` matches MITx, not Smith); repeatable or comma-separated: any may match
+    #[arg(long, short = 'u', value_name = "TEXT", value_delimiter = ',')]
+    pub university: Vec<String>,
+
+    /// Keep programs with a subject whose words begin with TEXT's words (`data sci`);
+    /// repeatable or comma-separated: any may match
+    #[arg(long, short = 's', value_name = "TEXT", value_delimiter = ',')]
+    pub subject: Vec<String>,
+
+    /// Keep programs with this pacing; `both` matches either
+    #[arg(long, value_name = "PACING", value_parser = named::<Pacing>(&["instructor-led", "self-paced"]))]
+    pub pacing: Option<Pacing>,
+
+    /// Keep programs whose highest cost is at most AMOUNT, in the display currency
+    #[arg(long, value_name = "AMOUNT", value_parser = parse_non_negative)]
+    pub max_cost: Option<f64>,
+
+    /// Keep programs whose highest advertised months are at most N
+    #[arg(long, value_name = "N", value_parser = parse_positive)]
+    pub max_months: Option<f64>,
+
+    /// Keep programs whose best known credit share is at least SHARE (`0.5` or `50%`); a
+    /// pathway of unknown share cannot confirm it and is counted as left out
+    #[arg(long, value_name = "SHARE", value_parser = parse_share, allow_hyphen_values = true)]
+    pub min_credit: Option<f64>,
+
+    /// Keep programs with at least one pathway toward a degree, of any kind
+    #[arg(long)]
+    pub has_pathway: bool,
+
+    /// Keep programs with a pathway toward this catalogue degree (repeatable)
+    #[arg(long, value_name = "DEGREE_ID")]
+    pub toward: Vec<String>,
+
+    /// Show retired programs too (hidden by default)
+    #[arg(long)]
+    pub include_retired: bool,
+}
+
+impl FilterArgs {
+    /// The domain filter.
+    pub fn filter(&self) -> Filter {
+        Filter {
+            kinds: self.kind.clone(),
+            universities: self.university.clone(),
+            subjects: self.subject.clone(),
+            pacing: self.pacing,
+            max_cost: self.max_cost,
+            max_months: self.max_months,
+            min_credit: self.min_credit,
+            has_pathway: self.has_pathway,
+            toward: self.toward.clone(),
+            include_retired: self.include_retired,
+        }
+    }
+}
+
+/// `compare`.
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// Compare only these programs (shown even when retired; filters still apply)
+    #[arg(value_name = "ID")]
+    pub ids: Vec<String>,
+
+    #[command(flatten)]
+    pub filters: FilterArgs,
+
+    /// Order: a comma list of score, cost, months, credit, pacing, name; `-` reverses a key;
+    /// ties are broken by id
+    #[arg(long, value_name = "KEYS", default_value = "score", allow_hyphen_values = true,
+          value_parser = rank::parse_order)]
+    pub sort: Order,
+
+    /// How much each criterion counts in the score, e.g. `cost=2,pacing=0` (others stay 1)
+    #[arg(long, value_name = "WEIGHTS", value_parser = rank::parse_weights)]
+    pub weights: Option<Weights>,
+
+    /// Count this pacing as best in the score and in `--sort pacing`
+    #[arg(long, value_name = "PACING", value_parser = named::<Pacing>(&["instructor-led", "self-paced"]))]
+    pub prefer: Option<Pacing>,
+
+    /// Show each criterion's part of every score
+    #[arg(long)]
+    pub explain: bool,
+
+    /// Keep the first N rows
+    #[arg(long, short = 'n', value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub limit: Option<u64>,
+}
+
+impl CompareArgs {
+    /// The domain request.
+    pub fn comparison(&self) -> Comparison {
+        Comparison {
+            ids: self.ids.clone(),
+            filter: self.filters.filter(),
+            order: self.sort.0.clone(),
+            weights: self.weights.unwrap_or_default(),
+            prefer: self.prefer,
+            explain: self.explain,
+            limit: self.limit.map(|n| usize::try_from(n).unwrap_or(usize::MAX)),
+        }
+    }
+}
+
+/// `list`.
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    #[command(flatten)]
+    pub filters: FilterArgs,
+}
+
+/// `show`.
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// Program ids
+    #[arg(value_name = "ID", required = true)]
+    pub ids: Vec<String>,
+}
+
+/// What the learner says of themselves, for `estimate` and `plan`.
+#[derive(Debug, Args, Default)]
+pub struct LearnerArgs {
+    /// Hours a week you will study (at most 168); turns the advertised effort into months at
+    /// your pace
+    #[arg(long, value_name = "H", value_parser = parse_hours)]
+    pub hours_per_week: Option<f64>,
+
+    /// Financial aid you hope for (`0.5` or `50%`), capped at what the program offers
+    #[arg(long, value_name = "SHARE", value_parser = parse_share, allow_hyphen_values = true)]
+    pub aid: Option<f64>,
+}
+
+/// `plan`.
+#[derive(Debug, Args)]
+pub struct PlanArgs {
+    /// Keep routes whose degree or credential has a subject whose words begin with TEXT's
+    /// words; repeatable or comma-separated: any may match
+    #[arg(long, short = 's', value_name = "TEXT", value_delimiter = ',')]
+    pub subject: Vec<String>,
+
+    /// Keep routes whose degree or credential comes from an institution matching TEXT (id, name
+    /// or short name, by word starts); repeatable or comma-separated
+    #[arg(long, short = 'u', value_name = "TEXT", value_delimiter = ',')]
+    pub university: Vec<String>,
+
+    /// Only routes to this catalogue degree (repeatable)
+    #[arg(long, value_name = "DEGREE_ID")]
+    pub toward: Vec<String>,
+
+    /// Only degrees of this kind (repeatable)
+    #[arg(long, short = 'k', value_name = "KIND", value_parser = named::<Kind>(&["masters", "bachelors"]))]
+    pub kind: Vec<Kind>,
+
+    /// Keep routes whose total cost is at most AMOUNT (by the high end), in the display currency
+    #[arg(long, value_name = "AMOUNT", value_parser = parse_non_negative)]
+    pub budget: Option<f64>,
+
+    /// Keep routes whose total months are at most N (by the high end)
+    #[arg(long, value_name = "N", value_parser = parse_positive)]
+    pub max_months: Option<f64>,
+
+    /// Show routes through retired programs too (hidden by default)
+    #[arg(long)]
+    pub include_retired: bool,
+
+    #[command(flatten)]
+    pub learner: LearnerArgs,
+
+    /// Order by total `cost` (default) or `months`, by the middle of the range
+    #[arg(long, value_name = "KEY", value_parser = named::<PlanSort>(PlanSort::NAMES))]
+    pub sort: Option<PlanSort>,
+
+    /// Keep the first N routes
+    #[arg(long, short = 'n', value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub limit: Option<u64>,
+}
+
+impl PlanArgs {
+    /// The domain request.
+    pub fn request(&self) -> PlanRequest {
+        PlanRequest {
+            filter: Filter {
+                kinds: self.kind.clone(),
+                subjects: self.subject.clone(),
+                universities: self.university.clone(),
+                toward: self.toward.clone(),
+                include_retired: self.include_retired,
+                ..Filter::default()
+            },
+            budget: self.budget,
+            max_months: self.max_months,
+            hours_per_week: self.learner.hours_per_week,
+            aid: self.learner.aid,
+            sort: self.sort,
+            limit: self.limit.map(|n| usize::try_from(n).unwrap_or(usize::MAX)),
+        }
+    }
+}
+
+/// `estimate`.
+#[derive(Debug, Args)]
+pub struct EstimateArgs {
+    /// The program to estimate
+    #[arg(value_name = "ID")]
+    pub id: String,
+
+    #[command(flatten)]
+    pub learner: LearnerArgs,
+
+    /// Courses you will take per term; prices your pace from the program's fee parts
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub courses_per_term: Option<u32>,
+
+    /// A degree the credential counts toward: prices the credential, then the rest of it
+    #[arg(long, value_name = "DEGREE_ID")]
+    pub then: Option<String>,
+}
+
+impl EstimateArgs {
+    /// The domain request.
+    pub fn request(&self) -> estimate::Request {
+        estimate::Request {
+            hours_per_week: self.learner.hours_per_week,
+            aid: self.learner.aid,
+            courses_per_term: self.courses_per_term,
+            then: self.then.clone(),
+        }
+    }
+}
+
+/// `validate`.
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// Catalogue files to check, loaded after the others
+    #[arg(value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+}
+
+/// `completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
