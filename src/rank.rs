@@ -255,14 +255,14 @@ struct SortValues {
     name: String,
 }
 
-/// Sorts `ranked` by `keys`, then by id, keeping the first `limit` when one is given.
-pub fn order(
-    ranked: &mut Vec<Ranked>,
+/// `ranked` sorted by `keys`, then by id: the first `limit` only, when one is given.
+pub fn order<'a>(
+    mut ranked: Vec<Ranked<'a>>,
     keys: &[OrderKey],
     money: &Money,
     prefer: Option<Pacing>,
     limit: Option<usize>,
-) {
+) -> Vec<Ranked<'a>> {
     let by_name = keys.iter().any(|k| k.key == SortKey::Name);
     let mut items: Vec<(SortValues, Ranked)> = ranked
         .drain(..)
@@ -309,6 +309,7 @@ pub fn order(
     }
     items.sort_by(compare);
     ranked.extend(items.into_iter().map(|(_, r)| r));
+    ranked
 }
 
 #[cfg(test)]

@@ -140,13 +140,12 @@ proptest! {
         let catalog = load_text(catalogue_text(&specs));
         let money = Money::new(&catalog, None).unwrap();
         let selection = select(&catalog, &[], &filter, &money);
-        let mut ranked = score(&selection.programs, &money, Weights::default(), None);
-        let mut limited = ranked.clone();
-        order(&mut ranked, &keys, &money, None, None);
+        let scored = score(&selection.programs, &money, Weights::default(), None);
+        let ranked = order(scored.clone(), &keys, &money, None, None);
         prop_assert_eq!(ranked.len(), selection.programs.len());
         // A limit keeps exactly the first rows of the full order.
         let limit = keys.len() * 2;
-        order(&mut limited, &keys, &money, None, Some(limit));
+        let limited = order(scored, &keys, &money, None, Some(limit));
         let ids = |r: &[micromasters::rank::Ranked]| r.iter().map(|x| x.program.id.clone()).collect::<Vec<_>>();
         prop_assert_eq!(ids(&limited), ids(&ranked[..ranked.len().min(limit)]));
         for r in &ranked {

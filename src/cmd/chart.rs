@@ -38,8 +38,8 @@ pub fn run(
     let named = programs_named(catalog, &args.ids)?;
     programs_named(catalog, &args.filter.toward)?;
     let selection = filter::select(catalog, &named, &args.filter, &ctx.money);
-    let mut ranked = rank::score(&selection.programs, &ctx.money, args.weights, args.prefer);
-    rank::order(&mut ranked, &args.order, &ctx.money, args.prefer, args.limit);
+    let scored = rank::score(&selection.programs, &ctx.money, args.weights, args.prefer);
+    let ranked = rank::order(scored, &args.order, &ctx.money, args.prefer, args.limit);
     let programs: Vec<_> = ranked.iter().map(|r| r.program).collect();
     let chart = chart::chart(&programs, &ctx.money);
 

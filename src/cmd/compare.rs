@@ -6,13 +6,13 @@ use anyhow::Result;
 use serde_json::{Map, Value};
 
 use super::{
-    CREDIT_LEGEND, Context, FRONT_LEGEND, PROGRAM_FIELDS, cost_cell, count, program_record, programs_named,
+    CREDIT_LEGEND, Context, FRONT_LEGEND, PROGRAM_FIELDS, ProgramRecord, cost_cell, count, programs_named,
     provenance, with_removed,
 };
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, Status};
 use crate::filter::{self, Removed};
-use crate::rank::{self, Comparison};
-use crate::render::{self, Document, Grid, text};
+use crate::rank::{self, Comparison, Ranked};
+use crate::render::{self, Entry, Grid, Report, Row, text};
 
 /// Ranks and prints the programs `args` selects.
 pub fn run(
@@ -26,96 +26,138 @@ pub fn run(
     // An unknown `--toward` degree is a mistake to name, not a filter that keeps nothing.
     programs_named(catalog, &args.filter.toward)?;
     let selection = filter::select(catalog, &named, &args.filter, &ctx.money);
-    let mut ranked = rank::score(&selection.programs, &ctx.money, args.weights, args.prefer);
-    let matched = ranked.len();
-    rank::order(&mut ranked, &args.order, &ctx.money, args.prefer, args.limit);
+    let scored = rank::score(&selection.programs, &ctx.money, args.weights, args.prefer);
+    let matched = scored.len();
+    let ranked = rank::order(scored, &args.order, &ctx.money, args.prefer, args.limit);
 
-    let header = ["#", "Program", "Pacing", "Cost", "Months", "Credit", "Score"];
-    let mut grid = Grid::new(&header, &[0, 3, 4, 5, 6], &[1, 2]);
-    grid.hyphenate = vec![2];
-    let mut records = Vec::with_capacity(ranked.len());
-    let mut any_stale = false;
-    for (i, r) in ranked.iter().enumerate() {
-        let p = r.program;
-        any_stale |= p.is_stale(ctx.today);
-        let parts = [
-            ("cost", r.parts.cost, args.weights.cost),
-            ("months", r.parts.months, args.weights.months),
-            ("credit", r.parts.credit, args.weights.credit),
-            ("pacing", r.parts.pacing, args.weights.pacing),
-        ];
-        // Only what the format prints is built: records for machines, rows for people.
-        if ctx.format.is_for_machines() {
-            let mut record = Map::new();
-            record.insert("rank".into(), (i + 1).into());
-            record.extend(program_record(p, catalog, ctx));
-            record.insert("score".into(), render::number(r.score));
-            record.insert("front".into(), r.front.into());
-            if args.explain {
-                let mut explain = Map::new();
-                for (name, part, weight) in parts {
-                    explain.insert(name.into(), render::number(part));
-                    explain.insert(format!("{name}_weight"), render::number(weight));
-                }
-                record.insert("explain".into(), Value::Object(explain));
-            }
-            records.push(record);
-            continue;
-        }
-        let school = catalog
-            .institution(&p.institution)
-            .map_or(p.institution.as_str(), |i| i.label());
-        let row = vec![
-            (i + 1).to_string(),
-            format!(
-                "{}\n{school} · {}{}",
-                p.name,
-                p.id,
-                if r.front { " ◆" } else { "" }
-            ),
-            p.pacing.to_string(),
-            cost_cell(p, ctx),
-            text::range(p.months),
-            text::credit(p.credit_summary()),
-            format!("{:.1}", r.score),
-        ];
-        grid.push(row, p.status == crate::catalog::Status::Retired);
-        if args.explain {
-            let shown: Vec<String> = parts
-                .iter()
-                .map(|(name, part, _)| format!("{name} {part:.2}"))
-                .collect();
-            grid.note_last(format!("parts: {}", shown.join(", ")));
-        }
-    }
-    grid.footer = footer(
+    let mut layout = Grid::new(
+        &["#", "Program", "Pacing", "Cost", "Months", "Credit", "Score"],
+        &[0, 3, 4, 5, 6],
+        &[1, 2],
+    );
+    layout.hyphenate = vec![2];
+    let any_stale = ranked.iter().any(|r| r.program.is_stale(ctx.today));
+    layout.footer = footer(
         ranked.len(),
         matched,
         selection.removed,
         args.explain.then_some(args.weights),
     );
-    grid.footer.push(provenance(catalog, ctx, any_stale));
-    grid.footer.push(CREDIT_LEGEND.to_string());
+    layout.footer.push(provenance(catalog, ctx, any_stale));
+    layout.footer.push(CREDIT_LEGEND.to_string());
     if ranked.iter().any(|r| r.front) {
-        grid.footer.push(FRONT_LEGEND.to_string());
+        layout.footer.push(FRONT_LEGEND.to_string());
     }
     if ranked.is_empty() {
         let _ = writeln!(err, "note: {}", empty_note(selection.removed));
     }
     let mut fields = vec!["rank"];
     fields.extend_from_slice(PROGRAM_FIELDS);
-    fields.push("score");
-    fields.push("front");
-    let document = Document {
-        records,
+    fields.extend(["score", "front"]);
+    let entries = ranked.into_iter().enumerate().map(|(i, ranked)| Ranking {
+        rank: i + 1,
+        ranked,
+        catalog,
+        ctx,
+        args,
+    });
+    let report = Report {
+        entries,
+        layout,
         fields,
         single: false,
-        grid,
         title: "compare".into(),
         plot: None,
     };
-    render::write(document, ctx.format, ctx.style, out)?;
+    render::report(report, ctx.format, ctx.style, out)?;
     Ok(())
+}
+
+/// One ranked program, as `compare` reports it.
+struct Ranking<'a> {
+    rank: usize,
+    ranked: Ranked<'a>,
+    catalog: &'a Catalog,
+    ctx: &'a Context<'a>,
+    args: &'a Comparison,
+}
+
+/// The record of one ranked program: the program's, with its rank, score and parts.
+#[derive(serde::Serialize)]
+struct RankingRecord<'a> {
+    rank: usize,
+    #[serde(flatten)]
+    program: ProgramRecord<'a>,
+    #[serde(serialize_with = "render::figure")]
+    score: f64,
+    front: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    explain: Option<Map<String, Value>>,
+}
+
+impl Ranking<'_> {
+    /// Each criterion's part and weight.
+    fn parts(&self) -> [(&'static str, f64, f64); 4] {
+        let (p, w) = (self.ranked.parts, self.args.weights);
+        [
+            ("cost", p.cost, w.cost),
+            ("months", p.months, w.months),
+            ("credit", p.credit, w.credit),
+            ("pacing", p.pacing, w.pacing),
+        ]
+    }
+}
+
+impl<'a> Entry for Ranking<'a> {
+    type Record = RankingRecord<'a>;
+
+    fn record(&self) -> RankingRecord<'a> {
+        let explain = self.args.explain.then(|| {
+            let mut explain = Map::new();
+            for (name, part, weight) in self.parts() {
+                explain.insert(name.into(), render::number(part));
+                explain.insert(format!("{name}_weight"), render::number(weight));
+            }
+            explain
+        });
+        RankingRecord {
+            rank: self.rank,
+            program: ProgramRecord::new(self.ranked.program, self.catalog, self.ctx),
+            score: self.ranked.score,
+            front: self.ranked.front,
+            explain,
+        }
+    }
+
+    fn rows(&self, rows: &mut Vec<Row>) {
+        let (p, ctx) = (self.ranked.program, self.ctx);
+        let school = self
+            .catalog
+            .institution(&p.institution)
+            .map_or(p.institution.as_str(), |i| i.label());
+        let front = if self.ranked.front { " ◆" } else { "" };
+        let note = self.args.explain.then(|| {
+            let shown: Vec<String> = self
+                .parts()
+                .iter()
+                .map(|(name, part, _)| format!("{name} {part:.2}"))
+                .collect();
+            format!("parts: {}", shown.join(", "))
+        });
+        rows.push(Row {
+            cells: vec![
+                self.rank.to_string(),
+                format!("{}\n{school} · {}{front}", p.name, p.id),
+                p.pacing.to_string(),
+                cost_cell(p, ctx),
+                text::range(p.months),
+                text::credit(p.credit_summary()),
+                format!("{:.1}", self.ranked.score),
+            ],
+            dim: p.status == Status::Retired,
+            note,
+        });
+    }
 }
 
 fn footer(shown: usize, matched: usize, removed: Removed, explain: Option<rank::Weights>) -> Vec<String> {

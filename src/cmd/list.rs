@@ -5,12 +5,12 @@ use std::io::Write;
 use anyhow::Result;
 
 use super::{
-    CREDIT_LEGEND, Context, PROGRAM_FIELDS, cost_cell, count, program_record, programs_named, provenance,
+    CREDIT_LEGEND, Context, PROGRAM_FIELDS, ProgramRecord, cost_cell, count, programs_named, provenance,
     with_removed,
 };
 use crate::catalog::{Catalog, Program, Status};
 use crate::filter::{self, Filter};
-use crate::render::{self, Document, Grid, text};
+use crate::render::{self, Entry, Grid, Report, Row, text};
 
 /// Lists the programs that pass `filter`.
 pub fn run(
@@ -41,64 +41,13 @@ pub fn run(
         )
     });
 
-    let mut grid = Grid::new(
+    let mut layout = Grid::new(
         &["Program", "Kind", "Pacing", "Cost", "Months", "Credit"],
         &[3, 4, 5],
         &[0, 2],
     );
-    grid.hyphenate = vec![2];
-    let mut records = Vec::with_capacity(programs.len());
-    let mut previous: Option<&str> = None;
-    let mut any_stale = false;
-    for (_, p) in &programs {
-        any_stale |= p.is_stale(ctx.today);
-        // Only what the format prints is built: records for machines, rows for people.
-        if ctx.format.is_for_machines() {
-            records.push(program_record(p, catalog, ctx));
-            continue;
-        }
-        if previous != Some(p.institution.as_str()) {
-            let heading = catalog
-                .institution(&p.institution)
-                .map_or(p.institution.clone(), |i| match &i.short {
-                    Some(short) => format!("{short} — {}", i.name),
-                    None => i.name.clone(),
-                });
-            grid.push(
-                vec![
-                    heading,
-                    String::new(),
-                    String::new(),
-                    String::new(),
-                    String::new(),
-                    String::new(),
-                ],
-                false,
-            );
-        }
-        previous = Some(p.institution.as_str());
-        grid.push(
-            vec![
-                // Retired rows say so in words, not only in a colour some never see.
-                format!(
-                    "• {}{}\n  {}",
-                    p.name,
-                    if p.status == Status::Retired {
-                        " (retired)"
-                    } else {
-                        ""
-                    },
-                    p.id
-                ),
-                p.kind.to_string(),
-                p.pacing.to_string(),
-                cost_cell(p, ctx),
-                text::range(p.months),
-                text::credit(p.credit_summary()),
-            ],
-            p.status == Status::Retired,
-        );
-    }
+    layout.hyphenate = vec![2];
+    let any_stale = programs.iter().any(|(_, p)| p.is_stale(ctx.today));
     let institutions = {
         let mut ids: Vec<&str> = programs.iter().map(|(_, p)| p.institution.as_str()).collect();
         ids.dedup();
@@ -109,23 +58,81 @@ pub fn run(
         count(programs.len(), "program"),
         count(institutions, "institution")
     );
-    let first = with_removed(first, selection.removed);
-    grid.footer = vec![
-        first,
+    layout.footer = vec![
+        with_removed(first, selection.removed),
         provenance(catalog, ctx, any_stale),
         CREDIT_LEGEND.to_string(),
     ];
     if programs.is_empty() {
         let _ = writeln!(err, "note: {}", super::compare::empty_note(selection.removed));
     }
-    let document = Document {
-        records,
+    let entries = programs.iter().enumerate().map(|(i, (_, program))| Listing {
+        program,
+        opens_group: i == 0 || programs[i - 1].1.institution != program.institution,
+        catalog,
+        ctx,
+    });
+    let report = Report {
+        entries,
+        layout,
         fields: PROGRAM_FIELDS.to_vec(),
         single: false,
-        grid,
         title: "list".into(),
         plot: None,
     };
-    render::write(document, ctx.format, ctx.style, out)?;
+    render::report(report, ctx.format, ctx.style, out)?;
     Ok(())
+}
+
+/// One program as `list` reports it, and whether it opens its institution's group.
+struct Listing<'a> {
+    program: &'a Program,
+    opens_group: bool,
+    catalog: &'a Catalog,
+    ctx: &'a Context<'a>,
+}
+
+impl<'a> Entry for Listing<'a> {
+    type Record = ProgramRecord<'a>;
+
+    fn record(&self) -> ProgramRecord<'a> {
+        ProgramRecord::new(self.program, self.catalog, self.ctx)
+    }
+
+    fn rows(&self, rows: &mut Vec<Row>) {
+        let p = self.program;
+        if self.opens_group {
+            let heading =
+                self.catalog
+                    .institution(&p.institution)
+                    .map_or(p.institution.clone(), |i| match &i.short {
+                        Some(short) => format!("{short} — {}", i.name),
+                        None => i.name.clone(),
+                    });
+            let mut cells = vec![heading];
+            cells.resize(6, String::new());
+            rows.push(Row {
+                cells,
+                ..Row::default()
+            });
+        }
+        // Retired rows say so in words, not only in a colour some never see.
+        let retired = if p.status == Status::Retired {
+            " (retired)"
+        } else {
+            ""
+        };
+        rows.push(Row {
+            cells: vec![
+                format!("• {}{retired}\n  {}", p.name, p.id),
+                p.kind.to_string(),
+                p.pacing.to_string(),
+                cost_cell(p, self.ctx),
+                text::range(p.months),
+                text::credit(p.credit_summary()),
+            ],
+            dim: p.status == Status::Retired,
+            note: None,
+        });
+    }
 }

@@ -11,7 +11,6 @@ pub mod show;
 pub mod validate;
 
 use anyhow::{Result, bail};
-use serde_json::{Map, Value};
 
 use crate::catalog::{Catalog, Date, Program};
 use crate::filter::Removed;
@@ -59,32 +58,58 @@ pub const PROGRAM_FIELDS: &[&str] = &[
     "stale",
 ];
 
-/// The record `compare` and `list` print for one program.
-pub fn program_record(program: &Program, catalog: &Catalog, ctx: &Context) -> Map<String, Value> {
-    let cost = ctx.money.cost_of(program);
-    let institution_name = catalog.institution(&program.institution).map(|i| i.name.as_str());
-    let mut record = Map::new();
-    record.insert("id".into(), program.id.clone().into());
-    record.insert("name".into(), program.name.clone().into());
-    record.insert("kind".into(), program.kind.as_str().into());
-    record.insert("institution".into(), program.institution.clone().into());
-    record.insert("institution_name".into(), render::maybe_text(institution_name));
-    record.insert("pacing".into(), program.pacing.as_str().into());
-    record.insert("delivery".into(), program.delivery.as_str().into());
-    record.insert("status".into(), program.status.as_str().into());
-    record.insert("currency".into(), ctx.money.display.clone().into());
-    record.insert("cost_min".into(), render::maybe(cost.map(|c| c.min)));
-    record.insert("cost_max".into(), render::maybe(cost.map(|c| c.max)));
-    record.insert("months_min".into(), render::maybe(program.months.map(|m| m.min)));
-    record.insert("months_max".into(), render::maybe(program.months.map(|m| m.max)));
-    record.insert("credit_share".into(), render::maybe(program.credit_share()));
-    record.insert("pathways".into(), program.credit.len().into());
-    record.insert(
-        "verified".into(),
-        render::maybe_text(program.verified.map(|d| d.to_string()).as_deref()),
-    );
-    record.insert("stale".into(), program.is_stale(ctx.today).into());
-    record
+/// The record `compare` and `list` print for one program, in the display currency; its field
+/// names are the JSON keys and CSV columns of the interface.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ProgramRecord<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub kind: &'static str,
+    pub institution: &'a str,
+    pub institution_name: Option<&'a str>,
+    pub pacing: &'static str,
+    pub delivery: &'static str,
+    pub status: &'static str,
+    pub currency: &'a str,
+    #[serde(serialize_with = "render::optional_number")]
+    pub cost_min: Option<f64>,
+    #[serde(serialize_with = "render::optional_number")]
+    pub cost_max: Option<f64>,
+    #[serde(serialize_with = "render::optional_number")]
+    pub months_min: Option<f64>,
+    #[serde(serialize_with = "render::optional_number")]
+    pub months_max: Option<f64>,
+    #[serde(serialize_with = "render::optional_number")]
+    pub credit_share: Option<f64>,
+    pub pathways: usize,
+    pub verified: Option<String>,
+    pub stale: bool,
+}
+
+impl<'a> ProgramRecord<'a> {
+    /// The record of `program`.
+    pub fn new(program: &'a Program, catalog: &'a Catalog, ctx: &'a Context) -> Self {
+        let cost = ctx.money.cost_of(program);
+        ProgramRecord {
+            id: &program.id,
+            name: &program.name,
+            kind: program.kind.as_str(),
+            institution: &program.institution,
+            institution_name: catalog.institution(&program.institution).map(|i| i.name.as_str()),
+            pacing: program.pacing.as_str(),
+            delivery: program.delivery.as_str(),
+            status: program.status.as_str(),
+            currency: &ctx.money.display,
+            cost_min: cost.map(|c| c.min),
+            cost_max: cost.map(|c| c.max),
+            months_min: program.months.map(|m| m.min),
+            months_max: program.months.map(|m| m.max),
+            credit_share: program.credit_share(),
+            pathways: program.credit.len(),
+            verified: program.verified.map(|d| d.to_string()),
+            stale: program.is_stale(ctx.today),
+        }
+    }
 }
 
 /// The cost cell of a table, with `*` where the figures may be stale.

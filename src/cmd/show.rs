@@ -177,7 +177,11 @@ fn fields(p: &Program, catalog: &Catalog, ctx: &Context) -> Vec<(&'static str, S
 
 /// The full JSON record of one program.
 pub fn record(p: &Program, catalog: &Catalog, ctx: &Context) -> Map<String, Value> {
-    let mut record = super::program_record(p, catalog, ctx);
+    // A derived record always serializes to an object.
+    let mut record = match serde_json::to_value(super::ProgramRecord::new(p, catalog, ctx)) {
+        Ok(Value::Object(map)) => map,
+        _ => Map::new(),
+    };
     let convert = |v: f64| render::number(ctx.money.convert_value(v, &p.currency));
     record.insert("platform".into(), render::maybe_text(p.platform.as_deref()));
     record.insert("subjects".into(), p.subjects.clone().into());

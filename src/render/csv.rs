@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use serde_json::{Map, Value};
 
-use super::Document;
+use serde::Serialize;
 
 /// Flattens one record into `(column, cell)` pairs.
 fn flatten(prefix: &str, record: &Map<String, Value>, cells: &mut Vec<(String, String)>) {
@@ -51,34 +51,42 @@ fn io_error(error: csv::Error) -> io::Error {
     }
 }
 
-/// Writes the records as CSV.
-pub fn write(document: &Document, out: &mut dyn Write) -> io::Result<()> {
-    let rows: Vec<Vec<(String, String)>> = document
-        .records
-        .iter()
-        .map(|record| {
-            let mut cells = Vec::new();
-            flatten("", record, &mut cells);
-            cells
-        })
-        .collect();
-    let mut header: Vec<String> = document.fields.iter().map(|f| f.to_string()).collect();
-    for row in &rows {
-        for (name, _) in row {
-            if !header.contains(name) {
-                header.push(name.clone());
-            }
-        }
-    }
+/// Writes `records` as CSV as they come: the header is `fields`, then any other columns the
+/// first record has; a record's missing columns are empty.
+pub fn write<R: Serialize>(
+    records: impl Iterator<Item = R>,
+    fields: &[&str],
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let mut writer = csv::Writer::from_writer(out);
-    writer.write_record(&header).map_err(io_error)?;
-    for row in rows {
+    let mut header: Option<Vec<String>> = None;
+    for record in records {
+        let value = serde_json::to_value(&record).map_err(io::Error::from)?;
+        let mut cells = Vec::new();
+        if let Value::Object(map) = &value {
+            flatten("", map, &mut cells);
+        }
+        if header.is_none() {
+            let mut names: Vec<String> = fields.iter().map(|f| f.to_string()).collect();
+            for (name, _) in &cells {
+                if !names.contains(name) {
+                    names.push(name.clone());
+                }
+            }
+            writer.write_record(&names).map_err(io_error)?;
+            header = Some(names);
+        }
+        let header = header.as_deref().unwrap_or_default();
         let line = header.iter().map(|h| {
-            row.iter()
+            cells
+                .iter()
                 .find(|(name, _)| name == h)
                 .map_or("", |(_, v)| v.as_str())
         });
         writer.write_record(line).map_err(io_error)?;
+    }
+    if header.is_none() {
+        writer.write_record(fields).map_err(io_error)?;
     }
     writer.flush()
 }

@@ -101,6 +101,85 @@ impl Grid {
     }
 }
 
+/// One row of a table for people.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Row {
+    pub cells: Vec<String>,
+    /// Shown dimmed in colour (a retired program).
+    pub dim: bool,
+    /// A line under the row (the parts of a score).
+    pub note: Option<String>,
+}
+
+/// One thing a command reports, as a record for machines and as rows for people. Renderers
+/// ask for what their format needs, one entry at a time: JSON and CSV never build rows, and
+/// stream records as they are produced.
+pub trait Entry {
+    type Record: serde::Serialize;
+    /// The record: JSON and CSV derive from it.
+    fn record(&self) -> Self::Record;
+    /// The rows it shows as in a table (a group's heading row too, where it opens one).
+    fn rows(&self, rows: &mut Vec<Row>);
+}
+
+/// What a command reports: its entries, and the table's layout and footer.
+pub struct Report<I> {
+    pub entries: I,
+    /// The header, alignments and wrapping of the table; its footer lines.
+    pub layout: Grid,
+    /// The CSV columns, in order (printed alone when there is no entry).
+    pub fields: Vec<&'static str>,
+    /// JSON prints the first record as an object rather than an array.
+    pub single: bool,
+    /// What it is about (`compare`), for HTML's title.
+    pub title: String,
+    /// A plot drawn above the table (charts and plans).
+    pub plot: Option<plot::Plot>,
+}
+
+/// Writes `report` in `format`: records streamed for JSON and CSV, a laid-out table otherwise.
+pub fn report<E: Entry>(
+    report: Report<impl Iterator<Item = E>>,
+    format: Format,
+    style: Style,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let Report {
+        entries,
+        layout,
+        fields,
+        single,
+        title,
+        plot,
+    } = report;
+    match format {
+        Format::Json => json::write(entries.map(|e| e.record()), single, out),
+        Format::Csv => csv::write(entries.map(|e| e.record()), &fields, out),
+        Format::Table | Format::Markdown | Format::Html => {
+            let mut grid = layout;
+            let mut rows = Vec::new();
+            for entry in entries {
+                entry.rows(&mut rows);
+            }
+            for row in rows {
+                grid.push(row.cells, row.dim);
+                if let Some(note) = row.note {
+                    grid.note_last(note);
+                }
+            }
+            let document = Document {
+                records: Vec::new(),
+                fields,
+                single,
+                grid,
+                title,
+                plot,
+            };
+            write(document, format, style, out)
+        }
+    }
+}
+
 /// What a command prints: records for machines and a grid for people.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Document {
@@ -132,8 +211,8 @@ pub fn write(mut document: Document, format: Format, style: Style, out: &mut dyn
         }
         Format::Markdown => markdown::write(&document.grid, out),
         Format::Html => html::write(&document, out),
-        Format::Json => json::write(&document, out),
-        Format::Csv => csv::write(&document, out),
+        Format::Json => json::write(document.records.iter(), document.single, out),
+        Format::Csv => csv::write(document.records.iter(), &document.fields, out),
     }
 }
 
@@ -143,6 +222,23 @@ pub fn number(value: f64) -> Value {
         Value::from(value as i64)
     } else {
         Value::from((value * 100.0).round() / 100.0)
+    }
+}
+
+/// Serializes a figure as `number` writes it (for `#[serde(serialize_with)]`).
+pub fn figure<S: serde::Serializer>(value: &f64, serializer: S) -> Result<S::Ok, S::Error> {
+    if value.is_finite() && *value == value.trunc() && value.abs() < 9.0e15 {
+        serializer.serialize_i64(*value as i64)
+    } else {
+        serializer.serialize_f64((value * 100.0).round() / 100.0)
+    }
+}
+
+/// Serializes a figure or `null` as `maybe` writes it.
+pub fn optional_number<S: serde::Serializer>(value: &Option<f64>, serializer: S) -> Result<S::Ok, S::Error> {
+    match value {
+        Some(v) => figure(v, serializer),
+        None => serializer.serialize_none(),
     }
 }
 
