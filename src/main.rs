@@ -114,7 +114,12 @@ fn validate(loaded: &Loaded, format: render::Format, out: &mut dyn Write) -> Res
     } else {
         ExitCode::from(1)
     };
-    let written = cmd::validate::run(loaded, format, out).and_then(|()| Ok(out.flush()?));
+    let style = render::Style {
+        color: false,
+        width: 80,
+        ascii: false,
+    };
+    let written = cmd::validate::run(loaded, format, style, out).and_then(|()| Ok(out.flush()?));
     match written {
         Err(error) if !is_broken_pipe(&error) => Err(error),
         _ => Ok(code),

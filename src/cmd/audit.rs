@@ -41,21 +41,18 @@ pub fn run(
     for f in &findings {
         let p = f.program;
         let verified = p.verified.map(|d| d.to_string());
-        if ctx.format.is_for_machines() {
-            let mut r = Map::new();
-            r.insert("id".into(), p.id.clone().into());
-            r.insert("name".into(), p.name.clone().into());
-            r.insert("status".into(), p.status.as_str().into());
-            r.insert("missing".into(), f.missing.clone().into());
-            r.insert("url".into(), render::maybe_text(p.url.as_deref()));
-            r.insert("verified".into(), render::maybe_text(verified.as_deref()));
-            r.insert(
-                "days_since_verified".into(),
-                f.days_since_verified.map_or(Value::Null, Value::from),
-            );
-            records.push(r);
-            continue;
-        }
+        let mut r = Map::new();
+        r.insert("id".into(), p.id.clone().into());
+        r.insert("name".into(), p.name.clone().into());
+        r.insert("status".into(), p.status.as_str().into());
+        r.insert("missing".into(), f.missing.clone().into());
+        r.insert("url".into(), render::maybe_text(p.url.as_deref()));
+        r.insert("verified".into(), render::maybe_text(verified.as_deref()));
+        r.insert(
+            "days_since_verified".into(),
+            f.days_since_verified.map_or(Value::Null, Value::from),
+        );
+        records.push(r);
         let retired = if p.status == Status::Retired {
             " (retired)"
         } else {
@@ -98,6 +95,7 @@ pub fn run(
         grid,
         title: "audit".into(),
         plot: None,
+        ..Document::default()
     };
     render::write(document, ctx.format, ctx.style, out)?;
     Ok(())

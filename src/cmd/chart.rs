@@ -48,21 +48,18 @@ pub fn run(
     for point in &chart.points {
         let p = point.program;
         let cost = ctx.money.cost_of(p);
-        if ctx.format.is_for_machines() {
-            let mut r = Map::new();
-            r.insert("mark".into(), point.mark.to_string().into());
-            r.insert("id".into(), p.id.clone().into());
-            r.insert("name".into(), p.name.clone().into());
-            r.insert("cost".into(), render::number(point.cost));
-            r.insert("months".into(), render::number(point.months));
-            r.insert("cost_min".into(), render::maybe(cost.map(|c| c.min)));
-            r.insert("cost_max".into(), render::maybe(cost.map(|c| c.max)));
-            r.insert("months_min".into(), render::maybe(p.months.map(|m| m.min)));
-            r.insert("months_max".into(), render::maybe(p.months.map(|m| m.max)));
-            r.insert("front".into(), point.front.into());
-            records.push(r);
-            continue;
-        }
+        let mut r = Map::new();
+        r.insert("mark".into(), point.mark.to_string().into());
+        r.insert("id".into(), p.id.clone().into());
+        r.insert("name".into(), p.name.clone().into());
+        r.insert("cost".into(), render::number(point.cost));
+        r.insert("months".into(), render::number(point.months));
+        r.insert("cost_min".into(), render::maybe(cost.map(|c| c.min)));
+        r.insert("cost_max".into(), render::maybe(cost.map(|c| c.max)));
+        r.insert("months_min".into(), render::maybe(p.months.map(|m| m.min)));
+        r.insert("months_max".into(), render::maybe(p.months.map(|m| m.max)));
+        r.insert("front".into(), point.front.into());
+        records.push(r);
         grid.push(
             vec![
                 point.mark.to_string(),
@@ -94,6 +91,7 @@ pub fn run(
         grid,
         title: "chart".into(),
         plot: Some(plot(&chart, &ctx.money.display)),
+        ..Document::default()
     };
     render::write(document, ctx.format, ctx.style, out)?;
     Ok(())

@@ -30,6 +30,7 @@ pub fn run(
         grid: grid(&estimate, &ctx.money.display),
         title: format!("estimate {}", estimate.id),
         plot: None,
+        ..Document::default()
     };
     render::write(document, ctx.format, ctx.style, out)?;
     Ok(())

@@ -54,10 +54,7 @@ pub fn run(
     let mut any_stale = false;
     for (i, route) in plan.routes.iter().enumerate() {
         any_stale |= programs(route).any(|p| p.is_stale(ctx.today));
-        if ctx.format.is_for_machines() {
-            records.push(record(i + 1, route, ctx));
-            continue;
-        }
+        records.push(record(i + 1, route, ctx));
         let money = |a: Option<Amount>| text::money(a, &ctx.money.display);
         grid.push(
             vec![
@@ -95,6 +92,7 @@ pub fn run(
         grid,
         title: "plan".into(),
         plot: Some(route_plot(&plan.routes, &ctx.money.display)),
+        ..Document::default()
     };
     render::write(document, ctx.format, ctx.style, out)?;
     Ok(())

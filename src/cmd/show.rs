@@ -44,6 +44,7 @@ pub fn run(
         grid,
         title: "show".into(),
         plot: None,
+        ..Document::default()
     };
     render::write(document, ctx.format, ctx.style, out)?;
     Ok(())

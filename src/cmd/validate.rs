@@ -7,58 +7,85 @@ use serde_json::{Map, Value};
 
 use super::count;
 use crate::catalog::Loaded;
-use crate::render::Format;
+use crate::render::{self, Document, Format, Grid, Style};
 
-/// Prints the problems and a summary; the caller turns problems into exit code 1.
-pub fn run(loaded: &Loaded, format: Format, out: &mut dyn Write) -> Result<()> {
+/// Prints the problems and a summary, in any format; the caller turns problems into exit
+/// code 1. The table is the plain `FILE:LINE:COLUMN: message` lines editors jump to; JSON is
+/// one summary object; CSV, Markdown and HTML have a row per problem.
+pub fn run(loaded: &Loaded, format: Format, style: Style, out: &mut dyn Write) -> Result<()> {
     let catalog = &loaded.catalog;
-    if format == Format::Json {
-        let mut summary = Map::new();
-        let problems: Vec<Value> = loaded
-            .problems
-            .iter()
-            .map(|d| {
-                serde_json::json!({ "file": d.file, "line": d.line, "column": d.column, "message": d.message })
-            })
-            .collect();
-        let replaced: Vec<Value> = loaded
-            .replaced
-            .iter()
-            .map(|r| serde_json::json!({ "kind": r.kind, "id": r.id, "from": r.from, "by": r.by, "keys": r.keys }))
-            .collect();
-        summary.insert("sources".into(), catalog.sources.clone().into());
-        summary.insert("programs".into(), catalog.programs.len().into());
-        summary.insert("institutions".into(), catalog.institutions.len().into());
-        summary.insert("replaced".into(), replaced.into());
-        summary.insert("problems".into(), problems.into());
-        serde_json::to_writer_pretty(&mut *out, &summary)?;
-        writeln!(out)?;
-        return Ok(());
-    }
-    for problem in &loaded.problems {
-        writeln!(out, "{problem}")?;
-    }
-    for r in &loaded.replaced {
-        let keys: Vec<String> = r.keys.iter().map(|k| format!("`{k}`")).collect();
-        let keys = if keys.is_empty() {
-            "no keys".to_string()
-        } else {
-            keys.join(", ")
-        };
-        writeln!(
-            out,
-            "corrected: {} `{}` of {} by {}: {keys}",
-            r.kind, r.id, r.from, r.by
-        )?;
-    }
-    writeln!(
-        out,
+    let problems: Vec<Value> = loaded
+        .problems
+        .iter()
+        .map(|d| serde_json::json!({ "file": d.file, "line": d.line, "column": d.column, "message": d.message }))
+        .collect();
+    let replaced: Vec<Value> = loaded
+        .replaced
+        .iter()
+        .map(
+            |r| serde_json::json!({ "kind": r.kind, "id": r.id, "from": r.from, "by": r.by, "keys": r.keys }),
+        )
+        .collect();
+    let mut summary = Map::new();
+    summary.insert("sources".into(), catalog.sources.clone().into());
+    summary.insert("programs".into(), catalog.programs.len().into());
+    summary.insert("institutions".into(), catalog.institutions.len().into());
+    summary.insert("replaced".into(), replaced.into());
+    summary.insert("problems".into(), problems.clone().into());
+
+    let corrected: Vec<String> = loaded
+        .replaced
+        .iter()
+        .map(|r| {
+            let keys: Vec<String> = r.keys.iter().map(|k| format!("`{k}`")).collect();
+            let keys = if keys.is_empty() {
+                "no keys".to_string()
+            } else {
+                keys.join(", ")
+            };
+            format!(
+                "corrected: {} `{}` of {} by {}: {keys}",
+                r.kind, r.id, r.from, r.by
+            )
+        })
+        .collect();
+    let total = format!(
         "{} and {} from {}; {} corrected by later sources; {} found",
         count(catalog.programs.len(), "program"),
         count(catalog.institutions.len(), "institution"),
         count(catalog.sources.len(), "source"),
         loaded.replaced.len(),
         count(loaded.problems.len(), "problem"),
-    )?;
+    );
+    let mut grid = Grid::new(&["File", "Line", "Column", "Problem"], &[1, 2], &[0, 3]);
+    for d in &loaded.problems {
+        grid.push(
+            vec![
+                d.file.clone(),
+                d.line.to_string(),
+                d.column.to_string(),
+                d.message.clone(),
+            ],
+            false,
+        );
+    }
+    grid.footer = corrected.clone();
+    grid.footer.push(total.clone());
+    let mut lines: Vec<String> = loaded.problems.iter().map(ToString::to_string).collect();
+    lines.extend(corrected);
+    lines.push(total);
+    let document = Document {
+        records: problems
+            .into_iter()
+            .filter_map(|p| p.as_object().cloned())
+            .collect(),
+        fields: vec!["file", "line", "column", "message"],
+        grid,
+        title: "validate".into(),
+        lines,
+        summary: Some(Value::Object(summary)),
+        ..Document::default()
+    };
+    render::write(document, format, style, out)?;
     Ok(())
 }

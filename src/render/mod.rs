@@ -27,13 +27,6 @@ named_enum! {
     }
 }
 
-impl Format {
-    /// Whether the format prints records (JSON, CSV) rather than a table for people.
-    pub fn is_for_machines(self) -> bool {
-        matches!(self, Format::Json | Format::Csv)
-    }
-}
-
 /// How tables look.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Style {
@@ -168,12 +161,12 @@ pub fn report<E: Entry>(
                 }
             }
             let document = Document {
-                records: Vec::new(),
                 fields,
                 single,
                 grid,
                 title,
                 plot,
+                ..Document::default()
             };
             write(document, format, style, out)
         }
@@ -194,6 +187,10 @@ pub struct Document {
     pub title: String,
     /// A plot drawn above the table (charts and plans).
     pub plot: Option<plot::Plot>,
+    /// Plain lines a terminal shows instead of the table (`validate`'s `FILE:LINE:COLUMN`).
+    pub lines: Vec<String>,
+    /// One object JSON prints instead of the records (`validate`'s summary).
+    pub summary: Option<Value>,
 }
 
 /// Writes `document` to `out` in `format`. Catalogue text is made safe here, for every command
@@ -203,6 +200,13 @@ pub fn write(mut document: Document, format: Format, style: Style, out: &mut dyn
         document.grid.make_plain();
     }
     match format {
+        Format::Table if !document.lines.is_empty() => {
+            for line in &document.lines {
+                writeln!(out, "{}", text::plain(line))?;
+            }
+            Ok(())
+        }
+        Format::Json if document.summary.is_some() => json::write(document.summary.iter(), true, out),
         Format::Table => {
             if let Some(plot) = document.plot.as_ref().filter(|p| p.in_terminal) {
                 plot::write(plot, style, out)?;
