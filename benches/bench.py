@@ -11,7 +11,10 @@ several runs, wall time and peak memory (max RSS from wait4) of:
      programs; the two must return the same 20 programs in the same order;
   2. micromasters on 10,000 and on 100,000 programs (cost must grow linearly);
   3. `micromasters compare` on the built-in catalogue against a hello-world Rust binary (the two
-     interleaved, stdout read through a pipe as a script would).
+     interleaved, stdout read through a pipe as a script would);
+  4. full output on 100,000 programs: `list --format csv` and `list --format json` must peak at
+     most 1.3x the memory and take at most 2x the time of `compare --limit 20` (records are
+     streamed as they are produced, never all held).
 
 It prints each figure and ratio with its target, and exits 1 if a target is missed.
 `--quick` runs the peer once and the others five times (the default is 3 and 11).
@@ -98,6 +101,15 @@ def main():
     print(f"     peer: {peer_time:.3f} s, {peer_peak:.0f} MiB; micromasters: {tool_time:.3f} s, {tool_peak:.0f} MiB")
     check("speed-up on 100,000 programs", peer_time / tool_time >= 20, f"{peer_time / tool_time:.1f}x (target >= 20x)")
     check("peak memory on 100,000 programs", tool_peak <= 200, f"{tool_peak:.0f} MiB (target <= 200 MiB)")
+
+    for fmt in ["csv", "json"]:
+        full_time, full_peak, full_out = measure(
+            [BINARY, "--no-builtin", "--catalog", big, "--format", fmt, "list", "--include-retired"], runs)
+        print(f"     list --format {fmt}: {full_time:.3f} s, {full_peak:.0f} MiB, {len(full_out) >> 20} MiB written")
+        check(f"list --format {fmt} memory", full_peak <= 1.3 * tool_peak,
+              f"{full_peak:.0f} MiB vs {tool_peak:.0f} MiB = {full_peak / tool_peak:.2f}x (target <= 1.3x)")
+        check(f"list --format {fmt} time", full_time <= 2 * tool_time,
+              f"{full_time:.3f} s vs {tool_time:.3f} s = {full_time / tool_time:.2f}x (target <= 2x)")
 
     mid_time, _, _ = measure([BINARY, "--no-builtin", "--catalog", mid] + QUERY, runs)
     check("10,000 -> 100,000 programs", tool_time / mid_time <= 11,

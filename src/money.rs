@@ -41,6 +41,10 @@ impl<'a> Money<'a> {
 
     /// `amount`, given in `currency`, in the display currency.
     pub fn convert(&self, amount: Amount, currency: &str) -> Amount {
+        // Most amounts are already in the display currency: no rate to look up.
+        if currency == self.display {
+            return amount;
+        }
         amount.scale(self.usd_rate(currency) / self.display_rate)
     }
 

@@ -2,46 +2,9 @@
 
 use std::io::{self, Write};
 
-use serde_json::{Map, Value};
-
 use serde::Serialize;
 
-/// Flattens one record into `(column, cell)` pairs.
-fn flatten(prefix: &str, record: &Map<String, Value>, cells: &mut Vec<(String, String)>) {
-    for (key, value) in record {
-        let name = if prefix.is_empty() {
-            key.clone()
-        } else {
-            format!("{prefix}_{key}")
-        };
-        match value {
-            Value::Object(inner) => flatten(&name, inner, cells),
-            other => cells.push((name, cell(other))),
-        }
-    }
-}
-
-fn cell(value: &Value) -> String {
-    match value {
-        Value::Null => String::new(),
-        Value::String(s) => text_cell(s),
-        Value::Array(items) => text_cell(&items.iter().map(cell).collect::<Vec<_>>().join("; ")),
-        Value::Object(_) => value.to_string(),
-        other => other.to_string(),
-    }
-}
-
-/// A text cell made safe: control and bidirectional characters escaped, and a cell that a
-/// spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, carriage return first) prefixed
-/// with `'`. Numbers are not text cells and stay as they are.
-fn text_cell(text: &str) -> String {
-    let safe = super::text::plain(text);
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{safe}")
-    } else {
-        safe
-    }
-}
+use super::cells::Cells;
 
 /// Keeps the kind of an I/O error (a closed pipe must stay a closed pipe).
 fn io_error(error: csv::Error) -> io::Error {
@@ -59,33 +22,44 @@ pub fn write<R: Serialize>(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let mut writer = csv::Writer::from_writer(out);
-    let mut header: Option<Vec<String>> = None;
+    // Where each cell of a record goes in the header. Records of one type have the same
+    // columns: the first names them, the others are placed by position.
+    let mut places: Option<(usize, Vec<Option<usize>>)> = None;
+    let mut line: Vec<String> = Vec::new();
     for record in records {
-        let value = serde_json::to_value(&record).map_err(io::Error::from)?;
-        let mut cells = Vec::new();
-        if let Value::Object(map) = &value {
-            flatten("", map, &mut cells);
+        let mut cells = if places.is_none() { Cells::with_names() } else { Cells::default() };
+        cells.fill(&record).map_err(io::Error::other)?;
+        if places.as_ref().is_some_and(|(count, _)| *count != cells.values.len()) {
+            // A record of another shape: name its cells again.
+            cells = Cells::with_names();
+            cells.fill(&record).map_err(io::Error::other)?;
         }
-        if header.is_none() {
-            let mut names: Vec<String> = fields.iter().map(|f| f.to_string()).collect();
-            for (name, _) in &cells {
-                if !names.contains(name) {
-                    names.push(name.clone());
+        if let Some(names) = cells.names.take() {
+            if places.is_none() {
+                let mut header: Vec<String> = fields.iter().map(|f| f.to_string()).collect();
+                for name in &names {
+                    if !header.contains(name) {
+                        header.push(name.clone());
+                    }
                 }
+                writer.write_record(&header).map_err(io_error)?;
+                line = vec![String::new(); header.len()];
+                places = Some((0, header.into_iter().map(|h| names.iter().position(|n| *n == h)).collect()));
             }
-            writer.write_record(&names).map_err(io_error)?;
-            header = Some(names);
+            if let Some((count, _)) = &mut places {
+                *count = names.len();
+            }
         }
-        let header = header.as_deref().unwrap_or_default();
-        let line = header.iter().map(|h| {
-            cells
-                .iter()
-                .find(|(name, _)| name == h)
-                .map_or("", |(_, v)| v.as_str())
-        });
-        writer.write_record(line).map_err(io_error)?;
+        let Some((_, columns)) = &places else { continue };
+        for (slot, from) in line.iter_mut().zip(columns) {
+            slot.clear();
+            if let Some(value) = from.and_then(|i| cells.values.get_mut(i)) {
+                std::mem::swap(slot, value);
+            }
+        }
+        writer.write_record(&line).map_err(io_error)?;
     }
-    if header.is_none() {
+    if places.is_none() {
         writer.write_record(fields).map_err(io_error)?;
     }
     writer.flush()
@@ -97,10 +71,15 @@ mod tests {
 
     #[test]
     fn formulas_become_text_and_numbers_stay_numbers() {
+        let cell = |value: serde_json::Value| {
+            let mut cells = Cells::default();
+            cells.fill(&value).unwrap();
+            cells.values.remove(0)
+        };
         for formula in ["=cmd|' /C calc'!A0", "+1+1", "-2", "@SUM(1+1)", "\tx", "\rx"] {
-            assert!(cell(&Value::from(formula)).starts_with('\''), "{formula}");
+            assert!(cell(formula.into()).starts_with('\''), "{formula}");
         }
-        assert_eq!(cell(&Value::from(-2.5)), "-2.5");
-        assert_eq!(cell(&Value::from("a\u{1b}b")), "a\\u{1b}b");
+        assert_eq!(cell((-2.5).into()), "-2.5");
+        assert_eq!(cell("a\u{1b}b".into()), "a\\u{1b}b");
     }
 }

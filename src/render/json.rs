@@ -6,36 +6,48 @@ use serde::Serialize;
 
 /// Writes `records` as pretty JSON, one at a time as they come: an array, or (with `single`)
 /// the first record alone. The output is what `serde_json` prints for the whole array, without
-/// holding it.
-pub fn write<R: Serialize>(
-    records: impl Iterator<Item = R>,
-    single: bool,
-    out: &mut dyn Write,
-) -> io::Result<()> {
+/// holding more than one record.
+pub fn write<R: Serialize>(records: impl Iterator<Item = R>, single: bool, out: &mut dyn Write) -> io::Result<()> {
     let mut records = records.peekable();
+    let mut buffer = Vec::with_capacity(1024);
     if single && let Some(record) = records.next() {
-        let text = serde_json::to_string_pretty(&record).map_err(io::Error::from)?;
-        return writeln!(out, "{}", escape_unsafe(&text));
+        serde_json::to_writer_pretty(&mut buffer, &record).map_err(io::Error::from)?;
+        write_safe(&buffer, out)?;
+        return out.write_all(b"\n");
     }
     if records.peek().is_none() {
-        return writeln!(out, "[]");
+        return out.write_all(b"[]\n");
     }
     out.write_all(b"[\n")?;
-    let mut first = true;
-    for record in records {
-        if !first {
-            out.write_all(b",\n")?;
+    let mut indented = Vec::with_capacity(1024);
+    for (i, record) in records.enumerate() {
+        buffer.clear();
+        serde_json::to_writer_pretty(&mut buffer, &record).map_err(io::Error::from)?;
+        // An element of the array: every line two spaces further in.
+        indented.clear();
+        indented.extend_from_slice(if i == 0 { b"  " } else { b",\n  " });
+        let mut from = 0;
+        for at in memchr::memchr_iter(b'\n', &buffer) {
+            indented.extend_from_slice(&buffer[from..=at]);
+            indented.extend_from_slice(b"  ");
+            from = at + 1;
         }
-        first = false;
-        let text = serde_json::to_string_pretty(&record).map_err(io::Error::from)?;
-        for (i, line) in escape_unsafe(&text).lines().enumerate() {
-            if i > 0 {
-                out.write_all(b"\n")?;
-            }
-            write!(out, "  {line}")?;
-        }
+        indented.extend_from_slice(&buffer[from..]);
+        write_safe(&indented, out)?;
     }
     out.write_all(b"\n]\n")
+}
+
+/// Writes JSON text with DEL, C1 and bidirectional controls (which serde_json leaves raw inside
+/// strings) as `\u` escapes; most text holds none and is written as it is.
+fn write_safe(json: &[u8], out: &mut dyn Write) -> io::Result<()> {
+    if memchr::memchr3(0x7F, 0xC2, 0xE2, json).is_none() {
+        return out.write_all(json);
+    }
+    match std::str::from_utf8(json) {
+        Ok(text) => out.write_all(escape_unsafe(text).as_bytes()),
+        Err(_) => out.write_all(json),
+    }
 }
 
 /// serde_json escapes C0 controls but not DEL, the C1 controls or bidirectional controls; they

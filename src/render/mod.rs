@@ -1,5 +1,6 @@
 //! Output: one document, four formats, each a small module behind `Format`.
 
+mod cells;
 mod csv;
 mod html;
 mod json;
