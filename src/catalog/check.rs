@@ -36,18 +36,25 @@ impl Problem {
 /// source is loaded and corrections are merged. A key the entry does not give stands at the
 /// entry's header.
 #[derive(Debug, Clone, Default)]
+///
+/// Offsets are `u32`: a source is at most 256 MiB, and one of these is kept per program.
 pub struct References {
-    pub id: usize,
+    pub id: u32,
     /// The entry's `[[program]]` header, where missing keys are reported.
-    pub header: usize,
+    pub header: u32,
     /// Which keys the entry gives.
     pub given: Given,
-    pub institution: usize,
-    pub currency: usize,
+    pub institution: u32,
+    pub currency: u32,
     /// One offset per pathway, in order: its `toward` where it has one, else the table.
-    pub credit: Vec<usize>,
+    pub credit: Box<[u32]>,
     /// The fee table, and its `per_course`, `per_credit` and `per_term` values.
-    pub fees: [usize; 4],
+    pub fees: [u32; 4],
+}
+
+/// An offset as `References` keeps it.
+pub fn offset32(offset: usize) -> u32 {
+    u32::try_from(offset).unwrap_or(u32::MAX)
 }
 
 /// Where an institution entry stands, and which keys it gives.
@@ -355,7 +362,7 @@ pub fn program(raw: RawProgram, base: usize, source: usize) -> Result<(Program, 
                 .toward
                 .as_ref()
                 .map_or(c.span().start, |t| t.span().start);
-            credit_at.push(base + at);
+            credit_at.push(offset32(base + at));
             Some(pathway)
         })
         .collect();
@@ -365,7 +372,7 @@ pub fn program(raw: RawProgram, base: usize, source: usize) -> Result<(Program, 
         return Err(f.problems);
     }
     let kind = raw.kind.unwrap_or(Kind::MicroMasters);
-    let offset = |spanned: Option<std::ops::Range<usize>>| spanned.map_or(base, |s| base + s.start);
+    let offset = |spanned: Option<std::ops::Range<usize>>| offset32(spanned.map_or(base, |s| base + s.start));
     let fee_at = |part: fn(&RawFees) -> &Option<Spanned<f64>>| {
         offset(
             raw.fees
@@ -374,8 +381,8 @@ pub fn program(raw: RawProgram, base: usize, source: usize) -> Result<(Program, 
         )
     };
     let references = References {
-        id: base + raw.id.span().start,
-        header: base,
+        id: offset32(base + raw.id.span().start),
+        header: offset32(base),
         given: Given::from_flags(&[
             raw.name.is_some(),
             raw.kind.is_some(),
@@ -402,11 +409,12 @@ pub fn program(raw: RawProgram, base: usize, source: usize) -> Result<(Program, 
             raw.notes.is_some(),
         ]),
         institution: offset(raw.institution.as_ref().map(Spanned::span)),
-        currency: raw
-            .currency
-            .as_ref()
-            .map_or(base + raw.id.span().start, |c| base + c.span().start),
-        credit: credit_at,
+        currency: offset32(
+            raw.currency
+                .as_ref()
+                .map_or(base + raw.id.span().start, |c| base + c.span().start),
+        ),
+        credit: credit_at.into_boxed_slice(),
         fees: [
             offset(raw.fees.as_ref().map(Spanned::span)),
             fee_at(|f| &f.per_course),

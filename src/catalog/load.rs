@@ -381,10 +381,10 @@ trait Placed {
 
 impl Placed for References {
     fn id_at(&self) -> usize {
-        self.id
+        self.id as usize
     }
     fn header(&self) -> usize {
-        self.header
+        self.header as usize
     }
     fn given(&self) -> Given {
         self.given
@@ -534,7 +534,7 @@ fn cross_check(catalog: &Catalog, references: &[References]) -> Vec<(usize, Prob
             |offset: usize, message: String| found.push((program.source, Problem::new(offset, message)));
         if catalog.institution(&program.institution).is_none() {
             problem(
-                refs.institution,
+                refs.institution as usize,
                 format!(
                     "unknown institution `{}`{}",
                     program.institution,
@@ -547,12 +547,13 @@ fn cross_check(catalog: &Catalog, references: &[References]) -> Vec<(usize, Prob
                 ),
             );
         }
-        for (pathway, offset) in program.credit.iter().zip(&refs.credit) {
+        for (pathway, &offset) in program.credit.iter().zip(refs.credit.iter()) {
+            let offset = offset as usize;
             let Some(id) = pathway.toward() else { continue };
             match catalog.program(id) {
                 None => {
                     problem(
-                        *offset,
+                        offset,
                         format!(
                             "`toward` names unknown program `{id}`{}",
                             did_you_mean(
@@ -565,7 +566,7 @@ fn cross_check(catalog: &Catalog, references: &[References]) -> Vec<(usize, Prob
                     );
                 }
                 Some(target) if !target.kind.is_degree() => problem(
-                    *offset,
+                    offset,
                     format!(
                         "`toward` must name a degree (`masters` or `bachelors`), but `{id}` is a `{}`",
                         target.kind
@@ -577,7 +578,7 @@ fn cross_check(catalog: &Catalog, references: &[References]) -> Vec<(usize, Prob
                         && credits > of
                     {
                         problem(
-                            *offset,
+                            offset,
                             format!(
                                 "`credits` ({credits}) is more than the {of} credits of `{id}`: a pathway never counts for more than the whole degree"
                             ),
@@ -587,7 +588,7 @@ fn cross_check(catalog: &Catalog, references: &[References]) -> Vec<(usize, Prob
             }
         }
         for (at, message) in check::fee_needs(program) {
-            problem(refs.fees[at], message.to_string());
+            problem(refs.fees[at] as usize, message.to_string());
         }
         if program.currency != "USD" && !catalog.rates.contains_key(&program.currency) {
             let known: Vec<String> = catalog
@@ -596,7 +597,7 @@ fn cross_check(catalog: &Catalog, references: &[References]) -> Vec<(usize, Prob
                 .map(|c| format!("`{c}`"))
                 .collect();
             problem(
-                refs.currency,
+                refs.currency as usize,
                 format!(
                     "currency `{}` has no rate; add `{} = <value in USD>` to `rates` (known: {})",
                     program.currency,
@@ -929,6 +930,9 @@ fn parse_chunk(slice: &str, chunk: Chunk, source: usize, parsed: &mut Parsed) {
     for raw in document.program.into_iter().flatten() {
         let at = header(raw.span());
         let checked = check::program(raw.into_inner(), base, source);
-        parsed.add_program(checked.map(|(p, refs)| (p, References { header: at, ..refs })));
+        parsed.add_program(checked.map(|(p, refs)| {
+            let header = check::offset32(at);
+            (p, References { header, ..refs })
+        }));
     }
 }

@@ -25,7 +25,10 @@ impl Cells {
 
     /// Flattens `record` into these cells.
     pub fn fill<T: Serialize + ?Sized>(&mut self, record: &T) -> Result<(), Error> {
-        record.serialize(&mut Flattener { cells: self, prefix: String::new() })
+        record.serialize(&mut Flattener {
+            cells: self,
+            prefix: String::new(),
+        })
     }
 
     fn push(&mut self, name: &str, value: String) {
@@ -224,7 +227,11 @@ impl<'a, 'b> ser::Serializer for &'b mut Flattener<'a> {
         self.put(text_cell(variant))
     }
 
-    fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _: &'static str, value: &T) -> Result<(), Error> {
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        value: &T,
+    ) -> Result<(), Error> {
         value.serialize(self)
     }
 
@@ -239,7 +246,10 @@ impl<'a, 'b> ser::Serializer for &'b mut Flattener<'a> {
     }
 
     fn serialize_seq(self, _: Option<usize>) -> Result<Items<'a, 'b>, Error> {
-        Ok(Items { flattener: self, items: Vec::new() })
+        Ok(Items {
+            flattener: self,
+            items: Vec::new(),
+        })
     }
 
     fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, Error> {
@@ -261,11 +271,17 @@ impl<'a, 'b> ser::Serializer for &'b mut Flattener<'a> {
     }
 
     fn serialize_map(self, _: Option<usize>) -> Result<Fields<'a, 'b>, Error> {
-        Ok(Fields { flattener: self, key: None })
+        Ok(Fields {
+            flattener: self,
+            key: None,
+        })
     }
 
     fn serialize_struct(self, _: &'static str, _: usize) -> Result<Fields<'a, 'b>, Error> {
-        Ok(Fields { flattener: self, key: None })
+        Ok(Fields {
+            flattener: self,
+            key: None,
+        })
     }
 
     fn serialize_struct_variant(
@@ -294,8 +310,20 @@ mod tests {
         cells.fill(&record).unwrap();
         assert_eq!(
             cells.names.unwrap(),
-            ["id", "cost", "share", "none", "then_cost_min", "then_id", "subjects", "name"]
+            [
+                "id",
+                "cost",
+                "share",
+                "none",
+                "then_cost_min",
+                "then_id",
+                "subjects",
+                "name"
+            ]
         );
-        assert_eq!(cells.values, ["p", "1350", "0.5", "", "2.5", "d", "a; b", "'=cmd"]);
+        assert_eq!(
+            cells.values,
+            ["p", "1350", "0.5", "", "2.5", "d", "a; b", "'=cmd"]
+        );
     }
 }

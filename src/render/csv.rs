@@ -27,9 +27,16 @@ pub fn write<R: Serialize>(
     let mut places: Option<(usize, Vec<Option<usize>>)> = None;
     let mut line: Vec<String> = Vec::new();
     for record in records {
-        let mut cells = if places.is_none() { Cells::with_names() } else { Cells::default() };
+        let mut cells = if places.is_none() {
+            Cells::with_names()
+        } else {
+            Cells::default()
+        };
         cells.fill(&record).map_err(io::Error::other)?;
-        if places.as_ref().is_some_and(|(count, _)| *count != cells.values.len()) {
+        if places
+            .as_ref()
+            .is_some_and(|(count, _)| *count != cells.values.len())
+        {
             // A record of another shape: name its cells again.
             cells = Cells::with_names();
             cells.fill(&record).map_err(io::Error::other)?;
@@ -44,7 +51,13 @@ pub fn write<R: Serialize>(
                 }
                 writer.write_record(&header).map_err(io_error)?;
                 line = vec![String::new(); header.len()];
-                places = Some((0, header.into_iter().map(|h| names.iter().position(|n| *n == h)).collect()));
+                places = Some((
+                    0,
+                    header
+                        .into_iter()
+                        .map(|h| names.iter().position(|n| *n == h))
+                        .collect(),
+                ));
             }
             if let Some((count, _)) = &mut places {
                 *count = names.len();

@@ -7,7 +7,11 @@ use serde::Serialize;
 /// Writes `records` as pretty JSON, one at a time as they come: an array, or (with `single`)
 /// the first record alone. The output is what `serde_json` prints for the whole array, without
 /// holding more than one record.
-pub fn write<R: Serialize>(records: impl Iterator<Item = R>, single: bool, out: &mut dyn Write) -> io::Result<()> {
+pub fn write<R: Serialize>(
+    records: impl Iterator<Item = R>,
+    single: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let mut records = records.peekable();
     let mut buffer = Vec::with_capacity(1024);
     if single && let Some(record) = records.next() {
