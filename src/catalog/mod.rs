@@ -1,5 +1,6 @@
 //! The catalogue: its typed model, and loading it from TOML sources with every problem found.
 
+mod across;
 pub mod amount;
 pub mod check;
 pub mod correct;
@@ -7,8 +8,11 @@ pub mod date;
 pub mod diagnostic;
 pub mod fast;
 pub mod load;
+mod merge;
 pub mod model;
+mod parse;
 pub mod raw;
+mod source;
 pub mod split;
 pub mod text;
 pub mod write;
@@ -18,11 +22,12 @@ use std::collections::{BTreeMap, HashMap};
 pub use amount::Amount;
 pub use date::Date;
 pub use diagnostic::Diagnostic;
-pub use load::{Loaded, Source, load};
+pub use load::{Loaded, load};
 pub use model::{
     Admission, CreditSummary, Delivery, Fees, Grants, Institution, Kind, Pacing, Pathway, PathwayKind,
     Program, Status, Target, Tuition,
 };
+pub use source::Source;
 
 /// Every loaded institution and program, merged across sources.
 #[derive(Debug, Default, Clone)]

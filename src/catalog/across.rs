@@ -1,0 +1,139 @@
+//! The rules that need every source loaded and merged: references to institutions and degrees,
+//! rates, what fee parts need of their program, and shares worked out from credits.
+
+use super::Catalog;
+use super::check::{self, Problem, References};
+
+/// The rules that need every source: references to institutions and degrees, and rates.
+pub(super) fn cross_check(catalog: &Catalog, references: &[References]) -> Vec<(usize, Problem)> {
+    let mut found = Vec::new();
+    let institution_ids: Vec<&str> = catalog.institutions.iter().map(|i| i.id.as_str()).collect();
+    let degree_ids: Vec<&str> = catalog
+        .programs
+        .iter()
+        .filter(|p| p.kind.is_degree())
+        .map(|p| p.id.as_str())
+        .collect();
+    // Suggestions cost a comparison with many ids each: a file with thousands of unknown
+    // references gets them for the first few hundred only.
+    let mut suggestions = SUGGESTIONS;
+    for (program, refs) in catalog.programs.iter().zip(references) {
+        let mut problem =
+            |offset: usize, message: String| found.push((program.source, Problem::new(offset, message)));
+        if catalog.institution(&program.institution).is_none() {
+            problem(
+                refs.institution as usize,
+                format!(
+                    "unknown institution `{}`{}",
+                    program.institution,
+                    did_you_mean(
+                        &program.institution,
+                        &institution_ids,
+                        "add an `[[institution]]` with this id",
+                        &mut suggestions
+                    )
+                ),
+            );
+        }
+        for (pathway, &offset) in program.credit.iter().zip(refs.credit.iter()) {
+            let offset = offset as usize;
+            let Some(id) = pathway.toward() else { continue };
+            match catalog.program(id) {
+                None => {
+                    problem(
+                        offset,
+                        format!(
+                            "`toward` names unknown program `{id}`{}",
+                            did_you_mean(
+                                id,
+                                &degree_ids,
+                                "use `degree = \"...\"` for a degree outside the catalogue",
+                                &mut suggestions
+                            )
+                        ),
+                    );
+                }
+                Some(target) if !target.kind.is_degree() => problem(
+                    offset,
+                    format!(
+                        "`toward` must name a degree (`masters` or `bachelors`), but `{id}` is a `{}`",
+                        target.kind
+                    ),
+                ),
+                Some(target) => {
+                    if pathway.share.is_none()
+                        && let (Some(credits), None, Some(of)) = (pathway.credits, pathway.of, target.credits)
+                        && credits > of
+                    {
+                        problem(
+                            offset,
+                            format!(
+                                "`credits` ({credits}) is more than the {of} credits of `{id}`: a pathway never counts for more than the whole degree"
+                            ),
+                        );
+                    }
+                }
+            }
+        }
+        for (at, message) in check::fee_needs(program) {
+            problem(refs.fees[at] as usize, message.to_string());
+        }
+        if program.currency != "USD" && !catalog.rates.contains_key(&program.currency) {
+            let known: Vec<String> = catalog
+                .currencies()
+                .into_iter()
+                .map(|c| format!("`{c}`"))
+                .collect();
+            problem(
+                refs.currency as usize,
+                format!(
+                    "currency `{}` has no rate; add `{} = <value in USD>` to `rates` (known: {})",
+                    program.currency,
+                    program.currency,
+                    known.join(", ")
+                ),
+            );
+        }
+    }
+    found
+}
+
+/// Works out the share of each pathway given in credits without a total, against its
+/// degree's own `credits`; it stays unknown where the degree gives none, or the credits exceed
+/// them (reported by `cross_check`).
+pub(super) fn compute_shares(catalog: &mut Catalog) {
+    let mut computed = Vec::new();
+    for (i, program) in catalog.programs.iter().enumerate() {
+        for (j, pathway) in program.credit.iter().enumerate() {
+            if pathway.share.is_some() || pathway.of.is_some() {
+                continue;
+            }
+            let degree_credits = pathway
+                .toward()
+                .and_then(|id| catalog.program(id))
+                .and_then(|degree| degree.credits);
+            if let (Some(credits), Some(of)) = (pathway.credits, degree_credits)
+                && credits <= of
+            {
+                computed.push((i, j, credits / of));
+            }
+        }
+    }
+    for (i, j, share) in computed {
+        catalog.programs[i].credit[j].share = Some(share);
+    }
+}
+
+/// Unknown references that get a "did you mean" in one load.
+const SUGGESTIONS: usize = 100;
+
+fn did_you_mean(found: &str, known: &[&str], otherwise: &str, budget: &mut usize) -> String {
+    if *budget == 0 {
+        return format!("; {otherwise}");
+    }
+    *budget -= 1;
+    match check::closest(found, known) {
+        Some(close) => format!("; did you mean `{close}`?"),
+        None => format!("; {otherwise}"),
+    }
+}

@@ -1,0 +1,352 @@
+//! One source's text, cut into entries and parsed (in parallel for large files): the fast
+//! reader takes plain entries, the TOML parser the rest, and each entry is checked on its own.
+
+use std::thread;
+
+use serde::Deserialize;
+
+use super::check::{self, InstitutionPlace, Problem, References};
+use super::date::Date;
+use super::fast;
+use super::model::{Institution, Program};
+use super::raw::RawDocument;
+use super::split::{self, Chunk, ChunkKind};
+use super::text::{self, Flaw};
+
+/// The most problems listed for one load: a file with more is not worth more memory.
+pub const MAX_PROBLEMS: usize = 100_000;
+
+/// Below this size a source is parsed on one thread: starting threads would cost more.
+const PARALLEL_FROM_BYTES: usize = 512 * 1024;
+
+/// The checked entries of part of a source, in order; merged into the catalogue by id.
+#[derive(Default)]
+pub(super) struct Entries {
+    pub(super) institutions: Vec<Institution>,
+    /// Where each institution stands, in the same order.
+    pub(super) institution_ids: Vec<InstitutionPlace>,
+    pub(super) programs: Vec<Program>,
+    /// One per program, in the same order.
+    pub(super) references: Vec<References>,
+}
+
+/// Everything one part of a source holds: its top-level keys, its entries, its problems.
+#[derive(Default)]
+pub(super) struct Parsed {
+    pub(super) format: Option<(i64, usize)>,
+    pub(super) as_of: Option<Date>,
+    pub(super) rates: Vec<(String, f64)>,
+    pub(super) rates_as_of: Option<Date>,
+    pub(super) rates_source: Option<String>,
+    /// Whether a top-level part failed to parse, so a missing `format` may just be unread.
+    pub(super) unreadable_top: bool,
+    /// Top-level keys as they were met, for duplicates across top-level chunks.
+    pub(super) top_keys: Vec<(&'static str, usize)>,
+    pub(super) entries: Entries,
+    pub(super) problems: Vec<Problem>,
+}
+
+impl Parsed {
+    /// Adds another part's top-level keys and problems; entries are merged by id elsewhere.
+    pub(super) fn append_top(&mut self, mut other: Parsed) {
+        self.format = self.format.or(other.format);
+        self.unreadable_top |= other.unreadable_top;
+        self.as_of = self.as_of.or(other.as_of);
+        self.top_keys.append(&mut other.top_keys);
+        self.rates.append(&mut other.rates);
+        self.rates_as_of = self.rates_as_of.or(other.rates_as_of);
+        self.rates_source = self.rates_source.take().or(other.rates_source);
+        self.problems.append(&mut other.problems);
+    }
+
+    fn add_institution(&mut self, checked: Result<(Institution, InstitutionPlace), Vec<Problem>>) {
+        match checked {
+            Ok((institution, id_at)) => {
+                self.entries.institutions.push(institution);
+                self.entries.institution_ids.push(id_at);
+            }
+            Err(mut problems) => self.problems.append(&mut problems),
+        }
+    }
+
+    fn add_program(&mut self, checked: Result<(Program, References), Vec<Problem>>) {
+        match checked {
+            Ok((program, refs)) => {
+                self.entries.programs.push(program);
+                self.entries.references.push(refs);
+            }
+            Err(mut problems) => self.problems.append(&mut problems),
+        }
+    }
+
+    /// A top-level key set twice in one file (possible across separate top-level tables).
+    pub(super) fn duplicate_top_keys(&self) -> Vec<Problem> {
+        let mut seen: Vec<&str> = Vec::new();
+        let mut found = Vec::new();
+        for (key, offset) in &self.top_keys {
+            if seen.contains(key) {
+                found.push(Problem::new(
+                    *offset,
+                    format!("duplicate key `{key}`: it is already set earlier in this file"),
+                ));
+            }
+            seen.push(key);
+        }
+        found
+    }
+}
+
+pub(super) fn bom_len(text: &str) -> usize {
+    if text.starts_with('\u{feff}') { 3 } else { 0 }
+}
+
+/// Parses and checks every entry of one source, in parts that keep the entries' order.
+pub(super) fn parse_source(text: &str, source: usize) -> Vec<Parsed> {
+    let split::Split {
+        chunks,
+        flaws,
+        blank_runs,
+    } = split::split(text, bom_len(text));
+    let blank_runs = blank_runs.as_slice();
+    let flaws = Parsed {
+        problems: flaws
+            .into_iter()
+            .map(|flaw| match flaw {
+                Flaw::Forbidden(at, c) => Problem::new(at, text::forbidden_message(c)),
+                Flaw::TooDeep(at) => Problem::new(
+                    at,
+                    format!(
+                        "brackets nested more than {} levels deep, or a header too long to be one; a catalogue needs three levels at most",
+                        split::MAX_NESTING
+                    ),
+                ),
+                Flaw::TooLong(at, len) => Problem::new(
+                    at,
+                    format!(
+                        "this string is {len} bytes long; catalogue strings hold at most {} bytes",
+                        text::MAX_STRING
+                    ),
+                ),
+            })
+            .collect(),
+        ..Parsed::default()
+    };
+    let threads = thread::available_parallelism().map_or(1, |n| n.get());
+    let programs = chunks.iter().filter(|c| c.kind == ChunkKind::Program).count();
+    if text.len() < PARALLEL_FROM_BYTES || threads < 2 || chunks.len() < 2 * threads {
+        return vec![parse_chunks(text, &chunks, blank_runs, source, programs), flaws];
+    }
+    let per_thread = chunks.len().div_ceil(threads);
+    thread::scope(|scope| {
+        // The first part has room for every program, so that the others are appended to it
+        // in place: the largest vectors are allocated once, not grown and copied.
+        let handles: Vec<_> = chunks
+            .chunks(per_thread)
+            .enumerate()
+            .map(|(i, group)| {
+                let room = if i == 0 { programs } else { 0 };
+                scope.spawn(move || parse_chunks(text, group, blank_runs, source, room))
+            })
+            .collect();
+        let mut parts: Vec<Parsed> = handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|_| thread_failed()))
+            .collect();
+        parts.push(flaws);
+        parts
+    })
+}
+
+// A worker only panics on a bug; report it as a problem rather than crash.
+fn thread_failed() -> Parsed {
+    Parsed {
+        problems: vec![Problem::new(
+            0,
+            "internal error while parsing this file; please report it",
+        )],
+        ..Parsed::default()
+    }
+}
+
+/// Parses `chunks`, with room for at least `room` programs.
+fn parse_chunks(
+    text: &str,
+    chunks: &[Chunk],
+    blank_runs: &[(usize, usize)],
+    source: usize,
+    room: usize,
+) -> Parsed {
+    let mut parsed = Parsed::default();
+    let programs = chunks
+        .iter()
+        .filter(|c| c.kind == ChunkKind::Program)
+        .count()
+        .max(room);
+    parsed.entries.programs.reserve_exact(programs);
+    parsed.entries.references.reserve_exact(programs);
+    for (i, chunk) in chunks.iter().enumerate() {
+        if parsed.problems.len() >= MAX_PROBLEMS {
+            // Enough to fix for now; the rest would only cost memory. Say so once.
+            parsed.problems.push(Problem::new(
+                chunk.start,
+                format!(
+                    "{} more parts of this file were not checked after {MAX_PROBLEMS} problems; fix these first",
+                    chunks.len() - i
+                ),
+            ));
+            break;
+        }
+        let slice = split::quiet(text, chunk.start, chunk.end, blank_runs);
+        parse_chunk(&slice, *chunk, source, &mut parsed);
+    }
+    parsed
+}
+
+/// Parses the chunk `slice` (its text, which stands at `chunk.start` of the source).
+fn parse_chunk(slice: &str, chunk: Chunk, source: usize, parsed: &mut Parsed) {
+    let base = chunk.start;
+    if chunk.too_deep {
+        // Reported by the splitter; the TOML parser would spend memory on every level.
+        parsed.unreadable_top |= chunk.kind == ChunkKind::Top;
+        return;
+    }
+    // Most entries are plain; the fast reader takes those, the TOML parser everything else.
+    match chunk.kind {
+        ChunkKind::Program => {
+            if let Some(raw) = fast::program(slice) {
+                parsed.add_program(check::program(raw, base, source));
+                return;
+            }
+        }
+        ChunkKind::Institution => {
+            if let Some(raw) = fast::institution(slice) {
+                parsed.add_institution(check::institution(raw, base, source));
+                return;
+            }
+        }
+        ChunkKind::Top => {}
+    }
+    let syntax = toml::de::Deserializer::parse(slice);
+    let deserializer = match syntax {
+        Ok(deserializer) => deserializer,
+        Err(error) => {
+            let span = error.span().unwrap_or(0..0);
+            parsed.problems.push(Problem::new(
+                base + span.start,
+                format!("invalid TOML: {}", check::humanize(error.message())),
+            ));
+            parsed.unreadable_top |= chunk.kind == ChunkKind::Top;
+            return;
+        }
+    };
+    let document = match RawDocument::deserialize(deserializer) {
+        Ok(document) => document,
+        Err(error) => {
+            let message = check::humanize(error.message());
+            let missing = message.starts_with("missing required key");
+            let offset = match error.span() {
+                // A missing key is reported at its entry's header.
+                _ if missing && chunk.kind != ChunkKind::Top => base,
+                Some(span) => base + span.start,
+                None => base,
+            };
+            parsed.problems.push(Problem::new(offset, message));
+            // A top-level part that did not read may hold `format`: do not call it missing.
+            parsed.unreadable_top |= chunk.kind == ChunkKind::Top;
+            return;
+        }
+    };
+    if let Some(format) = document.format {
+        parsed.top_keys.push(("format", base + format.span().start));
+        parsed.format = parsed
+            .format
+            .or(Some((*format.get_ref(), base + format.span().start)));
+    }
+    if let Some(as_of) = document.as_of {
+        parsed.top_keys.push(("as_of", base + as_of.span().start));
+        match check::check_date(&as_of, "as_of") {
+            Ok(date) => parsed.as_of = parsed.as_of.or(Some(date)),
+            Err(message) => parsed
+                .problems
+                .push(Problem::new(base + as_of.span().start, message)),
+        }
+    }
+    if let Some(as_of) = document.rates_as_of {
+        parsed.top_keys.push(("rates_as_of", base + as_of.span().start));
+        match check::check_date(&as_of, "rates_as_of") {
+            Ok(date) => parsed.rates_as_of = Some(date),
+            Err(message) => parsed
+                .problems
+                .push(Problem::new(base + as_of.span().start, message)),
+        }
+    }
+    if let Some(source) = document.rates_source {
+        parsed.top_keys.push(("rates_source", base));
+        parsed.rates_source = Some(source);
+    }
+    // Rates come in both forms people quote: the USD value of one unit (`rates`), or units per
+    // USD (`rates_per_usd`, as in "₦1,333 to the dollar"), kept as the first.
+    let forms = [
+        ("rates", document.rates, false),
+        ("rates_per_usd", document.rates_per_usd, true),
+    ];
+    for (key, rates, per_usd) in forms {
+        let Some(rates) = rates else { continue };
+        parsed.top_keys.push((key, base));
+        for (code, rate) in rates {
+            let offset = base + code.span().start;
+            let value = *rate.get_ref();
+            let meaning = if per_usd {
+                "units per USD"
+            } else {
+                "the value of one unit in USD"
+            };
+            if !check::is_currency_code(code.get_ref()) {
+                parsed.problems.push(Problem::new(
+                    offset,
+                    format!("rate key `{}` is not an ISO 4217 code like `EUR`", code.get_ref()),
+                ));
+            } else if !(value.is_finite() && (check::RATE_RANGE.0..=check::RATE_RANGE.1).contains(&value)) {
+                parsed.problems.push(Problem::new(
+                    base + rate.span().start,
+                    format!(
+                        "rate of `{}` must be between 0.000001 and 1,000,000 ({meaning}), found {}",
+                        code.get_ref(),
+                        check::shown(value)
+                    ),
+                ));
+            } else if code.get_ref() == "USD" && value != 1.0 {
+                parsed.problems.push(Problem::new(
+                    base + rate.span().start,
+                    format!("`USD` is the unit of every rate and is always 1, found {value}"),
+                ));
+            } else {
+                parsed
+                    .rates
+                    .push((code.into_inner(), if per_usd { 1.0 / value } else { value }));
+            }
+        }
+    }
+    // In a chunk of its own an entry's header is the chunk's start; in a whole document (see
+    // `split`) it is where the parser says the entry starts.
+    let header = |span: std::ops::Range<usize>| {
+        if chunk.kind == ChunkKind::Top {
+            base + span.start
+        } else {
+            base
+        }
+    };
+    for raw in document.institution.into_iter().flatten() {
+        let at = header(raw.span());
+        let checked = check::institution(raw.into_inner(), base, source);
+        parsed.add_institution(checked.map(|(i, place)| (i, InstitutionPlace { header: at, ..place })));
+    }
+    for raw in document.program.into_iter().flatten() {
+        let at = header(raw.span());
+        let checked = check::program(raw.into_inner(), base, source);
+        parsed.add_program(checked.map(|(p, refs)| {
+            let header = check::offset32(at);
+            (p, References { header, ..refs })
+        }));
+    }
+}

@@ -1,0 +1,116 @@
+//! Where a catalogue's text comes from: the built-in one, a file, or standard input; refused
+//! when it cannot be a catalogue (a directory, a device, too large, not UTF-8, empty).
+
+use std::borrow::Cow;
+use std::path::Path;
+
+use super::diagnostic::Diagnostic;
+
+/// The name the built-in catalogue goes by in reports.
+pub const BUILTIN_NAME: &str = "data/catalog.toml";
+/// The largest catalogue file: 256 MiB, over six times the 100,000-program benchmark.
+pub const MAX_FILE_BYTES: usize = 256 << 20;
+
+/// Whether `meta` is a character or block device (`/dev/zero`, `/dev/urandom`): endless, or
+/// not a file a catalogue is kept in.
+#[cfg(unix)]
+fn is_device(meta: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::FileTypeExt;
+    meta.file_type().is_char_device() || meta.file_type().is_block_device()
+}
+
+#[cfg(not(unix))]
+fn is_device(_meta: &std::fs::Metadata) -> bool {
+    false
+}
+
+/// One catalogue text and the name it is reported under.
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub name: String,
+    pub text: Cow<'static, str>,
+}
+
+impl Source {
+    /// The catalogue compiled into the binary.
+    pub fn builtin() -> Source {
+        Source {
+            name: BUILTIN_NAME.to_string(),
+            text: Cow::Borrowed(include_str!("../../data/catalog.toml")),
+        }
+    }
+
+    /// Reads a catalogue file (`-` is standard input); a file that cannot be used is one
+    /// diagnostic naming it. Files larger than `MAX_FILE_BYTES` are refused without reading on.
+    pub fn read(path: &Path) -> Result<Source, Diagnostic> {
+        use std::io::Read;
+        let stdin = path.as_os_str() == "-";
+        let name = if stdin {
+            "<stdin>".to_string()
+        } else {
+            path.display().to_string()
+        };
+        let fail = |message: String| Diagnostic::whole_file(&name, message);
+        let too_large = || {
+            fail(format!(
+                "is larger than {} MiB, too large for a catalogue; nothing was read past that",
+                MAX_FILE_BYTES >> 20
+            ))
+        };
+        let cannot = |e: std::io::Error| {
+            fail(match e.kind() {
+                std::io::ErrorKind::NotFound => "cannot read the catalogue: no such file".to_string(),
+                std::io::ErrorKind::PermissionDenied => {
+                    "cannot read the catalogue: permission denied".to_string()
+                }
+                _ => format!("cannot read the catalogue: {e}"),
+            })
+        };
+        let mut bytes = Vec::new();
+        let limit = (MAX_FILE_BYTES + 1) as u64;
+        if stdin {
+            std::io::stdin()
+                .lock()
+                .take(limit)
+                .read_to_end(&mut bytes)
+                .map_err(cannot)?;
+        } else {
+            if path.is_dir() {
+                return Err(fail(
+                    "is a directory, not a catalogue file; name a `.toml` file".into(),
+                ));
+            }
+            let file = std::fs::File::open(path).map_err(cannot)?;
+            let meta = file.metadata().map_err(cannot)?;
+            if is_device(&meta) {
+                return Err(fail(
+                    "is a device, not a catalogue file; name a `.toml` file".into(),
+                ));
+            }
+            if meta.len() > MAX_FILE_BYTES as u64 {
+                return Err(too_large());
+            }
+            file.take(limit).read_to_end(&mut bytes).map_err(cannot)?;
+        }
+        if bytes.len() > MAX_FILE_BYTES {
+            return Err(too_large());
+        }
+        let text = String::from_utf8(bytes).map_err(|e| {
+            let valid = e.utf8_error().valid_up_to();
+            let bytes = e.as_bytes();
+            let line = bytes[..valid].iter().filter(|&&b| b == b'\n').count() + 1;
+            fail(format!(
+                "is not UTF-8 text (invalid byte at line {line}); save the catalogue as UTF-8"
+            ))
+        })?;
+        if text.trim_start_matches('\u{feff}').trim().is_empty() {
+            return Err(fail(
+                "the file is empty; a catalogue starts with `format = 1`".into(),
+            ));
+        }
+        Ok(Source {
+            name,
+            text: Cow::Owned(text),
+        })
+    }
+}
