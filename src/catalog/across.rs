@@ -3,6 +3,7 @@
 
 use super::Catalog;
 use super::check::{self, Problem, References};
+use super::wording;
 
 /// The rules that need every source: references to institutions and degrees, and rates.
 pub(super) fn cross_check(catalog: &Catalog, references: &[References]) -> Vec<(usize, Problem)> {
@@ -132,8 +133,5 @@ fn did_you_mean(found: &str, known: &[&str], otherwise: &str, budget: &mut usize
         return format!("; {otherwise}");
     }
     *budget -= 1;
-    match check::closest(found, known) {
-        Some(close) => format!("; did you mean `{close}`?"),
-        None => format!("; {otherwise}"),
-    }
+    wording::did_you_mean(found, known.iter().copied(), 0.8, 1, otherwise)
 }

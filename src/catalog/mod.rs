@@ -15,6 +15,7 @@ pub mod raw;
 mod source;
 pub mod split;
 pub mod text;
+pub mod wording;
 pub mod write;
 
 use std::collections::{BTreeMap, HashMap};
@@ -89,26 +90,16 @@ impl Catalog {
         codes
     }
 
-    /// Up to three program ids closest to `id`, best first, for "did you mean". Case is
-    /// ignored, so that `MITX-SCM` finds `mitx-scm`.
-    pub fn closest_program_ids(&self, id: &str) -> Vec<&str> {
-        let wanted = id.to_lowercase();
-        let ids = self.programs.iter().map(|p| p.id.as_str());
-        let mut found = check::ranked(&wanted, ids, 0.7);
-        found.truncate(3);
-        found
-    }
-
     /// The message for an unknown program id, naming the closest known ids.
     pub fn unknown_program(&self, id: &str) -> String {
-        let hint = match self.closest_program_ids(id).as_slice() {
-            [] => "; run `micromasters list` to see every id".to_string(),
-            [one] => format!("; did you mean `{one}`?"),
-            [first @ .., last] => {
-                let first: Vec<String> = first.iter().map(|c| format!("`{c}`")).collect();
-                format!("; did you mean {} or `{last}`?", first.join(", "))
-            }
-        };
+        let ids = self.programs.iter().map(|p| p.id.as_str());
+        let hint = wording::did_you_mean(
+            &id.to_lowercase(),
+            ids,
+            0.7,
+            3,
+            "run `micromasters list` to see every id",
+        );
         format!("unknown program `{id}`{hint}")
     }
 }

@@ -12,6 +12,7 @@ use super::model::{Institution, Program};
 use super::raw::RawDocument;
 use super::split::{self, Chunk, ChunkKind};
 use super::text::{self, Flaw};
+use super::wording;
 
 /// The most problems listed for one load: a file with more is not worth more memory.
 pub const MAX_PROBLEMS: usize = 100_000;
@@ -233,7 +234,7 @@ fn parse_chunk(slice: &str, chunk: Chunk, source: usize, parsed: &mut Parsed) {
             let span = error.span().unwrap_or(0..0);
             parsed.problems.push(Problem::new(
                 base + span.start,
-                format!("invalid TOML: {}", check::humanize(error.message())),
+                format!("invalid TOML: {}", wording::humanize(error.message())),
             ));
             parsed.unreadable_top |= chunk.kind == ChunkKind::Top;
             return;
@@ -242,7 +243,7 @@ fn parse_chunk(slice: &str, chunk: Chunk, source: usize, parsed: &mut Parsed) {
     let document = match RawDocument::deserialize(deserializer) {
         Ok(document) => document,
         Err(error) => {
-            let message = check::humanize(error.message());
+            let message = wording::humanize(error.message());
             let missing = message.starts_with("missing required key");
             let offset = match error.span() {
                 // A missing key is reported at its entry's header.
@@ -312,7 +313,7 @@ fn parse_chunk(slice: &str, chunk: Chunk, source: usize, parsed: &mut Parsed) {
                     format!(
                         "rate of `{}` must be between 0.000001 and 1,000,000 ({meaning}), found {}",
                         code.get_ref(),
-                        check::shown(value)
+                        wording::shown(value)
                     ),
                 ));
             } else if code.get_ref() == "USD" && value != 1.0 {
