@@ -6,11 +6,10 @@ use std::io::Write;
 use anyhow::Result;
 use serde_json::Map;
 
-use super::{Context, FRONT_LEGEND, count, programs_named, provenance, with_removed};
+use super::{Context, FRONT_LEGEND, count, provenance, with_removed};
 use crate::catalog::{Amount, Catalog};
 use crate::chart::{self, Chart, Scale};
-use crate::filter;
-use crate::rank::{self, Comparison};
+use crate::rank::Comparison;
 use crate::render::plot::{Plot, PlotPoint};
 use crate::render::{self, Document, Grid, text};
 
@@ -35,11 +34,7 @@ pub fn run(
     out: &mut dyn Write,
     _err: &mut dyn Write,
 ) -> Result<()> {
-    let named = programs_named(catalog, &args.ids)?;
-    programs_named(catalog, &args.filter.toward)?;
-    let selection = filter::select(catalog, &named, &args.filter, &ctx.money);
-    let scored = rank::score(&selection.programs, &ctx.money, args.weights, args.prefer);
-    let ranked = rank::order(scored, &args.order, &ctx.money, args.prefer, args.limit);
+    let super::compare::Ranking { ranked, removed, .. } = super::compare::ranking(args, catalog, ctx)?;
     let programs: Vec<_> = ranked.iter().map(|r| r.program).collect();
     let chart = chart::chart(&programs, &ctx.money);
 
@@ -76,7 +71,7 @@ pub fn run(
         count(chart.points.len(), "program"),
         chart.unplaced.len()
     );
-    grid.footer = vec![with_removed(first, selection.removed), FRONT_LEGEND.to_string()];
+    grid.footer = vec![with_removed(first, removed), FRONT_LEGEND.to_string()];
     if chart.scale.log_cost {
         grid.footer.push(format!(
             "cost on a log scale: the costs span more than {} times",

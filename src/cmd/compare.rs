@@ -22,13 +22,11 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<()> {
-    let named = programs_named(catalog, &args.ids)?;
-    // An unknown `--toward` degree is a mistake to name, not a filter that keeps nothing.
-    programs_named(catalog, &args.filter.toward)?;
-    let selection = filter::select(catalog, &named, &args.filter, &ctx.money);
-    let scored = rank::score(&selection.programs, &ctx.money, args.weights, args.prefer);
-    let matched = scored.len();
-    let ranked = rank::order(scored, &args.order, &ctx.money, args.prefer, args.limit);
+    let Ranking {
+        ranked,
+        matched,
+        removed,
+    } = ranking(args, catalog, ctx)?;
 
     let mut layout = Grid::new(
         &["#", "Program", "Pacing", "Cost", "Months", "Credit", "Score"],
@@ -40,7 +38,7 @@ pub fn run(
     layout.footer = footer(
         ranked.len(),
         matched,
-        selection.removed,
+        removed,
         args.explain.then_some(args.weights),
     );
     layout.footer.push(provenance(catalog, ctx, any_stale));
@@ -49,12 +47,12 @@ pub fn run(
         layout.footer.push(FRONT_LEGEND.to_string());
     }
     if ranked.is_empty() {
-        let _ = writeln!(err, "note: {}", empty_note(selection.removed));
+        let _ = writeln!(err, "note: {}", empty_note(removed));
     }
     let mut fields = vec!["rank"];
     fields.extend_from_slice(PROGRAM_FIELDS);
     fields.extend(["score", "front"]);
-    let entries = ranked.into_iter().enumerate().map(|(i, ranked)| Ranking {
+    let entries = ranked.into_iter().enumerate().map(|(i, ranked)| Place {
         rank: i + 1,
         ranked,
         catalog,
@@ -73,8 +71,32 @@ pub fn run(
     Ok(())
 }
 
-/// One ranked program, as `compare` reports it.
-struct Ranking<'a> {
+/// What `compare` and `chart` share: the programs `args` selects, scored and in order.
+pub(super) struct Ranking<'a> {
+    pub ranked: Vec<Ranked<'a>>,
+    /// How many passed the filters, before `--limit`.
+    pub matched: usize,
+    pub removed: Removed,
+}
+
+/// Selects, scores and orders the programs `args` names or its filters keep.
+pub(super) fn ranking<'a>(args: &Comparison, catalog: &'a Catalog, ctx: &Context) -> Result<Ranking<'a>> {
+    let named = programs_named(catalog, &args.ids)?;
+    // An unknown `--toward` degree is a mistake to name, not a filter that keeps nothing.
+    programs_named(catalog, &args.filter.toward)?;
+    let selection = filter::select(catalog, &named, &args.filter, &ctx.money);
+    let scored = rank::score(&selection.programs, &ctx.money, args.weights, args.prefer);
+    let matched = scored.len();
+    let ranked = rank::order(scored, &args.order, &ctx.money, args.prefer, args.limit);
+    Ok(Ranking {
+        ranked,
+        matched,
+        removed: selection.removed,
+    })
+}
+
+/// One ranked program, in its place, as `compare` reports it.
+struct Place<'a> {
     rank: usize,
     ranked: Ranked<'a>,
     catalog: &'a Catalog,
@@ -95,7 +117,7 @@ struct RankingRecord<'a> {
     explain: Option<Map<String, Value>>,
 }
 
-impl Ranking<'_> {
+impl Place<'_> {
     /// Each criterion's part and weight.
     fn parts(&self) -> [(&'static str, f64, f64); 4] {
         let (p, w) = (self.ranked.parts, self.args.weights);
@@ -108,7 +130,7 @@ impl Ranking<'_> {
     }
 }
 
-impl<'a> Entry for Ranking<'a> {
+impl<'a> Entry for Place<'a> {
     type Record = RankingRecord<'a>;
 
     fn record(&self) -> RankingRecord<'a> {
