@@ -96,6 +96,31 @@ pub struct Then {
     pub months_saved: Option<Amount>,
 }
 
+/// How a figure of an estimate was made, for the learner to know; the command words it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Note {
+    /// The advertised cost, though fee parts could price the learner's own pace.
+    AdvertisedPriceHasFees,
+    /// The fee parts at `per_term` courses a term, over `terms` terms.
+    FeePrice { per_term: u32, terms: u32 },
+    /// The program lists no aid, so none is applied.
+    NoAid { id: String },
+    /// Aid capped at what the program lists.
+    AidCapped { id: String, limit: f64, asked: f64 },
+    /// Months are terms of a fixed length.
+    Terms { terms: u32, term_months: f64 },
+    /// The learner's weekly hours are not used: terms set the calendar.
+    HoursIgnored,
+    /// Months from the advertised effort at the learner's weekly hours.
+    Pace { hours: f64 },
+    /// Course runs follow a schedule: the calendar may not shrink with a faster pace.
+    Scheduled,
+    /// Advertised months: the program gives no effort to turn into the learner's pace.
+    NoEffort { id: String },
+    /// Advertised months.
+    AdvertisedMonths,
+}
+
 /// One program's cost and time for this learner, in the display currency.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Estimate {
@@ -114,7 +139,7 @@ pub struct Estimate {
     pub months_basis: MonthsBasis,
     pub then: Option<Then>,
     /// What the learner should know about how the figures were made.
-    pub notes: Vec<String>,
+    pub notes: Vec<Note>,
 }
 
 fn minus(a: Amount, b: Amount) -> Amount {
@@ -132,7 +157,7 @@ pub fn estimate(program: &Program, catalog: &Catalog, money: &Money, request: &R
     let (full_cost, cost_basis, terms) = match (request.courses_per_term, &program.fees, program.courses) {
         (None, _, _) => {
             if program.fees.is_some() {
-                notes.push("price: the advertised cost; give --courses-per-term to price your own pace from the fee parts".into());
+                notes.push(Note::AdvertisedPriceHasFees);
             }
             (advertised, CostBasis::Advertised, None)
         }
@@ -159,9 +184,7 @@ pub fn estimate(program: &Program, catalog: &Catalog, money: &Money, request: &R
             part(FeeKind::PerTerm, fees.per_term, Some(f64::from(terms)));
             part(FeeKind::OneOff, fees.one_off, Some(1.0));
             let total = parts.iter().map(|p| p.total()).sum();
-            notes.push(format!(
-                "price: the fee parts at {per_term} course(s) a term ({terms} term(s))"
-            ));
+            notes.push(Note::FeePrice { per_term, terms });
             (
                 Some(Amount::exact(total)),
                 CostBasis::Fees {
@@ -177,19 +200,12 @@ pub fn estimate(program: &Program, catalog: &Catalog, money: &Money, request: &R
     let aid = match request.aid {
         None => 0.0,
         Some(asked) if asked > limit => {
-            if program.financial_aid.is_none() {
-                notes.push(format!(
-                    "aid: `{}` lists no financial aid, so none is applied",
-                    program.id
-                ));
+            let id = program.id.clone();
+            notes.push(if program.financial_aid.is_none() {
+                Note::NoAid { id }
             } else {
-                notes.push(format!(
-                    "aid: capped at {} (the most aid `{}` lists), not the {} asked",
-                    percent(limit),
-                    program.id,
-                    percent(asked)
-                ));
-            }
+                Note::AidCapped { id, limit, asked }
+            });
             limit
         }
         Some(asked) => asked,
@@ -206,12 +222,9 @@ pub fn estimate(program: &Program, catalog: &Catalog, money: &Money, request: &R
     let term_months = program.fees.as_ref().and_then(|f| f.term_months);
     let (months, months_basis) = match (terms, term_months, request.hours_per_week, effort_hours) {
         (Some(terms), Some(term_months), hours, _) => {
-            notes.push(format!("months: {terms} term(s) of {term_months} months"));
+            notes.push(Note::Terms { terms, term_months });
             if hours.is_some() {
-                notes.push(
-                    "pace: --hours-per-week is not used here: with --courses-per-term, the terms set the calendar"
-                        .into(),
-                );
+                notes.push(Note::HoursIgnored);
             }
             (
                 Some(Amount::exact(f64::from(terms) * term_months)),
@@ -219,14 +232,9 @@ pub fn estimate(program: &Program, catalog: &Catalog, money: &Money, request: &R
             )
         }
         (_, _, Some(hours), Some(effort)) => {
-            notes.push(format!(
-                "months: the advertised effort at {hours} hours a week (effort / (hours x 52/12))"
-            ));
+            notes.push(Note::Pace { hours });
             if matches!(program.pacing, Pacing::InstructorLed | Pacing::Both) {
-                notes.push(
-                    "schedule: course runs follow a schedule, so the calendar may not shrink with your pace"
-                        .into(),
-                );
+                notes.push(Note::Scheduled);
             }
             (
                 Some(effort.scale(1.0 / (hours * WEEKS_PER_MONTH))),
@@ -234,14 +242,13 @@ pub fn estimate(program: &Program, catalog: &Catalog, money: &Money, request: &R
             )
         }
         (_, _, Some(_), None) => {
-            notes.push(format!(
-                "months: advertised; `{}` gives no hours per week (or no months) to turn into your pace",
-                program.id
-            ));
+            notes.push(Note::NoEffort {
+                id: program.id.clone(),
+            });
             (program.months, MonthsBasis::Advertised)
         }
         _ => {
-            notes.push("months: advertised".into());
+            notes.push(Note::AdvertisedMonths);
             (program.months, MonthsBasis::Advertised)
         }
     };
@@ -348,20 +355,5 @@ pub fn rest_of_degree(
         total_months,
         direct_months: degree.months,
         months_saved: both(degree.months, total_months, minus),
-    }
-}
-
-fn percent(share: f64) -> String {
-    format!("{}%", (share * 1000.0).round() / 10.0)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn percentages_keep_one_decimal() {
-        assert_eq!(percent(0.9), "90%");
-        assert_eq!(percent(0.125), "12.5%");
     }
 }

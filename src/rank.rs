@@ -58,6 +58,16 @@ pub fn parse_order(text: &str) -> Result<Order, String> {
         .map(Order)
 }
 
+named_enum! {
+    /// What the score weighs.
+    Criterion {
+        Cost = "cost",
+        Months = "months",
+        Credit = "credit",
+        Pacing = "pacing",
+    }
+}
+
 /// How much each criterion counts in the score.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Weights {
@@ -79,6 +89,18 @@ impl Default for Weights {
     }
 }
 
+impl Weights {
+    /// The weight of `criterion`, to set.
+    fn of_mut(&mut self, criterion: Criterion) -> &mut f64 {
+        match criterion {
+            Criterion::Cost => &mut self.cost,
+            Criterion::Months => &mut self.months,
+            Criterion::Credit => &mut self.credit,
+            Criterion::Pacing => &mut self.pacing,
+        }
+    }
+}
+
 /// Parses `cost=2,pacing=0`: criteria not named keep their default weight of 1.
 pub fn parse_weights(text: &str) -> Result<Weights, String> {
     let mut weights = Weights::default();
@@ -90,17 +112,13 @@ pub fn parse_weights(text: &str) -> Result<Weights, String> {
             Ok(v) if f64::is_finite(v) && v >= 0.0 => v,
             _ => return Err(format!("weight `{}` must be a number of 0 or more", value.trim())),
         };
-        match name.trim() {
-            "cost" => weights.cost = value,
-            "months" => weights.months = value,
-            "credit" => weights.credit = value,
-            "pacing" => weights.pacing = value,
-            other => {
-                return Err(format!(
-                    "unknown criterion `{other}`; use `cost`, `months`, `credit` or `pacing`"
-                ));
-            }
-        }
+        let criterion = name.trim().parse::<Criterion>().map_err(|_| {
+            format!(
+                "unknown criterion `{}`; use `cost`, `months`, `credit` or `pacing`",
+                name.trim()
+            )
+        })?;
+        *weights.of_mut(criterion) = value;
     }
     if weights.cost + weights.months + weights.credit + weights.pacing <= 0.0 {
         return Err("at least one weight must be greater than 0".into());
@@ -127,6 +145,19 @@ pub struct Parts {
     pub months: f64,
     pub credit: f64,
     pub pacing: f64,
+}
+
+impl Parts {
+    /// Each criterion with its part and its weight in `weights`, in the order the score lists
+    /// them.
+    pub fn with(self, weights: Weights) -> [(Criterion, f64, f64); 4] {
+        [
+            (Criterion::Cost, self.cost, weights.cost),
+            (Criterion::Months, self.months, weights.months),
+            (Criterion::Credit, self.credit, weights.credit),
+            (Criterion::Pacing, self.pacing, weights.pacing),
+        ]
+    }
 }
 
 /// A program with its score.

@@ -11,7 +11,7 @@ use super::{
 };
 use crate::catalog::{Catalog, Status};
 use crate::filter::{self, Removed};
-use crate::rank::{self, Comparison, Ranked};
+use crate::rank::{self, Comparison, Criterion, Ranked};
 use crate::render::{self, Entry, Grid, Report, Row, text};
 
 /// Ranks and prints the programs `args` selects.
@@ -119,14 +119,8 @@ struct RankingRecord<'a> {
 
 impl Place<'_> {
     /// Each criterion's part and weight.
-    fn parts(&self) -> [(&'static str, f64, f64); 4] {
-        let (p, w) = (self.ranked.parts, self.args.weights);
-        [
-            ("cost", p.cost, w.cost),
-            ("months", p.months, w.months),
-            ("credit", p.credit, w.credit),
-            ("pacing", p.pacing, w.pacing),
-        ]
+    fn parts(&self) -> [(Criterion, f64, f64); 4] {
+        self.ranked.parts.with(self.args.weights)
     }
 }
 
@@ -137,7 +131,7 @@ impl<'a> Entry for Place<'a> {
         let explain = self.args.explain.then(|| {
             let mut explain = Map::new();
             for (name, part, weight) in self.parts() {
-                explain.insert(name.into(), render::number(part));
+                explain.insert(name.as_str().into(), render::number(part));
                 explain.insert(format!("{name}_weight"), render::number(weight));
             }
             explain

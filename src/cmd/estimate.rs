@@ -7,7 +7,7 @@ use serde_json::{Map, Value};
 
 use super::Context;
 use crate::catalog::{Amount, Catalog, Grants, Tuition};
-use crate::estimate::{self, CostBasis, Estimate, FeeKind, Request, Then};
+use crate::estimate::{self, CostBasis, Estimate, FeeKind, Note, Request, Then};
 use crate::render::{self, Document, Grid, text};
 
 /// Estimates program `id` for `request`.
@@ -95,7 +95,10 @@ pub fn record(e: &Estimate) -> Map<String, Value> {
         put(&mut r, "direct_months", t.direct_months);
         put(&mut r, "months_saved", t.months_saved);
     }
-    r.insert("notes".into(), e.notes.clone().into());
+    r.insert(
+        "notes".into(),
+        e.notes.iter().map(note).collect::<Vec<_>>().into(),
+    );
     r
 }
 
@@ -161,6 +164,62 @@ fn grid(e: &Estimate, currency: &str) -> Grid {
         row("degree alone months", text::range(t.direct_months));
         row("months saved", text::range(t.months_saved));
     }
-    grid.footer = e.notes.clone();
+    grid.footer = e.notes.iter().map(note).collect();
     grid
+}
+
+/// A note in words: how a figure was made, with the option that changes it.
+pub fn note(note: &Note) -> String {
+    let percent = |share: f64| format!("{}%", (share * 1000.0).round() / 10.0);
+    match note {
+        Note::AdvertisedPriceHasFees => {
+            "price: the advertised cost; give --courses-per-term to price your own pace from the fee parts"
+                .into()
+        }
+        Note::FeePrice { per_term, terms } => {
+            format!("price: the fee parts at {per_term} course(s) a term ({terms} term(s))")
+        }
+        Note::NoAid { id } => format!("aid: `{id}` lists no financial aid, so none is applied"),
+        Note::AidCapped { id, limit, asked } => format!(
+            "aid: capped at {} (the most aid `{id}` lists), not the {} asked",
+            percent(*limit),
+            percent(*asked)
+        ),
+        Note::Terms { terms, term_months } => format!("months: {terms} term(s) of {term_months} months"),
+        Note::HoursIgnored => {
+            "pace: --hours-per-week is not used here: with --courses-per-term, the terms set the calendar"
+                .into()
+        }
+        Note::Pace { hours } => {
+            format!("months: the advertised effort at {hours} hours a week (effort / (hours x 52/12))")
+        }
+        Note::Scheduled => {
+            "schedule: course runs follow a schedule, so the calendar may not shrink with your pace".into()
+        }
+        Note::NoEffort { id } => {
+            format!(
+                "months: advertised; `{id}` gives no hours per week (or no months) to turn into your pace"
+            )
+        }
+        Note::AdvertisedMonths => "months: advertised".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn notes_word_percentages_with_one_decimal_and_name_the_option() {
+        let capped = Note::AidCapped {
+            id: "p".into(),
+            limit: 0.9,
+            asked: 0.125,
+        };
+        assert_eq!(
+            note(&capped),
+            "aid: capped at 90% (the most aid `p` lists), not the 12.5% asked"
+        );
+        assert!(note(&Note::HoursIgnored).contains("--hours-per-week"));
+    }
 }
