@@ -13,7 +13,7 @@ use super::parse::{MAX_PROBLEMS, Parsed, bom_len, parse_source};
 use super::source::Source;
 use super::{Catalog, RateInfo, Replacement};
 
-pub use super::source::{BUILTIN_NAME, MAX_FILE_BYTES};
+pub use super::source::BUILTIN_NAME;
 
 /// What loading found: the merged catalogue, every problem, and which entries later sources
 /// replaced. The catalogue is only to be used when `problems` is empty.
