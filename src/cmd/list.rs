@@ -22,23 +22,20 @@ pub fn run(
 ) -> Result<()> {
     programs_named(catalog, &filter.toward)?;
     let selection = filter::select(catalog, &[], filter, &ctx.money);
-    let mut programs: Vec<(&str, &Program)> = selection
-        .programs
+    // Institutions by name (then id), once each; then each program by its institution's place,
+    // its name and its id.
+    let mut schools: Vec<(String, &str)> = catalog
+        .institutions
         .iter()
-        .map(|p| {
-            let name = catalog
-                .institution(&p.institution)
-                .map_or(p.institution.as_str(), |i| i.name.as_str());
-            (name, *p)
-        })
+        .map(|i| (i.name.to_lowercase(), i.id.as_str()))
         .collect();
-    programs.sort_by_cached_key(|(institution, p)| {
-        (
-            institution.to_lowercase(),
-            p.institution.clone(),
-            p.name.to_lowercase(),
-            p.id.clone(),
-        )
+    schools.sort_unstable();
+    let place: std::collections::HashMap<&str, usize> =
+        schools.iter().enumerate().map(|(i, (_, id))| (*id, i)).collect();
+    let mut programs: Vec<&Program> = selection.programs.clone();
+    programs.sort_by_cached_key(|p| {
+        let school = place.get(p.institution.as_str()).copied().unwrap_or(usize::MAX);
+        (school, p.name.to_lowercase(), p.id.as_str())
     });
 
     let mut layout = Grid::new(
@@ -47,9 +44,9 @@ pub fn run(
         &[0, 2],
     );
     layout.hyphenate = vec![2];
-    let any_stale = programs.iter().any(|(_, p)| p.is_stale(ctx.today));
+    let any_stale = programs.iter().any(|p| p.is_stale(ctx.today));
     let institutions = {
-        let mut ids: Vec<&str> = programs.iter().map(|(_, p)| p.institution.as_str()).collect();
+        let mut ids: Vec<&str> = programs.iter().map(|p| p.institution.as_str()).collect();
         ids.dedup();
         ids.len()
     };
@@ -66,9 +63,9 @@ pub fn run(
     if programs.is_empty() {
         let _ = writeln!(err, "note: {}", super::compare::empty_note(selection.removed));
     }
-    let entries = programs.iter().enumerate().map(|(i, (_, program))| Listing {
+    let entries = programs.iter().enumerate().map(|(i, program)| Listing {
         program,
-        opens_group: i == 0 || programs[i - 1].1.institution != program.institution,
+        opens_group: i == 0 || programs[i - 1].institution != program.institution,
         catalog,
         ctx,
     });
