@@ -32,17 +32,16 @@ fn the_chart_fits_60_80_and_120_columns() {
 
 #[test]
 fn every_point_is_marked_and_the_json_says_which_are_on_the_front() {
-    let mut json = micromasters();
-    json.args([
-        "--format",
-        "json",
-        "chart",
+    // Five programs: a certificate, a MicroMasters, two degrees, and one whose cost is unknown.
+    let programs = [
         "mitx-scm",
         "gtx-data-structures-certificate",
         "uopeople-mba",
         "gatech-omscs",
         "mitx-pom",
-    ]);
+    ];
+    let mut json = micromasters();
+    json.args(["--format", "json", "chart"]).args(programs);
     let points: serde_json::Value = serde_json::from_str(&stdout_of(&mut json, 0)).unwrap();
     let points = points.as_array().unwrap();
     // mitx-pom has no known cost: not a point.
@@ -55,14 +54,7 @@ fn every_point_is_marked_and_the_json_says_which_are_on_the_front() {
     // $596 in 4.6 months beats every other on both.
     assert_eq!(front, ["gtx-data-structures-certificate"]);
     let mut table = micromasters();
-    table.args([
-        "chart",
-        "mitx-scm",
-        "gtx-data-structures-certificate",
-        "uopeople-mba",
-        "gatech-omscs",
-        "mitx-pom",
-    ]);
+    table.arg("chart").args(programs);
     let out = stdout_of(&mut table, 0);
     let plot: String = out
         .lines()
