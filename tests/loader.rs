@@ -380,3 +380,24 @@ fn validate_speaks_json_for_scripts() {
     assert_eq!(json["problems"][0]["column"], 6);
     assert_eq!(json["programs"], 1);
 }
+
+#[test]
+fn a_string_left_open_is_reported_on_its_own_line() {
+    // The parser stops a line late, where the text stops making sense; the string opens on
+    // line 4, column 8.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("open.toml");
+    std::fs::write(
+        &path,
+        "format = 1\n[[institution]]\nid = \"u\"\nname = \"U\nV\"\n",
+    )
+    .unwrap();
+    let file = path.display().to_string();
+    let found = problems(&[&file]);
+    assert_eq!(
+        found[0],
+        format!(
+            "{file}:4:8: this string is not closed on its line; end it with its quote, or use triple quotes for text on several lines"
+        )
+    );
+}

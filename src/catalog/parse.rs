@@ -109,11 +109,19 @@ pub(super) fn parse_source(text: &str, source: usize) -> Vec<Parsed> {
         blank_runs,
     } = split::split(text, bom_len(text));
     let blank_runs = blank_runs.as_slice();
+    let unclosed: Vec<usize> = flaws
+        .iter()
+        .filter_map(|f| match f {
+            Flaw::Unclosed(at) => Some(*at),
+            _ => None,
+        })
+        .collect();
     let flaws = Parsed {
         problems: flaws
             .into_iter()
             .map(|flaw| match flaw {
                 Flaw::Forbidden(at, c) => Problem::new(at, text::forbidden_message(c)),
+                Flaw::Unclosed(at) => Problem::new(at, UNCLOSED),
                 Flaw::TooDeep(at) => Problem::new(
                     at,
                     format!(
@@ -135,7 +143,8 @@ pub(super) fn parse_source(text: &str, source: usize) -> Vec<Parsed> {
     let threads = thread::available_parallelism().map_or(1, |n| n.get());
     let programs = chunks.iter().filter(|c| c.kind == ChunkKind::Program).count();
     if text.len() < PARALLEL_FROM_BYTES || threads < 2 || chunks.len() < 2 * threads {
-        return vec![parse_chunks(text, &chunks, blank_runs, source, programs), flaws];
+        let parts = vec![parse_chunks(text, &chunks, blank_runs, source, programs), flaws];
+        return drop_placed_unclosed(parts, text, &unclosed);
     }
     let per_thread = chunks.len().div_ceil(threads);
     thread::scope(|scope| {
@@ -154,8 +163,34 @@ pub(super) fn parse_source(text: &str, source: usize) -> Vec<Parsed> {
             .map(|h| h.join().unwrap_or_else(|_| thread_failed()))
             .collect();
         parts.push(flaws);
-        parts
+        drop_placed_unclosed(parts, text, &unclosed)
     })
+}
+
+/// What an unclosed one-line string is told.
+const UNCLOSED: &str = "this string is not closed on its line; end it with its quote, or use triple quotes for text on several lines";
+
+/// The parser places most unclosed strings itself, on their line: an unclosed string is only
+/// worth its own problem where the parser's error stands on a later line (or there is none).
+fn drop_placed_unclosed(mut parts: Vec<Parsed>, text: &str, unclosed: &[usize]) -> Vec<Parsed> {
+    if unclosed.is_empty() {
+        return parts;
+    }
+    let syntax: Vec<usize> = parts
+        .iter()
+        .flat_map(|p| &p.problems)
+        .filter(|p| p.message.starts_with("invalid TOML"))
+        .map(|p| p.offset)
+        .collect();
+    let same_line = |a: usize, b: usize| {
+        let (low, high) = (a.min(b), a.max(b).min(text.len()));
+        text.get(low..high).is_some_and(|between| !between.contains('\n'))
+    };
+    for part in &mut parts {
+        part.problems
+            .retain(|p| p.message != UNCLOSED || !syntax.iter().any(|&s| same_line(p.offset, s)));
+    }
+    parts
 }
 
 // A worker only panics on a bug; report it as a problem rather than crash.

@@ -131,6 +131,12 @@ pub fn split(text: &str, from: usize) -> Split {
             b'"' | b'\'' => {
                 let end = skip_string(bytes, i);
                 scan_string(bytes, i, end, b == b'"', &mut flaws);
+                // A one-line string left open: the parser would report it a line late, where
+                // the text stops making sense; say where it starts.
+                let triple = bytes.get(i + 1) == Some(&b) && bytes.get(i + 2) == Some(&b);
+                if !triple && !(end > i + 1 && bytes[end - 1] == b) {
+                    flaws.push(Flaw::Unclosed(i));
+                }
                 i = end;
             }
             b'[' | b'{' => {
@@ -361,6 +367,12 @@ mod tests {
         assert!(quiet.starts_with("format = 1\n#    "));
         assert_eq!(&quiet[header - 1..], "\n[[program]]\nid = \"p\"\n");
         assert_eq!(quiet.lines().count(), 4);
+    }
+
+    #[test]
+    fn a_string_left_open_on_its_line_is_found_where_it_starts() {
+        let text = "name = \"U\nV\"\nok = 'a'\nmore = \"\"\"x\ny\"\"\"\n";
+        assert_eq!(split(text, 0).flaws, [Flaw::Unclosed(7), Flaw::Unclosed(11)]);
     }
 
     #[test]

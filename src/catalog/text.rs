@@ -16,6 +16,8 @@ pub enum Flaw {
     TooLong(usize, usize),
     /// Brackets nested too deep, or a header too long to be one, at the offending bracket.
     TooDeep(usize),
+    /// A one-line string that its line does not close, at its opening quote.
+    Unclosed(usize),
 }
 
 /// Whether `c` may not appear in a catalogue string: C0 controls but tab and newline, DEL and
