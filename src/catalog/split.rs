@@ -134,7 +134,8 @@ pub fn split(text: &str, from: usize) -> Split {
                 // A one-line string left open: the parser would report it a line late, where
                 // the text stops making sense; say where it starts.
                 let triple = bytes.get(i + 1) == Some(&b) && bytes.get(i + 2) == Some(&b);
-                if !triple && !(end > i + 1 && bytes[end - 1] == b) {
+                let closed = end > i + 1 && bytes[end - 1] == b;
+                if !(triple || closed) {
                     flaws.push(Flaw::Unclosed(i));
                 }
                 i = end;
