@@ -1,23 +1,27 @@
 //! Converting amounts between currencies with the catalogue's rates.
 
+use std::collections::BTreeMap;
+
 use anyhow::{Result, bail};
 
 use crate::catalog::{Amount, Catalog, Program};
 
-/// Converts any catalogue amount into the display currency.
+/// Converts any catalogue amount into the display currency, with the catalogue's rates (its
+/// own copy: a handful of numbers, so that it borrows nothing).
 #[derive(Debug, Clone)]
-pub struct Money<'a> {
-    catalog: &'a Catalog,
+pub struct Money {
+    /// Value of one unit of each currency in USD, as the catalogue gives them.
+    rates: BTreeMap<String, f64>,
     /// ISO 4217 code amounts are shown in.
     pub display: String,
     /// Value of one unit of the display currency in USD.
     display_rate: f64,
 }
 
-impl<'a> Money<'a> {
+impl Money {
     /// Shows amounts in `display` (USD when `None`); a code without a rate is an error naming
     /// the known ones.
-    pub fn new(catalog: &'a Catalog, display: Option<&str>) -> Result<Self> {
+    pub fn new(catalog: &Catalog, display: Option<&str>) -> Result<Self> {
         let display = display.unwrap_or("USD").to_ascii_uppercase();
         let Some(display_rate) = catalog.rate(&display) else {
             let known: Vec<String> = catalog.currencies().iter().map(|c| format!("`{c}`")).collect();
@@ -27,7 +31,7 @@ impl<'a> Money<'a> {
             );
         };
         Ok(Money {
-            catalog,
+            rates: catalog.rates.clone(),
             display,
             display_rate,
         })
@@ -36,7 +40,7 @@ impl<'a> Money<'a> {
     /// Value of one unit of `currency` in USD. Loading guarantees a rate for every currency a
     /// program uses; an unknown one counts as USD rather than failing here.
     pub fn usd_rate(&self, currency: &str) -> f64 {
-        self.catalog.rate(currency).unwrap_or(1.0)
+        self.rates.get(currency).copied().unwrap_or(1.0)
     }
 
     /// `amount`, given in `currency`, in the display currency.

@@ -100,7 +100,7 @@ struct Place<'a> {
     rank: usize,
     ranked: Ranked<'a>,
     catalog: &'a Catalog,
-    ctx: &'a Context<'a>,
+    ctx: &'a Context,
     args: &'a Comparison,
 }
 

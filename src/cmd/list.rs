@@ -86,7 +86,7 @@ struct Listing<'a> {
     program: &'a Program,
     opens_group: bool,
     catalog: &'a Catalog,
-    ctx: &'a Context<'a>,
+    ctx: &'a Context,
 }
 
 impl<'a> Entry for Listing<'a> {

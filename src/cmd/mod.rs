@@ -19,10 +19,10 @@ use crate::render::{self, Format, Style, text};
 
 /// What every command needs besides its own arguments.
 #[derive(Debug, Clone)]
-pub struct Context<'a> {
+pub struct Context {
     pub format: Format,
     pub style: Style,
-    pub money: Money<'a>,
+    pub money: Money,
     /// For marking stale figures.
     pub today: Date,
 }
