@@ -103,7 +103,7 @@ fn every_pathway_to_a_catalogue_degree_can_be_estimated() {
 const MICROMASTERS_COVERAGE: [(&str, usize); 6] = [
     ("programs", 54),
     ("cost", 21),
-    ("months", 17),
+    ("months", 18),
     ("pacing", 39),
     ("pathway", 25),
     ("known share", 9),
