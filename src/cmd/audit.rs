@@ -2,14 +2,12 @@
 
 use std::io::Write;
 
-use anyhow::Result;
-use serde_json::{Map, Value};
-
 use super::{Context, count, programs_named, with_removed};
-use crate::audit;
+use crate::audit::{self, Finding};
 use crate::catalog::{Catalog, Status};
 use crate::filter::{self, Filter};
-use crate::render::{self, Document, Grid};
+use crate::render::{self, Entry, Grid, Report, Row};
+use anyhow::Result;
 
 const FIELDS: &[&str] = &[
     "id",
@@ -36,67 +34,85 @@ pub fn run(
     };
     let selection = filter::select(catalog, &[], &filter, &ctx.money);
     let findings = audit::findings(&selection.programs, &ctx.money, ctx.today);
-    let mut grid = Grid::new(&["Program", "Missing", "Checked", "Days"], &[3], &[0, 1]);
-    let mut records = Vec::new();
-    for f in &findings {
-        let p = f.program;
-        let verified = p.verified.map(|d| d.to_string());
-        let mut r = Map::new();
-        r.insert("id".into(), p.id.clone().into());
-        r.insert("name".into(), p.name.clone().into());
-        r.insert("status".into(), p.status.as_str().into());
-        r.insert("missing".into(), f.missing.clone().into());
-        r.insert("url".into(), render::maybe_text(p.url.as_deref()));
-        r.insert("verified".into(), render::maybe_text(verified.as_deref()));
-        r.insert(
-            "days_since_verified".into(),
-            f.days_since_verified.map_or(Value::Null, Value::from),
-        );
-        records.push(r);
+    let mut layout = Grid::new(&["Program", "Missing", "Checked", "Days"], &[3], &[0, 1]);
+    let first = format!(
+        "{} to check of {}",
+        count(findings.len(), "program"),
+        count(selection.programs.len(), "program")
+    );
+    layout.footer = vec![with_removed(first, selection.removed)];
+    layout
+        .footer
+        .push("coverage, known of all (kind: cost, months, pacing, a pathway, a known share):".into());
+    for (kind, c) in audit::coverage(&selection.programs, &ctx.money) {
+        layout.footer.push(format!(
+            "  {kind} ({}): cost {}, months {}, pacing {}, pathway {}, known share {}",
+            c.programs, c.cost, c.months, c.pacing, c.pathway, c.share
+        ));
+    }
+    let report = Report {
+        entries: findings.iter(),
+        layout,
+        fields: FIELDS.to_vec(),
+        single: false,
+        title: "audit".into(),
+        plot: None,
+    };
+    render::report(report, ctx.format, ctx.style, out)?;
+    Ok(())
+}
+
+/// What `audit` prints for one program.
+#[derive(serde::Serialize)]
+pub struct AuditRecord<'a> {
+    id: &'a str,
+    name: &'a str,
+    status: &'static str,
+    missing: &'a [&'static str],
+    url: Option<&'a str>,
+    verified: Option<String>,
+    days_since_verified: Option<i64>,
+}
+
+impl<'a> Entry for &'a Finding<'a> {
+    type Record = AuditRecord<'a>;
+
+    fn record(&self) -> AuditRecord<'a> {
+        let p = self.program;
+        AuditRecord {
+            id: &p.id,
+            name: &p.name,
+            status: p.status.as_str(),
+            missing: &self.missing,
+            url: p.url.as_deref(),
+            verified: p.verified.map(|d| d.to_string()),
+            days_since_verified: self.days_since_verified,
+        }
+    }
+
+    fn rows(&self, rows: &mut Vec<Row>) {
+        let p = self.program;
         let retired = if p.status == Status::Retired {
             " (retired)"
         } else {
             ""
         };
         let url = p.url.as_deref().unwrap_or("no url");
-        grid.push(
-            vec![
+        let missing = if self.missing.is_empty() {
+            "–".into()
+        } else {
+            self.missing.join(", ")
+        };
+        rows.push(Row {
+            cells: vec![
                 format!("{}{retired}\n{}\n{url}", p.name, p.id),
-                if f.missing.is_empty() {
-                    "–".into()
-                } else {
-                    f.missing.join(", ")
-                },
-                verified.unwrap_or_else(|| "never".into()),
-                f.days_since_verified
+                missing,
+                p.verified.map_or_else(|| "never".into(), |d| d.to_string()),
+                self.days_since_verified
                     .map_or_else(|| "?".into(), |d| d.to_string()),
             ],
-            p.status == Status::Retired,
-        );
+            dim: p.status == Status::Retired,
+            note: None,
+        });
     }
-    let first = format!(
-        "{} to check of {}",
-        count(findings.len(), "program"),
-        count(selection.programs.len(), "program")
-    );
-    grid.footer = vec![with_removed(first, selection.removed)];
-    grid.footer
-        .push("coverage, known of all (kind: cost, months, pacing, a pathway, a known share):".into());
-    for (kind, c) in audit::coverage(&selection.programs, &ctx.money) {
-        grid.footer.push(format!(
-            "  {kind} ({}): cost {}, months {}, pacing {}, pathway {}, known share {}",
-            c.programs, c.cost, c.months, c.pacing, c.pathway, c.share
-        ));
-    }
-    let document = Document {
-        records,
-        fields: FIELDS.to_vec(),
-        single: false,
-        grid,
-        title: "audit".into(),
-        plot: None,
-        ..Document::default()
-    };
-    render::write(document, ctx.format, ctx.style, out)?;
-    Ok(())
 }
