@@ -3,15 +3,14 @@
 
 use std::io::Write;
 
-use anyhow::Result;
-use serde_json::Map;
-
 use super::{Context, FRONT_LEGEND, count, provenance, with_removed};
 use crate::catalog::{Amount, Catalog};
 use crate::chart::{self, Chart, Scale};
+use crate::money::Money;
 use crate::rank::Comparison;
 use crate::render::plot::{Plot, PlotPoint};
-use crate::render::{self, Document, Grid, text};
+use crate::render::{self, Entry, Grid, Report, Row, text};
+use anyhow::Result;
 
 const FIELDS: &[&str] = &[
     "mark",
@@ -39,33 +38,6 @@ pub fn run(
     let chart = chart::chart(&programs, &ctx.money);
 
     let mut grid = Grid::new(&["Mark", "Program", "Cost", "Months", "Front"], &[2, 3], &[1]);
-    let mut records = Vec::new();
-    for point in &chart.points {
-        let p = point.program;
-        let cost = ctx.money.cost_of(p);
-        let mut r = Map::new();
-        r.insert("mark".into(), point.mark.to_string().into());
-        r.insert("id".into(), p.id.clone().into());
-        r.insert("name".into(), p.name.clone().into());
-        r.insert("cost".into(), render::number(point.cost));
-        r.insert("months".into(), render::number(point.months));
-        r.insert("cost_min".into(), render::maybe(cost.map(|c| c.min)));
-        r.insert("cost_max".into(), render::maybe(cost.map(|c| c.max)));
-        r.insert("months_min".into(), render::maybe(p.months.map(|m| m.min)));
-        r.insert("months_max".into(), render::maybe(p.months.map(|m| m.max)));
-        r.insert("front".into(), point.front.into());
-        records.push(r);
-        grid.push(
-            vec![
-                point.mark.to_string(),
-                format!("{}\n{}", p.name, p.id),
-                text::money(cost, &ctx.money.display),
-                text::range(p.months),
-                if point.front { "◆".into() } else { String::new() },
-            ],
-            false,
-        );
-    }
     let first = format!(
         "{} drawn, {} not (cost or months unknown)",
         count(chart.points.len(), "program"),
@@ -79,17 +51,82 @@ pub fn run(
         ));
     }
     grid.footer.push(provenance(catalog, ctx, false));
-    let document = Document {
-        records,
+    let report = Report {
+        entries: chart.points.iter().map(|point| Drawn {
+            point,
+            money: &ctx.money,
+        }),
+        layout: grid,
         fields: FIELDS.to_vec(),
         single: false,
-        grid,
         title: "chart".into(),
         plot: Some(plot(&chart, &ctx.money.display)),
-        ..Document::default()
     };
-    render::write(document, ctx.format, ctx.style, out)?;
+    render::report(report, ctx.format, ctx.style, out)?;
     Ok(())
+}
+
+/// One drawn point and the rates its cost is shown in.
+struct Drawn<'a> {
+    point: &'a chart::Point<'a>,
+    money: &'a Money,
+}
+
+/// What `chart` prints for one program.
+#[derive(serde::Serialize)]
+pub struct ChartRecord<'a> {
+    mark: String,
+    id: &'a str,
+    name: &'a str,
+    #[serde(serialize_with = "render::figure")]
+    cost: f64,
+    #[serde(serialize_with = "render::figure")]
+    months: f64,
+    #[serde(serialize_with = "render::optional_number")]
+    cost_min: Option<f64>,
+    #[serde(serialize_with = "render::optional_number")]
+    cost_max: Option<f64>,
+    #[serde(serialize_with = "render::optional_number")]
+    months_min: Option<f64>,
+    #[serde(serialize_with = "render::optional_number")]
+    months_max: Option<f64>,
+    front: bool,
+}
+
+impl<'a> Entry for Drawn<'a> {
+    type Record = ChartRecord<'a>;
+
+    fn record(&self) -> ChartRecord<'a> {
+        let (point, p) = (self.point, self.point.program);
+        let cost = self.money.cost_of(p);
+        ChartRecord {
+            mark: point.mark.to_string(),
+            id: &p.id,
+            name: &p.name,
+            cost: point.cost,
+            months: point.months,
+            cost_min: cost.map(|c| c.min),
+            cost_max: cost.map(|c| c.max),
+            months_min: p.months.map(|m| m.min),
+            months_max: p.months.map(|m| m.max),
+            front: point.front,
+        }
+    }
+
+    fn rows(&self, rows: &mut Vec<Row>) {
+        let (point, p) = (self.point, self.point.program);
+        rows.push(Row {
+            cells: vec![
+                point.mark.to_string(),
+                format!("{}\n{}", p.name, p.id),
+                text::money(self.money.cost_of(p), &self.money.display),
+                text::range(p.months),
+                if point.front { "◆".into() } else { String::new() },
+            ],
+            dim: false,
+            note: None,
+        });
+    }
 }
 
 /// The chart as the renderers draw it: positions as fractions, axis ends as text.
