@@ -2,15 +2,13 @@
 
 use std::io::Write;
 
-use anyhow::Result;
-use serde_json::{Map, Value};
-
 use super::{Context, count, programs_named, provenance, with_removed};
 use crate::catalog::{Amount, Catalog, Grants, Program};
 use crate::chart::Scale;
 use crate::plan::{self, PlanRequest, Route};
 use crate::render::plot::{Plot, PlotPoint};
-use crate::render::{self, Document, Grid, text};
+use crate::render::{self, Entry, Grid, Report, Row, text};
+use anyhow::Result;
 
 /// The fields of a route record, in order.
 const ROUTE_FIELDS: &[&str] = &[
@@ -50,24 +48,11 @@ pub fn run(
         &[0, 2, 3, 4, 5],
         &[1],
     );
-    let mut records = Vec::with_capacity(plan.routes.len());
-    let mut any_stale = false;
-    for (i, route) in plan.routes.iter().enumerate() {
-        any_stale |= programs(route).any(|p| p.is_stale(ctx.today));
-        records.push(record(i + 1, route, ctx));
-        let money = |a: Option<Amount>| text::money(a, &ctx.money.display);
-        grid.push(
-            vec![
-                (i + 1).to_string(),
-                describe(route, catalog, ctx),
-                money(route.total_cost),
-                text::range(route.total_months),
-                money(route.saving),
-                text::range(route.months_saved),
-            ],
-            false,
-        );
-    }
+    let any_stale = plan
+        .routes
+        .iter()
+        .flat_map(programs)
+        .any(|p| p.is_stale(ctx.today));
     let first = if plan.routes.len() < plan.matched {
         format!("{} of {} shown", plan.routes.len(), count(plan.matched, "route"))
     } else {
@@ -85,16 +70,20 @@ pub fn run(
             "note: no route matches; widen the filters or raise --budget / --max-months"
         );
     }
-    let document = Document {
-        records,
+    let report = Report {
+        entries: plan.routes.iter().enumerate().map(|(i, route)| Ranked {
+            rank: i + 1,
+            route,
+            catalog,
+            ctx,
+        }),
+        layout: grid,
         fields: ROUTE_FIELDS.to_vec(),
         single: false,
-        grid,
         title: "plan".into(),
         plot: Some(route_plot(&plan.routes, &ctx.money.display)),
-        ..Document::default()
     };
-    render::write(document, ctx.format, ctx.style, out)?;
+    render::report(report, ctx.format, ctx.style, out)?;
     Ok(())
 }
 
@@ -186,50 +175,135 @@ fn describe(route: &Route, catalog: &Catalog, ctx: &Context) -> String {
     )
 }
 
-fn put(record: &mut Map<String, Value>, prefix: &str, amount: Option<Amount>) {
-    record.insert(format!("{prefix}_min"), render::maybe(amount.map(|a| a.min)));
-    record.insert(format!("{prefix}_max"), render::maybe(amount.map(|a| a.max)));
+/// One route with its place in the plan.
+struct Ranked<'a> {
+    rank: usize,
+    route: &'a Route<'a>,
+    catalog: &'a Catalog,
+    ctx: &'a Context,
 }
 
-fn step(program: &Program, cost: Option<Amount>, months: Option<Amount>) -> Value {
-    let mut s = Map::new();
-    s.insert("id".into(), program.id.clone().into());
-    s.insert("name".into(), program.name.clone().into());
-    put(&mut s, "cost", cost);
-    put(&mut s, "months", months);
-    Value::Object(s)
+/// The low end of a range, `None` when unknown.
+fn low(amount: Option<Amount>) -> Option<f64> {
+    amount.map(|a| a.min)
 }
 
-/// The JSON record of one route, keys as in the interface.
-fn record(rank: usize, route: &Route, ctx: &Context) -> Map<String, Value> {
-    let mut r = Map::new();
-    r.insert("rank".into(), rank.into());
-    r.insert("route".into(), route.id().into());
-    r.insert("degree".into(), route.degree.id.clone().into());
-    r.insert(
-        "credential".into(),
-        route.credential.map_or(Value::Null, |c| c.id.clone().into()),
-    );
-    let then = route.estimate.as_ref().and_then(|e| e.then.as_ref());
-    r.insert(
-        "grants".into(),
-        then.map_or(Value::Null, |t| t.grants.as_str().into()),
-    );
-    r.insert("share".into(), render::maybe(then.and_then(|t| t.share)));
-    let steps = match (&route.estimate, then) {
-        (Some(e), Some(t)) => vec![
-            step(route.credential.unwrap_or(route.degree), e.cost, e.months),
-            step(route.degree, t.cost, t.months),
-        ],
-        _ => vec![step(route.degree, route.direct_cost, route.direct_months)],
-    };
-    r.insert("steps".into(), steps.into());
-    put(&mut r, "total_cost", route.total_cost);
-    put(&mut r, "total_months", route.total_months);
-    put(&mut r, "direct_cost", route.direct_cost);
-    put(&mut r, "saving", route.saving);
-    put(&mut r, "months_saved", route.months_saved);
-    r.insert("front".into(), route.front.into());
-    r.insert("unknown".into(), route.unknown(&ctx.money).into());
-    r
+/// The high end of a range, `None` when unknown.
+fn high(amount: Option<Amount>) -> Option<f64> {
+    amount.map(|a| a.max)
+}
+
+/// One step of a route: a program and what it costs and takes.
+#[derive(serde::Serialize)]
+struct Step<'a> {
+    id: &'a str,
+    name: &'a str,
+    #[serde(serialize_with = "render::optional_number")]
+    cost_min: Option<f64>,
+    #[serde(serialize_with = "render::optional_number")]
+    cost_max: Option<f64>,
+    #[serde(serialize_with = "render::optional_number")]
+    months_min: Option<f64>,
+    #[serde(serialize_with = "render::optional_number")]
+    months_max: Option<f64>,
+}
+
+/// What `plan` prints for one route, keys as in the interface.
+#[derive(serde::Serialize)]
+pub struct RouteRecord<'a> {
+    rank: usize,
+    route: String,
+    degree: &'a str,
+    credential: Option<&'a str>,
+    grants: Option<&'static str>,
+    #[serde(serialize_with = "render::optional_number")]
+    share: Option<f64>,
+    steps: Vec<Step<'a>>,
+    #[serde(serialize_with = "render::optional_number")]
+    total_cost_min: Option<f64>,
+    #[serde(serialize_with = "render::optional_number")]
+    total_cost_max: Option<f64>,
+    #[serde(serialize_with = "render::optional_number")]
+    total_months_min: Option<f64>,
+    #[serde(serialize_with = "render::optional_number")]
+    total_months_max: Option<f64>,
+    #[serde(serialize_with = "render::optional_number")]
+    direct_cost_min: Option<f64>,
+    #[serde(serialize_with = "render::optional_number")]
+    direct_cost_max: Option<f64>,
+    #[serde(serialize_with = "render::optional_number")]
+    saving_min: Option<f64>,
+    #[serde(serialize_with = "render::optional_number")]
+    saving_max: Option<f64>,
+    #[serde(serialize_with = "render::optional_number")]
+    months_saved_min: Option<f64>,
+    #[serde(serialize_with = "render::optional_number")]
+    months_saved_max: Option<f64>,
+    front: bool,
+    unknown: Vec<String>,
+}
+
+fn step<'a>(program: &'a Program, cost: Option<Amount>, months: Option<Amount>) -> Step<'a> {
+    Step {
+        id: &program.id,
+        name: &program.name,
+        cost_min: low(cost),
+        cost_max: high(cost),
+        months_min: low(months),
+        months_max: high(months),
+    }
+}
+
+impl<'a> Entry for Ranked<'a> {
+    type Record = RouteRecord<'a>;
+
+    fn record(&self) -> RouteRecord<'a> {
+        let route = self.route;
+        let then = route.estimate.as_ref().and_then(|e| e.then.as_ref());
+        let steps = match (&route.estimate, then) {
+            (Some(e), Some(t)) => vec![
+                step(route.credential.unwrap_or(route.degree), e.cost, e.months),
+                step(route.degree, t.cost, t.months),
+            ],
+            _ => vec![step(route.degree, route.direct_cost, route.direct_months)],
+        };
+        RouteRecord {
+            rank: self.rank,
+            route: route.id(),
+            degree: &route.degree.id,
+            credential: route.credential.map(|c| c.id.as_str()),
+            grants: then.map(|t| t.grants.as_str()),
+            share: then.and_then(|t| t.share),
+            steps,
+            total_cost_min: low(route.total_cost),
+            total_cost_max: high(route.total_cost),
+            total_months_min: low(route.total_months),
+            total_months_max: high(route.total_months),
+            direct_cost_min: low(route.direct_cost),
+            direct_cost_max: high(route.direct_cost),
+            saving_min: low(route.saving),
+            saving_max: high(route.saving),
+            months_saved_min: low(route.months_saved),
+            months_saved_max: high(route.months_saved),
+            front: route.front,
+            unknown: route.unknown(&self.ctx.money),
+        }
+    }
+
+    fn rows(&self, rows: &mut Vec<Row>) {
+        let (route, ctx) = (self.route, self.ctx);
+        let money = |a: Option<Amount>| text::money(a, &ctx.money.display);
+        rows.push(Row {
+            cells: vec![
+                self.rank.to_string(),
+                describe(route, self.catalog, ctx),
+                money(route.total_cost),
+                text::range(route.total_months),
+                money(route.saving),
+                text::range(route.months_saved),
+            ],
+            dim: false,
+            note: None,
+        });
+    }
 }
