@@ -2,13 +2,11 @@
 
 use std::io::Write;
 
-use anyhow::{Result, bail};
-use serde_json::{Map, Value};
-
 use super::Context;
 use crate::catalog::{Amount, Catalog, Grants, Tuition};
-use crate::estimate::{self, CostBasis, Estimate, FeeKind, Note, Request, Then};
-use crate::render::{self, Document, Grid, text};
+use crate::estimate::{self, CostBasis, Estimate, FeeKind, FeePart, Note, Request, Then};
+use crate::render::{self, Entry, Grid, Report, Row, text};
+use anyhow::{Result, bail};
 
 /// Estimates program `id` for `request`.
 pub fn run(
@@ -23,83 +21,260 @@ pub fn run(
         bail!("{}", catalog.unknown_program(id));
     };
     let estimate = estimate::estimate(program, catalog, &ctx.money, request)?;
-    let document = Document {
-        records: vec![record(&estimate)],
+    let report = Report {
+        entries: std::iter::once(Estimated {
+            estimate: &estimate,
+            currency: &ctx.money.display,
+        }),
+        layout: layout(&estimate),
         fields: Vec::new(),
         single: true,
-        grid: grid(&estimate, &ctx.money.display),
         title: format!("estimate {}", estimate.id),
         plot: None,
-        ..Document::default()
     };
-    render::write(document, ctx.format, ctx.style, out)?;
+    render::report(report, ctx.format, ctx.style, out)?;
     Ok(())
 }
 
-fn put(record: &mut Map<String, Value>, prefix: &str, amount: Option<Amount>) {
-    record.insert(format!("{prefix}_min"), render::maybe(amount.map(|a| a.min)));
-    record.insert(format!("{prefix}_max"), render::maybe(amount.map(|a| a.max)));
+/// An estimate and the currency its figures are shown in.
+struct Estimated<'a> {
+    estimate: &'a Estimate,
+    currency: &'a str,
 }
 
-/// The JSON object, keys as in the interface.
-pub fn record(e: &Estimate) -> Map<String, Value> {
-    let mut r = Map::new();
-    r.insert("id".into(), e.id.clone().into());
-    r.insert("name".into(), e.name.clone().into());
-    r.insert("currency".into(), e.currency.clone().into());
-    put(&mut r, "full_cost", e.full_cost);
-    r.insert("aid".into(), render::number(e.aid));
-    put(&mut r, "cost", e.cost);
-    r.insert(
-        "cost_basis".into(),
-        match e.cost_basis {
-            CostBasis::Advertised => "advertised",
-            CostBasis::Fees { .. } => "fees",
-        }
-        .into(),
-    );
-    if let CostBasis::Fees { terms, parts } = &e.cost_basis {
-        r.insert("terms".into(), terms.map_or(Value::Null, Value::from));
-        let mut fees = Map::new();
-        for part in parts {
+/// The low end of a range, `None` when unknown.
+fn low(amount: Option<Amount>) -> Option<f64> {
+    amount.map(|a| a.min)
+}
+
+/// The high end of a range, `None` when unknown.
+fn high(amount: Option<Amount>) -> Option<f64> {
+    amount.map(|a| a.max)
+}
+
+/// What `estimate` prints, keys as in the interface. `terms` and `fees` appear when the fee
+/// parts priced it, `then` and the totals with `--then`.
+#[derive(serde::Serialize)]
+pub struct EstimateRecord<'a> {
+    id: &'a str,
+    name: &'a str,
+    currency: &'a str,
+    #[serde(serialize_with = "render::optional_number")]
+    full_cost_min: Option<f64>,
+    #[serde(serialize_with = "render::optional_number")]
+    full_cost_max: Option<f64>,
+    #[serde(serialize_with = "render::figure")]
+    aid: f64,
+    #[serde(serialize_with = "render::optional_number")]
+    cost_min: Option<f64>,
+    #[serde(serialize_with = "render::optional_number")]
+    cost_max: Option<f64>,
+    cost_basis: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    terms: Option<Option<u32>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fees: Option<Fees<'a>>,
+    #[serde(serialize_with = "render::optional_number")]
+    effort_hours_min: Option<f64>,
+    #[serde(serialize_with = "render::optional_number")]
+    effort_hours_max: Option<f64>,
+    #[serde(serialize_with = "render::optional_number")]
+    months_min: Option<f64>,
+    #[serde(serialize_with = "render::optional_number")]
+    months_max: Option<f64>,
+    months_basis: &'static str,
+    #[serde(flatten)]
+    then: Option<ThenRecord<'a>>,
+    notes: Vec<String>,
+}
+
+/// The fee parts by kind (`per_course`, `one_off`, ...), each its total.
+pub struct Fees<'a>(&'a [FeePart]);
+
+impl serde::Serialize for Fees<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for part in self.0 {
             let key = part.kind.as_str().replace([' ', '-'], "_");
-            fees.insert(key, render::number(part.total()));
+            map.serialize_entry(&key, &render::number(part.total()))?;
         }
-        r.insert("fees".into(), Value::Object(fees));
+        map.end()
     }
-    put(&mut r, "effort_hours", e.effort_hours);
-    put(&mut r, "months", e.months);
-    r.insert(
-        "months_basis".into(),
-        match e.months_basis {
-            estimate::MonthsBasis::Advertised => "advertised",
-            estimate::MonthsBasis::Pace(_) => "pace",
-            estimate::MonthsBasis::Terms { .. } => "terms",
+}
+
+/// The rest of the degree, then the pathway's totals beside the degree alone.
+#[derive(serde::Serialize)]
+pub struct ThenRecord<'a> {
+    then: ThenPart<'a>,
+    #[serde(serialize_with = "render::optional_number")]
+    total_cost_min: Option<f64>,
+    #[serde(serialize_with = "render::optional_number")]
+    total_cost_max: Option<f64>,
+    #[serde(serialize_with = "render::optional_number")]
+    direct_cost_min: Option<f64>,
+    #[serde(serialize_with = "render::optional_number")]
+    direct_cost_max: Option<f64>,
+    #[serde(serialize_with = "render::optional_number")]
+    saving_min: Option<f64>,
+    #[serde(serialize_with = "render::optional_number")]
+    saving_max: Option<f64>,
+    #[serde(serialize_with = "render::optional_number")]
+    total_months_min: Option<f64>,
+    #[serde(serialize_with = "render::optional_number")]
+    total_months_max: Option<f64>,
+    #[serde(serialize_with = "render::optional_number")]
+    direct_months_min: Option<f64>,
+    #[serde(serialize_with = "render::optional_number")]
+    direct_months_max: Option<f64>,
+    #[serde(serialize_with = "render::optional_number")]
+    months_saved_min: Option<f64>,
+    #[serde(serialize_with = "render::optional_number")]
+    months_saved_max: Option<f64>,
+}
+
+/// The degree after the credential: what the credential counts for, and what is left.
+#[derive(serde::Serialize)]
+pub struct ThenPart<'a> {
+    id: &'a str,
+    #[serde(serialize_with = "render::optional_number")]
+    share: Option<f64>,
+    share_computed: bool,
+    grants: &'static str,
+    tuition: &'static str,
+    #[serde(serialize_with = "render::optional_number")]
+    cost_min: Option<f64>,
+    #[serde(serialize_with = "render::optional_number")]
+    cost_max: Option<f64>,
+    #[serde(serialize_with = "render::optional_number")]
+    months_min: Option<f64>,
+    #[serde(serialize_with = "render::optional_number")]
+    months_max: Option<f64>,
+}
+
+fn then_record(t: &Then) -> ThenRecord<'_> {
+    ThenRecord {
+        then: ThenPart {
+            id: &t.id,
+            share: t.share,
+            share_computed: t.computed,
+            grants: t.grants.as_str(),
+            tuition: t.tuition.as_str(),
+            cost_min: low(t.cost),
+            cost_max: high(t.cost),
+            months_min: low(t.months),
+            months_max: high(t.months),
+        },
+        total_cost_min: low(t.total_cost),
+        total_cost_max: high(t.total_cost),
+        direct_cost_min: low(t.direct_cost),
+        direct_cost_max: high(t.direct_cost),
+        saving_min: low(t.saving),
+        saving_max: high(t.saving),
+        total_months_min: low(t.total_months),
+        total_months_max: high(t.total_months),
+        direct_months_min: low(t.direct_months),
+        direct_months_max: high(t.direct_months),
+        months_saved_min: low(t.months_saved),
+        months_saved_max: high(t.months_saved),
+    }
+}
+
+impl<'a> Entry for Estimated<'a> {
+    type Record = EstimateRecord<'a>;
+
+    fn record(&self) -> EstimateRecord<'a> {
+        let e = self.estimate;
+        let (terms, fees) = match &e.cost_basis {
+            CostBasis::Advertised => (None, None),
+            CostBasis::Fees { terms, parts } => (Some(*terms), Some(Fees(parts))),
+        };
+        EstimateRecord {
+            id: &e.id,
+            name: &e.name,
+            currency: &e.currency,
+            full_cost_min: low(e.full_cost),
+            full_cost_max: high(e.full_cost),
+            aid: e.aid,
+            cost_min: low(e.cost),
+            cost_max: high(e.cost),
+            cost_basis: match e.cost_basis {
+                CostBasis::Advertised => "advertised",
+                CostBasis::Fees { .. } => "fees",
+            },
+            terms,
+            fees,
+            effort_hours_min: low(e.effort_hours),
+            effort_hours_max: high(e.effort_hours),
+            months_min: low(e.months),
+            months_max: high(e.months),
+            months_basis: match e.months_basis {
+                estimate::MonthsBasis::Advertised => "advertised",
+                estimate::MonthsBasis::Pace(_) => "pace",
+                estimate::MonthsBasis::Terms { .. } => "terms",
+            },
+            then: e.then.as_ref().map(then_record),
+            notes: e.notes.iter().map(note).collect(),
         }
-        .into(),
-    );
-    if let Some(t) = &e.then {
-        let mut then = Map::new();
-        then.insert("id".into(), t.id.clone().into());
-        then.insert("share".into(), render::maybe(t.share));
-        then.insert("share_computed".into(), t.computed.into());
-        then.insert("grants".into(), t.grants.as_str().into());
-        then.insert("tuition".into(), t.tuition.as_str().into());
-        put(&mut then, "cost", t.cost);
-        put(&mut then, "months", t.months);
-        r.insert("then".into(), Value::Object(then));
-        put(&mut r, "total_cost", t.total_cost);
-        put(&mut r, "direct_cost", t.direct_cost);
-        put(&mut r, "saving", t.saving);
-        put(&mut r, "total_months", t.total_months);
-        put(&mut r, "direct_months", t.direct_months);
-        put(&mut r, "months_saved", t.months_saved);
     }
-    r.insert(
-        "notes".into(),
-        e.notes.iter().map(note).collect::<Vec<_>>().into(),
-    );
-    r
+
+    fn rows(&self, rows: &mut Vec<Row>) {
+        let (e, currency) = (self.estimate, self.currency);
+        let money = |a: Option<Amount>| text::money(a, currency);
+        let mut row = |label: &str, value: String| {
+            rows.push(Row {
+                cells: vec![label.to_string(), value],
+                ..Row::default()
+            });
+        };
+        row("program", e.name.clone());
+        row("full price", money(e.full_cost));
+        if let CostBasis::Fees { parts, .. } = &e.cost_basis {
+            for part in parts {
+                let how = if part.kind == FeeKind::OneOff {
+                    String::new()
+                } else {
+                    format!(
+                        " ({} × {})",
+                        text::short(part.count),
+                        money(Some(Amount::exact(part.each)))
+                    )
+                };
+                row(
+                    &format!("  {}{how}", part.kind),
+                    money(Some(Amount::exact(part.total()))),
+                );
+            }
+        }
+        row("aid", text::share(Some(e.aid)));
+        row("you pay", money(e.cost));
+        row(
+            "effort (hours)",
+            e.effort_hours.map_or_else(
+                || "?".into(),
+                |h| text::range(Some(Amount::range(h.min.round(), h.max.round()))),
+            ),
+        );
+        row("months", text::range(e.months));
+        if let Some(t) = &e.then {
+            row(&format!("then {}", t.id), then_line(e, t));
+            row("  rest of the degree", money(t.cost));
+            row("  its months", text::range(t.months));
+            row("pathway total", money(t.total_cost));
+            row("degree alone", money(t.direct_cost));
+            row("money saved", money(t.saving));
+            row("pathway months", text::range(t.total_months));
+            row("degree alone months", text::range(t.direct_months));
+            row("months saved", text::range(t.months_saved));
+        }
+    }
+}
+
+/// The table's header and the notes under it; the rows come from the entry.
+fn layout(e: &Estimate) -> Grid {
+    let mut grid = Grid::new(&["", &e.id], &[1], &[1]);
+    grid.footer = e.notes.iter().map(note).collect();
+    grid
 }
 
 /// What the credential does for the degree, in words.
@@ -118,54 +293,6 @@ fn then_line(e: &Estimate, t: &Then) -> String {
         line.push_str("; full tuition still due");
     }
     line
-}
-
-fn grid(e: &Estimate, currency: &str) -> Grid {
-    let money = |a: Option<Amount>| text::money(a, currency);
-    let mut grid = Grid::new(&["", &e.id], &[1], &[1]);
-    let mut row = |label: &str, value: String| grid.push(vec![label.to_string(), value], false);
-    row("program", e.name.clone());
-    row("full price", money(e.full_cost));
-    if let CostBasis::Fees { parts, .. } = &e.cost_basis {
-        for part in parts {
-            let how = if part.kind == FeeKind::OneOff {
-                String::new()
-            } else {
-                format!(
-                    " ({} × {})",
-                    text::short(part.count),
-                    money(Some(Amount::exact(part.each)))
-                )
-            };
-            row(
-                &format!("  {}{how}", part.kind),
-                money(Some(Amount::exact(part.total()))),
-            );
-        }
-    }
-    row("aid", text::share(Some(e.aid)));
-    row("you pay", money(e.cost));
-    row(
-        "effort (hours)",
-        e.effort_hours.map_or_else(
-            || "?".into(),
-            |h| text::range(Some(Amount::range(h.min.round(), h.max.round()))),
-        ),
-    );
-    row("months", text::range(e.months));
-    if let Some(t) = &e.then {
-        row(&format!("then {}", t.id), then_line(e, t));
-        row("  rest of the degree", money(t.cost));
-        row("  its months", text::range(t.months));
-        row("pathway total", money(t.total_cost));
-        row("degree alone", money(t.direct_cost));
-        row("money saved", money(t.saving));
-        row("pathway months", text::range(t.total_months));
-        row("degree alone months", text::range(t.direct_months));
-        row("months saved", text::range(t.months_saved));
-    }
-    grid.footer = e.notes.iter().map(note).collect();
-    grid
 }
 
 /// A note in words: how a figure was made, with the option that changes it.
