@@ -2,12 +2,10 @@
 
 use std::io::Write;
 
-use anyhow::Result;
-use serde_json::{Map, Value};
-
-use super::{Context, programs_named};
+use super::{Context, ProgramRecord, programs_named};
 use crate::catalog::{Catalog, Fees, PathwayKind, Program, Target};
-use crate::render::{self, Document, Grid, text};
+use crate::render::{self, Entry, Grid, Report, Row, text};
+use anyhow::Result;
 
 /// Prints the programs named by `ids`.
 pub fn run(
@@ -36,18 +34,38 @@ pub fn run(
             crate::catalog::model::STALE_AFTER_DAYS
         ));
     }
-    let records = programs.iter().map(|p| record(p, catalog, ctx)).collect();
-    let document = Document {
-        records,
+    let report = Report {
+        entries: programs.iter().map(|&program| Shown {
+            program,
+            catalog,
+            ctx,
+        }),
+        layout: grid,
         fields: Vec::new(),
         single: false,
-        grid,
         title: "show".into(),
         plot: None,
-        ..Document::default()
     };
-    render::write(document, ctx.format, ctx.style, out)?;
+    render::report(report, ctx.format, ctx.style, out)?;
     Ok(())
+}
+
+/// One program as `show` prints it.
+struct Shown<'a> {
+    program: &'a Program,
+    catalog: &'a Catalog,
+    ctx: &'a Context,
+}
+
+impl<'a> Entry for Shown<'a> {
+    type Record = ShowRecord<'a>;
+
+    fn record(&self) -> ShowRecord<'a> {
+        record(self.program, self.catalog, self.ctx)
+    }
+
+    /// None: the table has one column per program, laid out across them in `run`.
+    fn rows(&self, _rows: &mut Vec<Row>) {}
 }
 
 fn or_dash(value: Option<String>) -> String {
@@ -176,76 +194,118 @@ fn fields(p: &Program, catalog: &Catalog, ctx: &Context) -> Vec<(&'static str, S
     ]
 }
 
-/// The full JSON record of one program.
-pub fn record(p: &Program, catalog: &Catalog, ctx: &Context) -> Map<String, Value> {
-    // A derived record always serializes to an object.
-    let mut record = match serde_json::to_value(super::ProgramRecord::new(p, catalog, ctx)) {
-        Ok(Value::Object(map)) => map,
-        _ => Map::new(),
-    };
-    let convert = |v: f64| render::number(ctx.money.convert_value(v, &p.currency));
-    record.insert("platform".into(), render::maybe_text(p.platform.as_deref()));
-    record.insert("subjects".into(), p.subjects.clone().into());
-    record.insert("courses".into(), p.courses.map_or(Value::Null, Value::from));
-    record.insert("credits".into(), render::maybe(p.credits));
-    record.insert("admission".into(), p.admission.as_str().into());
-    record.insert("listed_currency".into(), p.currency.clone().into());
-    record.insert("financial_aid".into(), render::maybe(p.financial_aid));
-    // The same keys for every program, fee parts or not: CSV columns must not depend on which
-    // program comes first.
+/// Everything `show` prints about one program: `compare`'s record, then every other field.
+#[derive(serde::Serialize)]
+pub struct ShowRecord<'a> {
+    #[serde(flatten)]
+    program: ProgramRecord<'a>,
+    platform: Option<&'a str>,
+    subjects: &'a [String],
+    courses: Option<u32>,
+    #[serde(serialize_with = "render::optional_number")]
+    credits: Option<f64>,
+    admission: &'static str,
+    listed_currency: &'a str,
+    #[serde(serialize_with = "render::optional_number")]
+    financial_aid: Option<f64>,
+    fees: FeesRecord,
+    #[serde(serialize_with = "render::optional_number")]
+    hours_per_week_min: Option<f64>,
+    #[serde(serialize_with = "render::optional_number")]
+    hours_per_week_max: Option<f64>,
+    credit: Vec<PathwayRecord<'a>>,
+    ends: Option<String>,
+    partners: &'a [String],
+    url: Option<&'a str>,
+    notes: Option<&'a str>,
+    source: String,
+}
+
+/// The fee parts in the display currency. The same keys for every program, fee parts or not:
+/// CSV columns must not depend on which program comes first.
+#[derive(serde::Serialize)]
+pub struct FeesRecord {
+    #[serde(serialize_with = "render::optional_number")]
+    per_course: Option<f64>,
+    #[serde(serialize_with = "render::optional_number")]
+    per_credit: Option<f64>,
+    #[serde(serialize_with = "render::optional_number")]
+    per_term: Option<f64>,
+    #[serde(serialize_with = "render::optional_number")]
+    term_months: Option<f64>,
+    #[serde(serialize_with = "render::optional_number")]
+    one_off: Option<f64>,
+}
+
+/// One pathway: toward a catalogue program, or a degree described by name and school.
+#[derive(serde::Serialize)]
+pub struct PathwayRecord<'a> {
+    toward: Option<&'a str>,
+    degree: Option<&'a str>,
+    at: Option<&'a str>,
+    grants: &'static str,
+    #[serde(serialize_with = "render::optional_number")]
+    share: Option<f64>,
+    share_computed: bool,
+    #[serde(serialize_with = "render::optional_number")]
+    credits: Option<f64>,
+    #[serde(serialize_with = "render::optional_number")]
+    of: Option<f64>,
+    unit: Option<&'a str>,
+    tuition: &'static str,
+    note: Option<&'a str>,
+}
+
+/// The full record of one program.
+pub fn record<'a>(p: &'a Program, catalog: &'a Catalog, ctx: &'a Context) -> ShowRecord<'a> {
+    let convert = |v: f64| ctx.money.convert_value(v, &p.currency);
     let f = p.fees.as_deref().copied().unwrap_or_default();
-    let mut fees = Map::new();
-    fees.insert("per_course".into(), f.per_course.map_or(Value::Null, convert));
-    fees.insert("per_credit".into(), f.per_credit.map_or(Value::Null, convert));
-    fees.insert("per_term".into(), f.per_term.map_or(Value::Null, convert));
-    fees.insert("term_months".into(), render::maybe(f.term_months));
-    fees.insert("one_off".into(), f.one_off.map_or(Value::Null, convert));
-    record.insert("fees".into(), Value::Object(fees));
-    record.insert(
-        "hours_per_week_min".into(),
-        render::maybe(p.hours_per_week.map(|h| h.min)),
-    );
-    record.insert(
-        "hours_per_week_max".into(),
-        render::maybe(p.hours_per_week.map(|h| h.max)),
-    );
-    let pathways: Vec<Value> = p
+    let credit = p
         .credit
         .iter()
         .map(|c| {
-            let mut m = Map::new();
             let (toward, degree, at) = match &c.target {
                 Target::Program(id) => (Some(id.as_str()), None, None),
                 Target::Described { degree, at } => (None, Some(degree.as_str()), at.as_deref()),
             };
-            m.insert("toward".into(), render::maybe_text(toward));
-            m.insert("degree".into(), render::maybe_text(degree));
-            m.insert("at".into(), render::maybe_text(at));
-            m.insert("grants".into(), c.grants.as_str().into());
-            m.insert("share".into(), render::maybe(c.share));
-            m.insert(
-                "share_computed".into(),
-                matches!(c.kind(), PathwayKind::Share { computed: true, .. }).into(),
-            );
-            m.insert("credits".into(), render::maybe(c.credits));
-            m.insert("of".into(), render::maybe(c.of));
-            m.insert("unit".into(), render::maybe_text(c.unit.as_deref()));
-            m.insert("tuition".into(), c.tuition.as_str().into());
-            m.insert("note".into(), render::maybe_text(c.note.as_deref()));
-            Value::Object(m)
+            PathwayRecord {
+                toward,
+                degree,
+                at,
+                grants: c.grants.as_str(),
+                share: c.share,
+                share_computed: matches!(c.kind(), PathwayKind::Share { computed: true, .. }),
+                credits: c.credits,
+                of: c.of,
+                unit: c.unit.as_deref(),
+                tuition: c.tuition.as_str(),
+                note: c.note.as_deref(),
+            }
         })
         .collect();
-    record.insert("credit".into(), pathways.into());
-    record.insert(
-        "ends".into(),
-        render::maybe_text(p.ends.map(|d| d.to_string()).as_deref()),
-    );
-    record.insert("partners".into(), p.partners.clone().into());
-    record.insert("url".into(), render::maybe_text(p.url.as_deref()));
-    record.insert("notes".into(), render::maybe_text(p.notes.as_deref()));
-    record.insert(
-        "source".into(),
-        catalog.sources.get(p.source).cloned().unwrap_or_default().into(),
-    );
-    record
+    ShowRecord {
+        program: ProgramRecord::new(p, catalog, ctx),
+        platform: p.platform.as_deref(),
+        subjects: &p.subjects,
+        courses: p.courses,
+        credits: p.credits,
+        admission: p.admission.as_str(),
+        listed_currency: &p.currency,
+        financial_aid: p.financial_aid,
+        fees: FeesRecord {
+            per_course: f.per_course.map(convert),
+            per_credit: f.per_credit.map(convert),
+            per_term: f.per_term.map(convert),
+            term_months: f.term_months,
+            one_off: f.one_off.map(convert),
+        },
+        hours_per_week_min: p.hours_per_week.map(|h| h.min),
+        hours_per_week_max: p.hours_per_week.map(|h| h.max),
+        credit,
+        ends: p.ends.map(|d| d.to_string()),
+        partners: &p.partners,
+        url: p.url.as_deref(),
+        notes: p.notes.as_deref(),
+        source: catalog.sources.get(p.source).cloned().unwrap_or_default(),
+    }
 }

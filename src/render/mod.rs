@@ -119,7 +119,8 @@ pub trait Entry {
 /// What a command reports: its entries, and the table's layout and footer.
 pub struct Report<I> {
     pub entries: I,
-    /// The header, alignments and wrapping of the table; its footer lines.
+    /// The header, alignments and wrapping of the table; its footer lines. Rows already in it
+    /// come before the entries' (`show` lays its table out across programs there).
     pub layout: Grid,
     /// The CSV columns, in order (printed alone when there is no entry).
     pub fields: Vec<&'static str>,
