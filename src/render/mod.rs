@@ -222,16 +222,8 @@ pub fn write(mut document: Document, format: Format, style: Style, out: &mut dyn
     }
 }
 
-/// A JSON number: whole numbers without a fraction, others to two decimals.
-pub fn number(value: f64) -> Value {
-    if value.is_finite() && value == value.trunc() && value.abs() < 9.0e15 {
-        Value::from(value as i64)
-    } else {
-        Value::from((value * 100.0).round() / 100.0)
-    }
-}
-
-/// Serializes a figure as `number` writes it (for `#[serde(serialize_with)]`).
+/// Serializes a figure: whole numbers without a fraction, others to two decimals (for
+/// `#[serde(serialize_with)]`).
 pub fn figure<S: serde::Serializer>(value: &f64, serializer: S) -> Result<S::Ok, S::Error> {
     if value.is_finite() && *value == value.trunc() && value.abs() < 9.0e15 {
         serializer.serialize_i64(*value as i64)
@@ -240,7 +232,7 @@ pub fn figure<S: serde::Serializer>(value: &f64, serializer: S) -> Result<S::Ok,
     }
 }
 
-/// Serializes a figure or `null` as `maybe` writes it.
+/// Serializes a figure as `figure` does, or `null`.
 pub fn optional_number<S: serde::Serializer>(value: &Option<f64>, serializer: S) -> Result<S::Ok, S::Error> {
     match value {
         Some(v) => figure(v, serializer),
@@ -248,12 +240,7 @@ pub fn optional_number<S: serde::Serializer>(value: &Option<f64>, serializer: S)
     }
 }
 
-/// A JSON number or `null`.
-pub fn maybe(value: Option<f64>) -> Value {
-    value.map_or(Value::Null, number)
-}
-
-/// A JSON string or `null`.
-pub fn maybe_text(value: Option<&str>) -> Value {
-    value.map_or(Value::Null, Value::from)
+/// A figure as a JSON value, as `figure` writes it (for records built as maps).
+pub fn number(value: f64) -> Value {
+    figure(&value, serde_json::value::Serializer).unwrap_or(Value::Null)
 }
