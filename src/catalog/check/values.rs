@@ -1,0 +1,164 @@
+//! The values of an entry checked one by one: ids, dates, numbers and amounts within their
+//! limits, each problem at the value's position.
+
+use toml::Spanned;
+use toml::value::Datetime;
+
+use super::super::amount::{Amount, Stated};
+use super::super::date::Date;
+use super::super::wording::{limit, shown};
+use super::Findings;
+
+/// Whether `text` is a slug: `[a-z0-9]+(-[a-z0-9]+)*`.
+pub fn is_slug(text: &str) -> bool {
+    !text.is_empty()
+        && text.split('-').all(|part| {
+            !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+/// Whether `text` looks like an ISO 4217 code: three capital letters.
+pub fn is_currency_code(text: &str) -> bool {
+    text.len() == 3 && text.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+pub(super) fn check_slug(findings: &mut Findings, id: &Spanned<String>, what: &str) {
+    let length = id.get_ref().chars().count();
+    if length > super::super::text::MAX_ID {
+        findings.at(
+            id,
+            format!(
+                "{what} is {length} characters long; ids hold at most {}",
+                super::super::text::MAX_ID
+            ),
+        );
+    } else if !is_slug(id.get_ref()) {
+        findings.at(
+            id,
+            format!(
+                "{what} `{}` is not a slug; use lowercase letters, digits and single hyphens, like `mitx-scm`",
+                id.get_ref()
+            ),
+        );
+    }
+}
+
+/// Converts a TOML datetime that must be a plain date.
+fn plain_date(value: &Spanned<Datetime>) -> Result<Date, String> {
+    let datetime = value.get_ref();
+    match (datetime.date, datetime.time, datetime.offset) {
+        (Some(d), None, None) => Ok(Date {
+            year: i32::from(d.year),
+            month: u32::from(d.month),
+            day: u32::from(d.day),
+        }),
+        _ => Err(format!("expected a date like 2026-11-28, found `{datetime}`")),
+    }
+}
+
+/// A date of a check (`verified`, `as_of`, `rates_as_of`): a plain date, not after today.
+pub fn check_date(value: &Spanned<Datetime>, key: &str) -> Result<Date, String> {
+    let date = plain_date(value)?;
+    let today = Date::today();
+    if date > today {
+        return Err(format!(
+            "`{key}` is {date}, later than today ({today}): a check cannot happen in the future"
+        ));
+    }
+    Ok(date)
+}
+
+pub(super) fn checked_date(
+    findings: &mut Findings,
+    value: &Option<Spanned<Datetime>>,
+    key: &str,
+) -> Option<Date> {
+    let value = value.as_ref()?;
+    match check_date(value, key) {
+        Ok(d) => Some(d),
+        Err(message) => {
+            findings.at(value, message);
+            None
+        }
+    }
+}
+
+pub(super) fn date(findings: &mut Findings, value: &Option<Spanned<Datetime>>) -> Option<Date> {
+    let value = value.as_ref()?;
+    match plain_date(value) {
+        Ok(d) => Some(d),
+        Err(message) => {
+            findings.at(value, message);
+            None
+        }
+    }
+}
+
+/// The largest amount or fee part, in any currency: enough for any price.
+pub const MAX_AMOUNT: f64 = 1e12;
+/// The longest program, in months (50 years).
+pub const MAX_MONTHS: f64 = 600.0;
+/// The hours in a week.
+pub const MAX_HOURS_PER_WEEK: f64 = 168.0;
+/// The most courses or credits a program may count.
+pub const MAX_COUNT: f64 = 1000.0;
+/// The smallest and largest rate: one unit is worth between 10^-6 and 10^6 USD.
+pub const RATE_RANGE: (f64, f64) = (1e-6, 1e6);
+
+pub(super) fn number_in(
+    findings: &mut Findings,
+    value: &Spanned<f64>,
+    key: &str,
+    low: f64,
+    low_open: bool,
+    high: f64,
+) {
+    let v = *value.get_ref();
+    let ok = v.is_finite() && (if low_open { v > low } else { v >= low }) && v <= high;
+    if ok {
+        return;
+    }
+    let range = match (low_open, high.is_infinite()) {
+        (true, true) => format!("greater than {low}"),
+        (false, true) => format!("{low} or more"),
+        (true, false) => format!("in ({low}, {}]", limit(high)),
+        (false, false) => format!("in [{low}, {}]", limit(high)),
+    };
+    findings.at(value, format!("`{key}` must be {range}, found {}", shown(v)));
+}
+
+pub(super) fn amount(
+    findings: &mut Findings,
+    value: &Spanned<Amount>,
+    key: &str,
+    positive: bool,
+    high: f64,
+) -> Amount {
+    let a = *value.get_ref();
+    if let Some(problem) = a.problem(positive) {
+        findings.at(value, format!("`{key}`: {problem}"));
+    } else if a.max > high {
+        findings.at(
+            value,
+            format!("`{key}` must be at most {}, found {}", limit(high), shown(a.max)),
+        );
+    }
+    a
+}
+
+pub(super) fn stated(
+    findings: &mut Findings,
+    value: &Spanned<Stated>,
+    key: &str,
+    positive: bool,
+    high: f64,
+) -> Option<Amount> {
+    let known = value.get_ref().known()?;
+    Some(amount(
+        findings,
+        &Spanned::new(value.span(), known),
+        key,
+        positive,
+        high,
+    ))
+}
