@@ -33,7 +33,7 @@ fn main() -> ExitCode {
     };
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    let result = run(cli, &mut out).and_then(|code| match out.flush() {
+    let result = run(&cli, &mut out).and_then(|code| match out.flush() {
         // A closed stdout is success, or whatever the command said (`validate`'s verdict).
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(code),
         flushed => flushed.map(|()| code).map_err(anyhow::Error::from),
@@ -60,7 +60,7 @@ fn report(line: &str) {
 }
 
 /// Runs the command: one match, each arm one command. `Ok` carries the exit code.
-fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode> {
+fn run(cli: &Cli, out: &mut dyn Write) -> Result<ExitCode> {
     let mut err = io::stderr();
     let extra = match &cli.command {
         Command::Validate(args) => args.files.clone(),

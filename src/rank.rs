@@ -176,7 +176,7 @@ pub fn pacing_rank(pacing: Pacing, prefer: Option<Pacing>) -> Option<u8> {
     match (pacing, prefer) {
         (Pacing::Unknown, _) => None,
         (p, Some(wanted)) if p == wanted => Some(0),
-        (Pacing::Both, _) => Some(if prefer.is_some() { 1 } else { 0 }),
+        (Pacing::Both, _) => Some(u8::from(prefer.is_some())),
         (Pacing::SelfPaced, None) => Some(1),
         _ => Some(2),
     }

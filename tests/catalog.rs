@@ -252,7 +252,7 @@ fn figures_match_the_2026_fact_sheets() {
     assert_eq!((columbia.credits, columbia.share), (Some(7.5), None));
     // alternatives.md section 5: ECB 2026-10-30 and HMRC November 2026, as USD per unit.
     assert_eq!(catalog.rate("EUR"), Some(1.1172));
-    assert_eq!(catalog.rate("NGN"), Some(0.00075013));
+    assert_eq!(catalog.rate("NGN"), Some(0.000_750_13));
     assert_eq!(
         catalog.rate_info["GBP"].as_of.map(|d| d.to_string()).as_deref(),
         Some("2026-10-30")

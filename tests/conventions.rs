@@ -86,7 +86,7 @@ fn rates_may_be_given_per_usd_as_people_quote_them() {
     ]);
     let json: Value = serde_json::from_str(&stdout_of(&mut command, 0)).unwrap();
     // $1,350 at 600 francs to the dollar.
-    assert_eq!(json[0]["cost_min"], 810000);
+    assert_eq!(json[0]["cost_min"], 810_000);
 }
 
 #[test]

@@ -126,7 +126,7 @@ fn formulas_stay_text_in_csv_and_markup_stays_text_in_markdown() {
     assert_eq!(&formula[name], "'+1+1");
     assert_eq!(&formula[institution], "'=cmd|' /C calc'!A0");
     for row in &rows {
-        for cell in row.iter() {
+        for cell in row {
             assert!(
                 !cell.starts_with(['=', '+', '@']),
                 "a formula reached CSV: {cell}"

@@ -243,7 +243,7 @@ proptest! {
             let money = Money::new(&catalog, None).unwrap();
             let programs: Vec<_> = catalog.programs.iter().collect();
             let ranked = score(&programs, &money, Weights::default(), None);
-            let costs: Vec<Option<f64>> = programs.iter().map(|p| money.cost_of(p).map(|c| c.mid())).collect();
+            let costs: Vec<Option<f64>> = programs.iter().map(|p| money.cost_of(p).map(micromasters::catalog::Amount::mid)).collect();
             (ranked.iter().map(|r| r.parts.cost).collect::<Vec<f64>>(), costs)
         };
         let (before, costs) = parts(&dear);

@@ -27,10 +27,11 @@ impl Amount {
 
     /// The middle of the range, used where one number must stand for it.
     pub fn mid(self) -> f64 {
-        (self.min + self.max) / 2.0
+        f64::midpoint(self.min, self.max)
     }
 
     /// Both ends multiplied by `factor`.
+    #[must_use]
     pub fn scale(self, factor: f64) -> Self {
         Amount {
             min: self.min * factor,
@@ -39,6 +40,7 @@ impl Amount {
     }
 
     /// Low end plus low end, high end plus high end.
+    #[must_use]
     pub fn plus(self, other: Amount) -> Self {
         Amount {
             min: self.min + other.min,

@@ -263,7 +263,7 @@ fn entry<'a>(text: &'a str, header: &str) -> Option<Vec<(&'a str, Value<'a>, Ran
     Some(entries)
 }
 
-fn string(value: Value, span: Range<usize>) -> Option<Spanned<String>> {
+fn string(value: &Value, span: Range<usize>) -> Option<Spanned<String>> {
     match value {
         Value::Str(s) => Some(Spanned::new(span, s.to_string())),
         _ => None,
@@ -365,18 +365,18 @@ fn credit(value: Value) -> Option<Vec<Spanned<RawCredit>>> {
             let mut c = RawCredit::default();
             for (key, value, span) in entries {
                 match key {
-                    "toward" => once(&mut c.toward, || string(value, span))?,
-                    "degree" => once(&mut c.degree, || Some(string(value, span)?.into_inner()))?,
-                    "at" => once(&mut c.at, || string(value, span))?,
+                    "toward" => once(&mut c.toward, || string(&value, span))?,
+                    "degree" => once(&mut c.degree, || Some(string(&value, span)?.into_inner()))?,
+                    "at" => once(&mut c.at, || string(&value, span))?,
                     "grants" => once(&mut c.grants, || {
                         Some(Spanned::new(span, word::<Grants>(&value)?))
                     })?,
                     "share" => once(&mut c.share, || Some(Spanned::new(span, stated(&value)?)))?,
                     "credits" => once(&mut c.credits, || spanned_float(&value, span))?,
                     "of" => once(&mut c.of, || spanned_float(&value, span))?,
-                    "unit" => once(&mut c.unit, || Some(string(value, span)?.into_inner()))?,
+                    "unit" => once(&mut c.unit, || Some(string(&value, span)?.into_inner()))?,
                     "tuition" => once(&mut c.tuition, || word::<Tuition>(&value))?,
-                    "note" => once(&mut c.note, || Some(string(value, span)?.into_inner()))?,
+                    "note" => once(&mut c.note, || Some(string(&value, span)?.into_inner()))?,
                     _ => return None,
                 }
             }
@@ -399,11 +399,11 @@ pub fn program(text: &str) -> Option<RawProgram> {
     let mut p = RawProgramParts::default();
     for (key, value, span) in entry(text, "[[program]]")? {
         match key {
-            "id" => once(&mut p.id, || string(value, span))?,
-            "name" => once(&mut p.name, || Some(string(value, span)?.into_inner()))?,
+            "id" => once(&mut p.id, || string(&value, span))?,
+            "name" => once(&mut p.name, || Some(string(&value, span)?.into_inner()))?,
             "kind" => once(&mut p.kind, || word::<Kind>(&value))?,
-            "institution" => once(&mut p.institution, || string(value, span))?,
-            "platform" => once(&mut p.platform, || Some(string(value, span)?.into_inner()))?,
+            "institution" => once(&mut p.institution, || string(&value, span))?,
+            "platform" => once(&mut p.platform, || Some(string(&value, span)?.into_inner()))?,
             "delivery" => once(&mut p.delivery, || word::<Delivery>(&value))?,
             "pacing" => once(&mut p.pacing, || word::<Pacing>(&value))?,
             "subjects" => once(&mut p.subjects, || strings(value))?,
@@ -414,7 +414,7 @@ pub fn program(text: &str) -> Option<RawProgram> {
             "credits" => once(&mut p.credits, || spanned_float(&value, span))?,
             "admission" => once(&mut p.admission, || word::<Admission>(&value))?,
             "cost" => once(&mut p.cost, || Some(Spanned::new(span, stated(&value)?)))?,
-            "currency" => once(&mut p.currency, || string(value, span))?,
+            "currency" => once(&mut p.currency, || string(&value, span))?,
             "financial_aid" => once(&mut p.financial_aid, || spanned_float(&value, span))?,
             "fees" => once(&mut p.fees, || fees(value, span))?,
             "months" => once(&mut p.months, || Some(Spanned::new(span, stated(&value)?)))?,
@@ -425,9 +425,9 @@ pub fn program(text: &str) -> Option<RawProgram> {
             "status" => once(&mut p.status, || word::<Status>(&value))?,
             "ends" => once(&mut p.ends, || date(&value, span))?,
             "partners" => once(&mut p.partners, || strings(value))?,
-            "url" => once(&mut p.url, || Some(string(value, span)?.into_inner()))?,
+            "url" => once(&mut p.url, || Some(string(&value, span)?.into_inner()))?,
             "verified" => once(&mut p.verified, || date(&value, span))?,
-            "notes" => once(&mut p.notes, || Some(string(value, span)?.into_inner()))?,
+            "notes" => once(&mut p.notes, || Some(string(&value, span)?.into_inner()))?,
             _ => return None,
         }
     }
@@ -493,11 +493,11 @@ pub fn institution(text: &str) -> Option<RawInstitution> {
     let (mut id, mut name, mut short, mut country, mut url) = (None, None, None, None, None);
     for (key, value, span) in entry(text, "[[institution]]")? {
         match key {
-            "id" => once(&mut id, || string(value, span))?,
-            "name" => once(&mut name, || Some(string(value, span)?.into_inner()))?,
-            "short" => once(&mut short, || Some(string(value, span)?.into_inner()))?,
-            "country" => once(&mut country, || string(value, span))?,
-            "url" => once(&mut url, || Some(string(value, span)?.into_inner()))?,
+            "id" => once(&mut id, || string(&value, span))?,
+            "name" => once(&mut name, || Some(string(&value, span)?.into_inner()))?,
+            "short" => once(&mut short, || Some(string(&value, span)?.into_inner()))?,
+            "country" => once(&mut country, || string(&value, span))?,
+            "url" => once(&mut url, || Some(string(&value, span)?.into_inner()))?,
             _ => return None,
         }
     }

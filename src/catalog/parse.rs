@@ -140,7 +140,7 @@ pub(super) fn parse_source(text: &str, source: usize) -> Vec<Parsed> {
             .collect(),
         ..Parsed::default()
     };
-    let threads = thread::available_parallelism().map_or(1, |n| n.get());
+    let threads = thread::available_parallelism().map_or(1, std::num::NonZero::get);
     let programs = chunks.iter().filter(|c| c.kind == ChunkKind::Program).count();
     if text.len() < PARALLEL_FROM_BYTES || threads < 2 || chunks.len() < 2 * threads {
         let parts = vec![parse_chunks(text, &chunks, blank_runs, source, programs), flaws];

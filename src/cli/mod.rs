@@ -227,7 +227,7 @@ impl GlobalArgs {
         let color = match self.color {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
-            ColorChoice::Auto => terminal.is_some() && no_color.is_none_or(|v| v.is_empty()),
+            ColorChoice::Auto => terminal.is_some() && no_color.is_none_or(std::ffi::OsStr::is_empty),
         };
         let from_env = columns
             .and_then(|c| c.trim().parse::<u16>().ok())

@@ -70,7 +70,9 @@ pub struct EstimateRecord<'a> {
     #[serde(serialize_with = "render::optional_number")]
     cost_max: Option<f64>,
     cost_basis: &'static str,
+    /// Absent when the advertised cost was used; `null` when the terms are unknown.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[allow(clippy::option_option)]
     terms: Option<Option<u32>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     fees: Option<Fees<'a>>,

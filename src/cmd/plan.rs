@@ -243,7 +243,7 @@ pub struct RouteRecord<'a> {
     unknown: Vec<String>,
 }
 
-fn step<'a>(program: &'a Program, cost: Option<Amount>, months: Option<Amount>) -> Step<'a> {
+fn step(program: &Program, cost: Option<Amount>, months: Option<Amount>) -> Step<'_> {
     Step {
         id: &program.id,
         name: &program.name,

@@ -69,7 +69,7 @@ pub fn run(loaded: &Loaded, format: Format, style: Style, out: &mut dyn Write) -
             false,
         );
     }
-    grid.footer = corrected.clone();
+    grid.footer.clone_from(&corrected);
     grid.footer.push(total.clone());
     let mut lines: Vec<String> = loaded.problems.iter().map(ToString::to_string).collect();
     lines.extend(corrected);

@@ -76,6 +76,8 @@ struct Flattener<'a> {
 }
 
 impl Flattener<'_> {
+    // A `Result` like the serializer methods that end with it.
+    #[allow(clippy::unnecessary_wraps)]
     fn put(&mut self, value: String) -> Result<(), Error> {
         self.cells.push(&self.prefix, value);
         Ok(())

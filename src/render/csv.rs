@@ -43,7 +43,7 @@ pub fn write<R: Serialize>(
         }
         if let Some(names) = cells.names.take() {
             if places.is_none() {
-                let mut header: Vec<String> = fields.iter().map(|f| f.to_string()).collect();
+                let mut header: Vec<String> = fields.iter().map(ToString::to_string).collect();
                 for name in &names {
                     if !header.contains(name) {
                         header.push(name.clone());

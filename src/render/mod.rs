@@ -62,7 +62,7 @@ impl Grid {
     /// A grid with this header and no rows.
     pub fn new(header: &[&str], numeric: &[usize], wrap: &[usize]) -> Self {
         Grid {
-            header: header.iter().map(|h| h.to_string()).collect(),
+            header: header.iter().map(ToString::to_string).collect(),
             numeric: numeric.to_vec(),
             wrap: wrap.to_vec(),
             ..Grid::default()

@@ -172,7 +172,7 @@ mod tests {
         assert_eq!(grouped(0.0), "0");
         assert_eq!(grouped(999.999), "1,000");
         assert_eq!(grouped(-0.001), "0");
-        assert_eq!(grouped(100000.0), "100,000");
+        assert_eq!(grouped(100_000.0), "100,000");
     }
 
     #[test]
@@ -186,7 +186,7 @@ mod tests {
     #[test]
     fn rates_keep_four_significant_figures_and_unsafe_text_is_escaped() {
         assert_eq!(rate(1333.1098), "1,333");
-        assert_eq!(rate(0.000750), "0.0007500");
+        assert_eq!(rate(0.000_750), "0.0007500");
         assert_eq!(rate(1.1172), "1.117");
         assert_eq!(plain("a\u{1b}[2Jb\u{202e}c\td"), "a\\u{1b}[2Jb\\u{202e}c\td");
     }

@@ -208,8 +208,8 @@ pub fn program(raw: RawProgram, base: usize, source: usize) -> Result<(Program, 
             Some(pathway)
         })
         .collect();
-    let ends = date(&mut f, &raw.ends);
-    let verified = checked_date(&mut f, &raw.verified, "verified");
+    let ends = date(&mut f, raw.ends.as_ref());
+    let verified = checked_date(&mut f, raw.verified.as_ref(), "verified");
     if !f.problems.is_empty() {
         return Err(f.problems);
     }

@@ -70,10 +70,10 @@ pub fn check_date(value: &Spanned<Datetime>, key: &str) -> Result<Date, String> 
 
 pub(super) fn checked_date(
     findings: &mut Findings,
-    value: &Option<Spanned<Datetime>>,
+    value: Option<&Spanned<Datetime>>,
     key: &str,
 ) -> Option<Date> {
-    let value = value.as_ref()?;
+    let value = value?;
     match check_date(value, key) {
         Ok(d) => Some(d),
         Err(message) => {
@@ -83,8 +83,8 @@ pub(super) fn checked_date(
     }
 }
 
-pub(super) fn date(findings: &mut Findings, value: &Option<Spanned<Datetime>>) -> Option<Date> {
-    let value = value.as_ref()?;
+pub(super) fn date(findings: &mut Findings, value: Option<&Spanned<Datetime>>) -> Option<Date> {
+    let value = value?;
     match plain_date(value) {
         Ok(d) => Some(d),
         Err(message) => {
