@@ -1,5 +1,5 @@
 //! Arbitrary bytes as a catalogue: loading must never panic, and a catalogue that loads must go
-//! through compare, list, show, estimate, plan and audit in every format without panicking, and
+//! through compare, chart, list, show, estimate, plan and audit in every format without panicking, and
 //! without any control or bidirectional character reaching the output (JSON carries them only
 //! as `\u` escapes, which are plain text).
 
@@ -83,6 +83,7 @@ fuzz_target!(|data: &[u8]| {
                     limit: None,
                 };
                 let _ = cmd::compare::run(&comparison, catalog, &ctx, &mut out, &mut err);
+                let _ = cmd::chart::run(&comparison, catalog, &ctx, &mut out, &mut err);
                 let all = Filter { include_retired: true, ..Filter::default() };
                 let _ = cmd::list::run(&all, catalog, &ctx, &mut out, &mut err);
                 let _ = cmd::audit::run(&all, catalog, &ctx, &mut out, &mut err);
