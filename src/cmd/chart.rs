@@ -3,7 +3,7 @@
 
 use std::io::Write;
 
-use super::{Context, FRONT_LEGEND, count, provenance, with_removed};
+use super::{Context, CostMonths, FRONT_LEGEND, count, provenance, with_removed};
 use crate::catalog::{Amount, Catalog};
 use crate::chart::{self, Chart, Scale};
 use crate::money::Money;
@@ -82,14 +82,8 @@ pub struct ChartRecord<'a> {
     cost: f64,
     #[serde(serialize_with = "render::figure")]
     months: f64,
-    #[serde(serialize_with = "render::optional_number")]
-    cost_min: Option<f64>,
-    #[serde(serialize_with = "render::optional_number")]
-    cost_max: Option<f64>,
-    #[serde(serialize_with = "render::optional_number")]
-    months_min: Option<f64>,
-    #[serde(serialize_with = "render::optional_number")]
-    months_max: Option<f64>,
+    #[serde(flatten)]
+    figures: CostMonths,
     front: bool,
 }
 
@@ -98,17 +92,13 @@ impl<'a> Entry for Drawn<'a> {
 
     fn record(&self) -> ChartRecord<'a> {
         let (point, p) = (self.point, self.point.program);
-        let cost = self.money.cost_of(p);
         ChartRecord {
             mark: point.mark.to_string(),
             id: &p.id,
             name: &p.name,
             cost: point.cost,
             months: point.months,
-            cost_min: cost.map(|c| c.min),
-            cost_max: cost.map(|c| c.max),
-            months_min: p.months.map(|m| m.min),
-            months_max: p.months.map(|m| m.max),
+            figures: CostMonths::new(self.money.cost_of(p), p.months),
             front: point.front,
         }
     }

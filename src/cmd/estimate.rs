@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use super::Context;
+use super::{Context, CostMonths, high, low};
 use crate::catalog::{Amount, Catalog, Grants, Tuition};
 use crate::estimate::{self, CostBasis, Estimate, FeeKind, FeePart, Note, Request, Then};
 use crate::render::{self, Entry, Grid, Report, Row, text};
@@ -40,16 +40,6 @@ pub fn run(
 struct Estimated<'a> {
     estimate: &'a Estimate,
     currency: &'a str,
-}
-
-/// The low end of a range, `None` when unknown.
-fn low(amount: Option<Amount>) -> Option<f64> {
-    amount.map(|a| a.min)
-}
-
-/// The high end of a range, `None` when unknown.
-fn high(amount: Option<Amount>) -> Option<f64> {
-    amount.map(|a| a.max)
 }
 
 /// What `estimate` prints, keys as in the interface. `terms` and `fees` appear when the fee
@@ -144,14 +134,8 @@ pub struct ThenPart<'a> {
     share_computed: bool,
     grants: &'static str,
     tuition: &'static str,
-    #[serde(serialize_with = "render::optional_number")]
-    cost_min: Option<f64>,
-    #[serde(serialize_with = "render::optional_number")]
-    cost_max: Option<f64>,
-    #[serde(serialize_with = "render::optional_number")]
-    months_min: Option<f64>,
-    #[serde(serialize_with = "render::optional_number")]
-    months_max: Option<f64>,
+    #[serde(flatten)]
+    figures: CostMonths,
 }
 
 fn then_record(t: &Then) -> ThenRecord<'_> {
@@ -162,10 +146,7 @@ fn then_record(t: &Then) -> ThenRecord<'_> {
             share_computed: t.computed,
             grants: t.grants.as_str(),
             tuition: t.tuition.as_str(),
-            cost_min: low(t.cost),
-            cost_max: high(t.cost),
-            months_min: low(t.months),
-            months_max: high(t.months),
+            figures: CostMonths::new(t.cost, t.months),
         },
         total_cost_min: low(t.total_cost),
         total_cost_max: high(t.total_cost),

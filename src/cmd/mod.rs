@@ -12,7 +12,7 @@ pub mod validate;
 
 use anyhow::{Result, bail};
 
-use crate::catalog::{Catalog, Date, Program};
+use crate::catalog::{Amount, Catalog, Date, Program};
 use crate::filter::Removed;
 use crate::money::Money;
 use crate::render::{self, Format, Style, text};
@@ -58,6 +58,41 @@ pub const PROGRAM_FIELDS: &[&str] = &[
     "stale",
 ];
 
+/// The low end of a range, `None` when unknown.
+pub(crate) fn low(amount: Option<Amount>) -> Option<f64> {
+    amount.map(|a| a.min)
+}
+
+/// The high end of a range, `None` when unknown.
+pub(crate) fn high(amount: Option<Amount>) -> Option<f64> {
+    amount.map(|a| a.max)
+}
+
+/// A cost and a duration as the four keys every record gives them: `cost_min`, `cost_max`,
+/// `months_min`, `months_max`, each `null` when unknown.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct CostMonths {
+    #[serde(serialize_with = "render::optional_number")]
+    pub cost_min: Option<f64>,
+    #[serde(serialize_with = "render::optional_number")]
+    pub cost_max: Option<f64>,
+    #[serde(serialize_with = "render::optional_number")]
+    pub months_min: Option<f64>,
+    #[serde(serialize_with = "render::optional_number")]
+    pub months_max: Option<f64>,
+}
+
+impl CostMonths {
+    pub fn new(cost: Option<Amount>, months: Option<Amount>) -> Self {
+        CostMonths {
+            cost_min: low(cost),
+            cost_max: high(cost),
+            months_min: low(months),
+            months_max: high(months),
+        }
+    }
+}
+
 /// The record `compare` and `list` print for one program, in the display currency; its field
 /// names are the JSON keys and CSV columns of the interface.
 #[derive(Debug, Clone, serde::Serialize)]
@@ -71,6 +106,9 @@ pub struct ProgramRecord<'a> {
     pub delivery: &'static str,
     pub status: &'static str,
     pub currency: &'a str,
+    // `CostMonths`'s four keys, written out rather than flattened: `flatten` sends the whole
+    // record through serde's map path, which made `list --format csv` on 100,000 programs
+    // about 10% slower.
     #[serde(serialize_with = "render::optional_number")]
     pub cost_min: Option<f64>,
     #[serde(serialize_with = "render::optional_number")]
@@ -100,10 +138,10 @@ impl<'a> ProgramRecord<'a> {
             delivery: program.delivery.as_str(),
             status: program.status.as_str(),
             currency: &ctx.money.display,
-            cost_min: cost.map(|c| c.min),
-            cost_max: cost.map(|c| c.max),
-            months_min: program.months.map(|m| m.min),
-            months_max: program.months.map(|m| m.max),
+            cost_min: low(cost),
+            cost_max: high(cost),
+            months_min: low(program.months),
+            months_max: high(program.months),
             credit_share: program.credit_share(),
             pathways: program.credit.len(),
             verified: program.verified.map(|d| d.to_string()),

@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use super::{Context, count, programs_named, provenance, with_removed};
+use super::{Context, CostMonths, count, high, low, programs_named, provenance, with_removed};
 use crate::catalog::{Amount, Catalog, Grants, Program};
 use crate::chart::Scale;
 use crate::plan::{self, PlanRequest, Route};
@@ -183,29 +183,13 @@ struct Ranked<'a> {
     ctx: &'a Context,
 }
 
-/// The low end of a range, `None` when unknown.
-fn low(amount: Option<Amount>) -> Option<f64> {
-    amount.map(|a| a.min)
-}
-
-/// The high end of a range, `None` when unknown.
-fn high(amount: Option<Amount>) -> Option<f64> {
-    amount.map(|a| a.max)
-}
-
 /// One step of a route: a program and what it costs and takes.
 #[derive(serde::Serialize)]
 struct Step<'a> {
     id: &'a str,
     name: &'a str,
-    #[serde(serialize_with = "render::optional_number")]
-    cost_min: Option<f64>,
-    #[serde(serialize_with = "render::optional_number")]
-    cost_max: Option<f64>,
-    #[serde(serialize_with = "render::optional_number")]
-    months_min: Option<f64>,
-    #[serde(serialize_with = "render::optional_number")]
-    months_max: Option<f64>,
+    #[serde(flatten)]
+    figures: CostMonths,
 }
 
 /// What `plan` prints for one route, keys as in the interface.
@@ -247,10 +231,7 @@ fn step(program: &Program, cost: Option<Amount>, months: Option<Amount>) -> Step
     Step {
         id: &program.id,
         name: &program.name,
-        cost_min: low(cost),
-        cost_max: high(cost),
-        months_min: low(months),
-        months_max: high(months),
+        figures: CostMonths::new(cost, months),
     }
 }
 

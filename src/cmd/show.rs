@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use super::{Context, ProgramRecord, programs_named};
+use super::{Context, ProgramRecord, high, low, programs_named};
 use crate::catalog::{Catalog, Fees, PathwayKind, Program, Target};
 use crate::render::{self, Entry, Grid, Report, Row, text};
 use anyhow::Result;
@@ -299,8 +299,8 @@ pub fn record<'a>(p: &'a Program, catalog: &'a Catalog, ctx: &'a Context) -> Sho
             term_months: f.term_months,
             one_off: f.one_off.map(convert),
         },
-        hours_per_week_min: p.hours_per_week.map(|h| h.min),
-        hours_per_week_max: p.hours_per_week.map(|h| h.max),
+        hours_per_week_min: low(p.hours_per_week),
+        hours_per_week_max: high(p.hours_per_week),
         credit,
         ends: p.ends.map(|d| d.to_string()),
         partners: &p.partners,
