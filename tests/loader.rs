@@ -16,6 +16,17 @@ fn problems(files: &[&str]) -> Vec<String> {
     lines
 }
 
+/// The problem lines for a catalogue of `text`, written to a temporary file, and that file's
+/// name as the lines give it.
+fn problems_in_text(text: &str) -> (String, Vec<String>) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("catalog.toml");
+    std::fs::write(&path, text).unwrap();
+    let file = path.display().to_string();
+    let found = problems(&[&file]);
+    (file, found)
+}
+
 fn one_problem(file: &str) -> String {
     let mut found = problems(&[file]);
     assert_eq!(found.len(), 1, "{found:?}");
@@ -309,16 +320,11 @@ fn empty_values_clear_keys_lists_are_replaced_whole_and_fees_merge_key_by_key() 
 
 #[test]
 fn a_new_entry_reports_every_missing_key_in_one_line() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("new.toml");
-    std::fs::write(
-        &path,
+    let (file, found) = problems_in_text(
         "format = 1\n[[institution]]\nid = \"u\"\nname = \"U\"\n\n[[program]]\nid = \"p\"\ncost = 5\n",
-    )
-    .unwrap();
-    let file = path.display().to_string();
+    );
     assert_eq!(
-        problems(&[&file]),
+        found,
         [format!(
             "{file}:6:1: missing required keys `name`, `kind`, `institution`, `pacing`, `months`"
         )]
@@ -385,15 +391,7 @@ fn validate_speaks_json_for_scripts() {
 fn a_string_left_open_is_reported_on_its_own_line() {
     // The parser stops a line late, where the text stops making sense; the string opens on
     // line 4, column 8.
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("open.toml");
-    std::fs::write(
-        &path,
-        "format = 1\n[[institution]]\nid = \"u\"\nname = \"U\nV\"\n",
-    )
-    .unwrap();
-    let file = path.display().to_string();
-    let found = problems(&[&file]);
+    let (file, found) = problems_in_text("format = 1\n[[institution]]\nid = \"u\"\nname = \"U\nV\"\n");
     assert_eq!(
         found[0],
         format!(
