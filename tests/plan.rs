@@ -10,17 +10,17 @@ use serde_json::Value;
 use common::{micromasters, stdout_of};
 
 fn plan(args: &[&str]) -> Vec<Value> {
+    plan_with(&[], args)
+}
+
+/// `plan`'s routes on the pathways fixture corrected by the catalogues `extra`.
+fn plan_with(extra: &[&std::path::Path], args: &[&str]) -> Vec<Value> {
     let mut command = micromasters();
-    command
-        .args([
-            "--no-builtin",
-            "--catalog",
-            "tests/fixtures/pathways.toml",
-            "--format",
-            "json",
-            "plan",
-        ])
-        .args(args);
+    command.args(["--no-builtin", "--catalog", "tests/fixtures/pathways.toml"]);
+    for path in extra {
+        command.arg("--catalog").arg(path);
+    }
+    command.args(["--format", "json", "plan"]).args(args);
     serde_json::from_str::<Value>(&stdout_of(&mut command, 0))
         .unwrap()
         .as_array()
@@ -152,20 +152,8 @@ fn the_front_holds_every_route_nothing_beats_on_cost_and_months() {
          pacing = \"self-paced\"\ncost = 3000\nmonths = 2\ncredit = [{ toward = \"degree\", share = 0.5 }]\n",
     )
     .unwrap();
-    let mut command = micromasters();
-    command
-        .args([
-            "--no-builtin",
-            "--catalog",
-            "tests/fixtures/pathways.toml",
-            "--catalog",
-        ])
-        .arg(&path)
-        .args(["--format", "json", "plan"]);
-    let routes: Value = serde_json::from_str(&stdout_of(&mut command, 0)).unwrap();
+    let routes = plan_with(&[&path], &[]);
     let front: Vec<&str> = routes
-        .as_array()
-        .unwrap()
         .iter()
         .filter(|r| r["front"] == true)
         .map(|r| r["route"].as_str().unwrap())
