@@ -116,7 +116,7 @@ impl Chart<'_> {
     /// The front's points, cheapest first: the line that joins them.
     pub fn front_line(&self) -> Vec<&Point<'_>> {
         let mut front: Vec<&Point> = self.points.iter().filter(|p| p.front).collect();
-        front.sort_by(|a, b| a.cost.total_cmp(&b.cost).then(b.months.total_cmp(&a.months)));
+        front.sort_by(|a, b| front::along((a.cost, a.months), (b.cost, b.months)));
         front
     }
 }

@@ -1,5 +1,11 @@
 //! The cost–time front: the points no other point beats on both cost and time. Pure.
 
+/// The order a front is drawn in, as a line from its cheapest point: by cost, then (points at
+/// one cost) from the slowest down.
+pub fn along(a: (f64, f64), b: (f64, f64)) -> std::cmp::Ordering {
+    a.0.total_cmp(&b.0).then(b.1.total_cmp(&a.1))
+}
+
 /// For each point (cost, months), whether it is on the front: no other point is no dearer and
 /// no slower and better in one. Unknown points (`None`) are never on it. Equal points are both
 /// on it, since neither is better in one. Sorting makes it O(n log n) for large comparisons.

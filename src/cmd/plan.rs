@@ -111,7 +111,7 @@ fn route_plot(routes: &[Route], currency: &str) -> Plot {
         .filter(|&&(i, _, _)| routes[i].front)
         .map(|&(_, c, m)| (c, m))
         .collect();
-    front.sort_by(|a, b| a.0.total_cmp(&b.0).then(b.1.total_cmp(&a.1)));
+    front.sort_by(|a, b| crate::front::along(*a, *b));
     let left_out = routes
         .iter()
         .filter(|r| r.total_cost.is_none() || r.total_months.is_none())
