@@ -65,6 +65,23 @@ fn every_documented_key_is_a_key_the_loader_knows_and_the_other_way_round() {
     );
 }
 
+/// `id` and the keys of one key enum, sorted as `documented` sorts.
+fn with_id(keys: &[&str]) -> Vec<String> {
+    let mut all: Vec<String> = std::iter::once("id")
+        .chain(keys.iter().copied())
+        .map(String::from)
+        .collect();
+    all.sort();
+    all
+}
+
+#[test]
+fn the_key_enums_that_corrections_and_checks_read_are_the_documented_keys() {
+    use micromasters::catalog::{InstitutionKey, ProgramKey};
+    assert_eq!(documented("## `[[program]]`"), with_id(ProgramKey::NAMES));
+    assert_eq!(documented("## `[[institution]]`"), with_id(InstitutionKey::NAMES));
+}
+
 #[test]
 fn the_documented_correction_example_is_a_valid_correction() {
     let doc = std::fs::read_to_string("docs/catalog-format.md").unwrap();

@@ -1,106 +1,156 @@
 //! Corrections: an entry whose id an earlier source defines replaces only the keys it gives.
 
 use super::model::{Fees, Institution, Program};
+use super::raw::{RawInstitution, RawProgram};
+use crate::named::named_enum;
 
-/// The keys of a `[[program]]` entry, in the order the format lists them.
-pub const PROGRAM_KEYS: [&str; 23] = [
-    "name",
-    "kind",
-    "institution",
-    "platform",
-    "delivery",
-    "pacing",
-    "subjects",
-    "courses",
-    "credits",
-    "admission",
-    "cost",
-    "currency",
-    "financial_aid",
-    "fees",
-    "months",
-    "hours_per_week",
-    "credit",
-    "status",
-    "ends",
-    "partners",
-    "url",
-    "verified",
-    "notes",
-];
+/// Declares an entry's keys once, as an enum with the format's spellings, and from that one
+/// table what the checks record (which keys an entry gave) and what a correction takes.
+macro_rules! entry_keys {
+    ($(#[$meta:meta])* $key:ident for $model:ident from $raw:ident {
+        $($variant:ident = $text:literal => $field:ident),+ $(,)?
+    }) => {
+        named_enum! { $(#[$meta])* $key { $($variant = $text),+ } }
+
+        impl $key {
+            /// Which keys `raw` gives.
+            pub(super) fn given_in(raw: &$raw) -> Given {
+                let mut given = Given::default();
+                $(if raw.$field.is_some() { given.set($key::$variant as usize); })+
+                given
+            }
+
+            /// Moves each field whose key is given from `newer` into `old`.
+            fn take(old: &mut $model, newer: $model, given: Given) {
+                $(if given.has($key::$variant as usize) { old.$field = newer.$field; })+
+            }
+        }
+    };
+}
+
+entry_keys! {
+    /// The keys of a `[[program]]` entry besides `id`, in the order the format lists them.
+    ProgramKey for Program from RawProgram {
+        Name = "name" => name,
+        Kind = "kind" => kind,
+        Institution = "institution" => institution,
+        Platform = "platform" => platform,
+        Delivery = "delivery" => delivery,
+        Pacing = "pacing" => pacing,
+        Subjects = "subjects" => subjects,
+        Courses = "courses" => courses,
+        Credits = "credits" => credits,
+        Admission = "admission" => admission,
+        Cost = "cost" => cost,
+        Currency = "currency" => currency,
+        FinancialAid = "financial_aid" => financial_aid,
+        Fees = "fees" => fees,
+        Months = "months" => months,
+        HoursPerWeek = "hours_per_week" => hours_per_week,
+        Credit = "credit" => credit,
+        Status = "status" => status,
+        Ends = "ends" => ends,
+        Partners = "partners" => partners,
+        Url = "url" => url,
+        Verified = "verified" => verified,
+        Notes = "notes" => notes,
+    }
+}
+
+entry_keys! {
+    /// The keys of an `[[institution]]` entry besides `id`.
+    InstitutionKey for Institution from RawInstitution {
+        Name = "name" => name,
+        Short = "short" => short,
+        Country = "country" => country,
+        Url = "url" => url,
+    }
+}
 
 /// The keys a new `[[program]]` must give.
-pub const PROGRAM_REQUIRED: [&str; 6] = ["name", "kind", "institution", "pacing", "cost", "months"];
-
-/// The keys of an `[[institution]]` entry besides `id`.
-pub const INSTITUTION_KEYS: [&str; 4] = ["name", "short", "country", "url"];
+const PROGRAM_REQUIRED: &[ProgramKey] = &[
+    ProgramKey::Name,
+    ProgramKey::Kind,
+    ProgramKey::Institution,
+    ProgramKey::Pacing,
+    ProgramKey::Cost,
+    ProgramKey::Months,
+];
 
 /// The keys a new `[[institution]]` must give.
-pub const INSTITUTION_REQUIRED: [&str; 1] = ["name"];
+const INSTITUTION_REQUIRED: &[InstitutionKey] = &[InstitutionKey::Name];
 
 /// Which keys of an entry were given, one bit per key of its list.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Given(u32);
 
 impl Given {
-    /// The keys of `keys` whose flag is set, in order: `flags[i]` says whether `keys[i]` was given.
-    pub fn from_flags(flags: &[bool]) -> Self {
-        Given(
-            flags
-                .iter()
-                .enumerate()
-                .filter(|(_, set)| **set)
-                .fold(0, |bits, (i, _)| bits | 1 << i),
-        )
+    fn set(&mut self, i: usize) {
+        self.0 |= 1 << i;
     }
 
     fn has(self, i: usize) -> bool {
         self.0 & (1 << i) != 0
     }
 
-    /// The names in `keys` that were given.
-    pub fn names(self, keys: &[&'static str]) -> Vec<&'static str> {
-        keys.iter()
+    /// The names of the keys that were given, in the format's order.
+    pub fn names<T: Correctable>(self) -> Vec<&'static str> {
+        T::Key::NAMES
+            .iter()
             .enumerate()
             .filter(|(i, _)| self.has(*i))
             .map(|(_, k)| *k)
             .collect()
     }
 
-    /// The names in `required` that were not given, by `keys`' numbering.
-    pub fn missing(self, keys: &[&'static str], required: &[&'static str]) -> Vec<&'static str> {
-        required
+    /// The names of the keys a new entry must give that were not given.
+    pub fn missing<T: Correctable>(self) -> Vec<&'static str> {
+        T::REQUIRED
             .iter()
-            .filter(|r| !keys.iter().position(|k| k == *r).is_some_and(|i| self.has(i)))
-            .copied()
+            .map(|&k| T::index(k))
+            .filter(|&i| !self.has(i))
+            .map(|i| T::Key::NAMES[i])
             .collect()
     }
 }
 
+/// The key enum of an entry, as `entry_keys!` makes it.
+pub trait KeyList: Copy + 'static {
+    /// Every key's spelling, in the format's order.
+    const NAMES: &'static [&'static str];
+}
+
+impl KeyList for ProgramKey {
+    const NAMES: &'static [&'static str] = ProgramKey::NAMES;
+}
+
+impl KeyList for InstitutionKey {
+    const NAMES: &'static [&'static str] = InstitutionKey::NAMES;
+}
+
 /// An entry a later source may correct.
 pub trait Correctable: Sized {
-    /// Every key of the entry besides `id`.
-    const KEYS: &'static [&'static str];
+    /// Its keys besides `id`.
+    type Key: KeyList;
     /// The keys a new entry must give.
-    const REQUIRED: &'static [&'static str];
+    const REQUIRED: &'static [Self::Key];
+    /// The bit of `key` in a `Given`.
+    fn index(key: Self::Key) -> usize;
     /// Takes from `newer` the keys it gives.
     fn correct(&mut self, newer: Self, given: Given);
 }
 
-/// Moves each field whose key is given from `$newer` into `$old`, by index in the key list.
-macro_rules! take_given {
-    ($old:ident, $newer:ident, $given:ident; $($i:literal => $field:ident),+ $(,)?) => {
-        $(if $given.has($i) { $old.$field = $newer.$field; })+
-    };
-}
-
 impl Correctable for Program {
-    const KEYS: &'static [&'static str] = &PROGRAM_KEYS;
-    const REQUIRED: &'static [&'static str] = &PROGRAM_REQUIRED;
+    type Key = ProgramKey;
+    const REQUIRED: &'static [ProgramKey] = PROGRAM_REQUIRED;
+
+    fn index(key: ProgramKey) -> usize {
+        key as usize
+    }
 
     fn correct(&mut self, mut newer: Program, given: Given) {
         // Fees merge key by key; an empty fee table clears them.
-        if given.has(13) {
+        if given.has(ProgramKey::Fees as usize) {
             newer.fees = match (self.fees.take(), newer.fees) {
                 (_, Some(f)) if *f == Fees::default() => None,
                 (Some(old), Some(f)) => Some(Box::new(Fees {
@@ -113,23 +163,24 @@ impl Correctable for Program {
                 (_, f) => f,
             };
         }
-        take_given!(self, newer, given;
-            0 => name, 1 => kind, 2 => institution, 3 => platform, 4 => delivery, 5 => pacing,
-            6 => subjects, 7 => courses, 8 => credits, 9 => admission, 10 => cost, 11 => currency,
-            12 => financial_aid, 13 => fees, 14 => months, 15 => hours_per_week, 16 => credit,
-            17 => status, 18 => ends, 19 => partners, 20 => url, 21 => verified, 22 => notes,
-        );
-        self.source = newer.source;
+        let source = newer.source;
+        ProgramKey::take(self, newer, given);
+        self.source = source;
     }
 }
 
 impl Correctable for Institution {
-    const KEYS: &'static [&'static str] = &INSTITUTION_KEYS;
-    const REQUIRED: &'static [&'static str] = &INSTITUTION_REQUIRED;
+    type Key = InstitutionKey;
+    const REQUIRED: &'static [InstitutionKey] = INSTITUTION_REQUIRED;
+
+    fn index(key: InstitutionKey) -> usize {
+        key as usize
+    }
 
     fn correct(&mut self, newer: Institution, given: Given) {
-        take_given!(self, newer, given; 0 => name, 1 => short, 2 => country, 3 => url);
-        self.source = newer.source;
+        let source = newer.source;
+        InstitutionKey::take(self, newer, given);
+        self.source = source;
     }
 }
 
@@ -137,13 +188,24 @@ impl Correctable for Institution {
 mod tests {
     use super::*;
 
+    fn given(keys: &[InstitutionKey]) -> Given {
+        let mut given = Given::default();
+        for &k in keys {
+            given.set(k as usize);
+        }
+        given
+    }
+
     #[test]
     fn given_keys_are_named_and_missing_ones_found() {
-        let given = Given::from_flags(&[true, false, true, false]);
-        assert_eq!(given.names(&INSTITUTION_KEYS), ["name", "country"]);
-        assert!(given.missing(&INSTITUTION_KEYS, &INSTITUTION_REQUIRED).is_empty());
+        let given = given(&[InstitutionKey::Name, InstitutionKey::Country]);
+        assert_eq!(given.names::<Institution>(), ["name", "country"]);
+        assert!(given.missing::<Institution>().is_empty());
         let none = Given::default();
-        assert_eq!(none.missing(&PROGRAM_KEYS, &PROGRAM_REQUIRED), PROGRAM_REQUIRED);
+        assert_eq!(
+            none.missing::<Program>(),
+            ["name", "kind", "institution", "pacing", "cost", "months"]
+        );
     }
 
     #[test]
@@ -164,7 +226,7 @@ mod tests {
             ..old.clone()
         };
         let mut merged = old.clone();
-        merged.correct(newer, Given::from_flags(&[false, true, false, true]));
+        merged.correct(newer, given(&[InstitutionKey::Short, InstitutionKey::Url]));
         assert_eq!(merged.name, "Old");
         assert_eq!(merged.short, None, "an empty value clears the key");
         assert_eq!(merged.url.as_deref(), Some("https://u.example"));

@@ -103,7 +103,7 @@ impl Merge<'_> {
         for (i, (item, place)) in items.iter().zip(&places).enumerate() {
             match index.entry(item.id().to_string()) {
                 Entry::Occupied(slot) => special.push((i, Special::Existing(*slot.get()))),
-                Entry::Vacant(_) if !place.given().missing(T::KEYS, T::REQUIRED).is_empty() => {
+                Entry::Vacant(_) if !place.given().missing::<T>().is_empty() => {
                     special.push((i, Special::Incomplete));
                 }
                 Entry::Vacant(slot) => {
@@ -143,7 +143,7 @@ impl Merge<'_> {
                         id: item.id().to_string(),
                         from: self.sources[all[at].source()].clone(),
                         by: self.sources[self.source].clone(),
-                        keys: given.names(T::KEYS),
+                        keys: given.names::<T>(),
                     });
                     all[at].correct(item, given);
                     all_places[at] = place;
@@ -154,7 +154,7 @@ impl Merge<'_> {
 
     /// The problem of a new entry without every key a new entry must give.
     fn missing<T: Keyed>(&self, place: &impl Placed) -> Problem {
-        let missing = place.given().missing(T::KEYS, T::REQUIRED);
+        let missing = place.given().missing::<T>();
         let keys: Vec<String> = missing.iter().map(|k| format!("`{k}`")).collect();
         let s = if missing.len() == 1 { "" } else { "s" };
         let correction = if self.source > 0 {

@@ -23,6 +23,7 @@ pub mod write;
 use std::collections::{BTreeMap, HashMap};
 
 pub use amount::Amount;
+pub use correct::{InstitutionKey, ProgramKey};
 pub use date::Date;
 pub use diagnostic::Diagnostic;
 pub use load::{Loaded, load};

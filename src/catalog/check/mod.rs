@@ -13,7 +13,7 @@ use values::{amount, check_slug, checked_date, date, number_in, stated};
 
 use toml::Spanned;
 
-use super::correct::Given;
+use super::correct::{Given, InstitutionKey, ProgramKey};
 use super::model::{Admission, Delivery, Institution, Kind, Pacing, Program, Status};
 use super::raw::{RawFees, RawInstitution, RawProgram};
 use super::wording::limit;
@@ -111,12 +111,7 @@ pub fn institution(
     let place = InstitutionPlace {
         id: base + raw.id.span().start,
         header: base,
-        given: Given::from_flags(&[
-            raw.name.is_some(),
-            raw.short.is_some(),
-            raw.country.is_some(),
-            raw.url.is_some(),
-        ]),
+        given: InstitutionKey::given_in(&raw),
     };
     Ok((
         Institution {
@@ -225,31 +220,7 @@ pub fn program(raw: RawProgram, base: usize, source: usize) -> Result<(Program, 
     let references = References {
         id: offset32(base + raw.id.span().start),
         header: offset32(base),
-        given: Given::from_flags(&[
-            raw.name.is_some(),
-            raw.kind.is_some(),
-            raw.institution.is_some(),
-            raw.platform.is_some(),
-            raw.delivery.is_some(),
-            raw.pacing.is_some(),
-            raw.subjects.is_some(),
-            raw.courses.is_some(),
-            raw.credits.is_some(),
-            raw.admission.is_some(),
-            raw.cost.is_some(),
-            raw.currency.is_some(),
-            raw.financial_aid.is_some(),
-            raw.fees.is_some(),
-            raw.months.is_some(),
-            raw.hours_per_week.is_some(),
-            raw.credit.is_some(),
-            raw.status.is_some(),
-            raw.ends.is_some(),
-            raw.partners.is_some(),
-            raw.url.is_some(),
-            raw.verified.is_some(),
-            raw.notes.is_some(),
-        ]),
+        given: ProgramKey::given_in(&raw),
         institution: offset(raw.institution.as_ref().map(Spanned::span)),
         currency: offset32(
             raw.currency
