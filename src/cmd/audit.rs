@@ -6,7 +6,7 @@ use super::{Context, count, programs_named, with_removed};
 use crate::audit::{self, Finding};
 use crate::catalog::{Catalog, Status};
 use crate::filter::{self, Filter};
-use crate::render::{self, Entry, Grid, Report, Row};
+use crate::render::{self, Column, Entry, Grid, Report, Row};
 use anyhow::Result;
 
 const FIELDS: &[&str] = &[
@@ -34,7 +34,12 @@ pub fn run(
     };
     let selection = filter::select(catalog, &[], &filter, &ctx.money);
     let findings = audit::findings(&selection.programs, &ctx.money, ctx.today);
-    let mut layout = Grid::new(&["Program", "Missing", "Checked", "Days"], &[3], &[0, 1]);
+    let mut layout = Grid::new([
+        Column::text("Program"),
+        Column::text("Missing"),
+        Column::word("Checked"),
+        Column::figure("Days"),
+    ]);
     let first = format!(
         "{} to check of {}",
         count(findings.len(), "program"),

@@ -9,7 +9,7 @@ use crate::chart::{self, Chart, Scale};
 use crate::money::Money;
 use crate::rank::Comparison;
 use crate::render::plot::{Plot, PlotPoint};
-use crate::render::{self, Entry, Grid, Report, Row, text};
+use crate::render::{self, Column, Entry, Grid, Report, Row, text};
 use anyhow::Result;
 
 const FIELDS: &[&str] = &[
@@ -37,7 +37,13 @@ pub fn run(
     let programs: Vec<_> = ranked.iter().map(|r| r.program).collect();
     let chart = chart::chart(&programs, &ctx.money);
 
-    let mut grid = Grid::new(&["Mark", "Program", "Cost", "Months", "Front"], &[2, 3], &[1]);
+    let mut grid = Grid::new([
+        Column::word("Mark"),
+        Column::text("Program"),
+        Column::figure("Cost"),
+        Column::figure("Months"),
+        Column::word("Front"),
+    ]);
     let first = format!(
         "{} drawn, {} not (cost or months unknown)",
         count(chart.points.len(), "program"),

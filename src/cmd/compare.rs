@@ -12,7 +12,7 @@ use super::{
 use crate::catalog::{Catalog, Status};
 use crate::filter::{self, Removed};
 use crate::rank::{self, Comparison, Criterion, Ranked};
-use crate::render::{self, Entry, Grid, Report, Row, text};
+use crate::render::{self, Align, Column, Entry, Grid, Report, Row, Wrap, text};
 
 /// Ranks and prints the programs `args` selects.
 pub fn run(
@@ -28,12 +28,15 @@ pub fn run(
         removed,
     } = ranking(args, catalog, ctx)?;
 
-    let mut layout = Grid::new(
-        &["#", "Program", "Pacing", "Cost", "Months", "Credit", "Score"],
-        &[0, 3, 4, 5, 6],
-        &[1, 2],
-    );
-    layout.hyphenate = vec![2];
+    let mut layout = Grid::new([
+        Column::figure("#"),
+        Column::text("Program"),
+        Column::new("Pacing", Align::Left, Wrap::Hyphens),
+        Column::figure("Cost"),
+        Column::figure("Months"),
+        Column::figure("Credit"),
+        Column::figure("Score"),
+    ]);
     let any_stale = ranked.iter().any(|r| r.program.is_stale(ctx.today));
     layout.footer = footer(
         ranked.len(),

@@ -5,7 +5,7 @@ use std::io::Write;
 use super::{Context, CostMonths, high, low};
 use crate::catalog::{Amount, Catalog, Grants, Tuition};
 use crate::estimate::{self, CostBasis, Estimate, FeeKind, FeePart, Note, Request, Then};
-use crate::render::{self, Entry, Grid, Report, Row, text};
+use crate::render::{self, Align, Column, Entry, Grid, Report, Row, Wrap, text};
 use anyhow::{Result, bail};
 
 /// Estimates program `id` for `request`.
@@ -255,7 +255,10 @@ impl<'a> Entry for Estimated<'a> {
 
 /// The table's header and the notes under it; the rows come from the entry.
 fn layout(e: &Estimate) -> Grid {
-    let mut grid = Grid::new(&["", &e.id], &[1], &[1]);
+    let mut grid = Grid::new([
+        Column::word(""),
+        Column::new(e.id.clone(), Align::Right, Wrap::Words),
+    ]);
     grid.footer = e.notes.iter().map(note).collect();
     grid
 }

@@ -10,7 +10,7 @@ use super::{
 };
 use crate::catalog::{Catalog, Program, Status};
 use crate::filter::{self, Filter};
-use crate::render::{self, Entry, Grid, Report, Row, text};
+use crate::render::{self, Align, Column, Entry, Grid, Report, Row, Wrap, text};
 
 /// Lists the programs that pass `filter`.
 pub fn run(
@@ -38,12 +38,14 @@ pub fn run(
         (school, p.name.to_lowercase(), p.id.as_str())
     });
 
-    let mut layout = Grid::new(
-        &["Program", "Kind", "Pacing", "Cost", "Months", "Credit"],
-        &[3, 4, 5],
-        &[0, 2],
-    );
-    layout.hyphenate = vec![2];
+    let mut layout = Grid::new([
+        Column::text("Program"),
+        Column::word("Kind"),
+        Column::new("Pacing", Align::Left, Wrap::Hyphens),
+        Column::figure("Cost"),
+        Column::figure("Months"),
+        Column::figure("Credit"),
+    ]);
     let any_stale = programs.iter().any(|p| p.is_stale(ctx.today));
     let institutions = {
         let mut ids: Vec<&str> = programs.iter().map(|p| p.institution.as_str()).collect();

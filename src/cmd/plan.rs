@@ -7,7 +7,7 @@ use crate::catalog::{Amount, Catalog, Grants, Program};
 use crate::chart::Scale;
 use crate::plan::{self, PlanRequest, Route};
 use crate::render::plot::{Plot, PlotPoint};
-use crate::render::{self, Entry, Grid, Report, Row, text};
+use crate::render::{self, Column, Entry, Grid, Report, Row, text};
 use anyhow::Result;
 
 /// The fields of a route record, in order.
@@ -43,11 +43,14 @@ pub fn run(
 ) -> Result<()> {
     programs_named(catalog, &request.filter.toward)?;
     let plan = plan::plan(catalog, &ctx.money, request)?;
-    let mut grid = Grid::new(
-        &["#", "Route", "Total cost", "Months", "Saving", "Months saved"],
-        &[0, 2, 3, 4, 5],
-        &[1],
-    );
+    let mut grid = Grid::new([
+        Column::figure("#"),
+        Column::text("Route"),
+        Column::figure("Total cost"),
+        Column::figure("Months"),
+        Column::figure("Saving"),
+        Column::figure("Months saved"),
+    ]);
     let any_stale = plan
         .routes
         .iter()

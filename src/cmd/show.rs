@@ -4,7 +4,7 @@ use std::io::Write;
 
 use super::{Context, ProgramRecord, high, low, programs_named};
 use crate::catalog::{Catalog, Fees, PathwayKind, Program, Target};
-use crate::render::{self, Entry, Grid, Report, Row, text};
+use crate::render::{self, Column, Entry, Grid, Report, Row, text};
 use anyhow::Result;
 
 /// Prints the programs named by `ids`.
@@ -16,10 +16,8 @@ pub fn run(
     _err: &mut dyn Write,
 ) -> Result<()> {
     let programs = programs_named(catalog, ids)?;
-    let mut header = vec!["Field"];
-    header.extend(programs.iter().map(|p| p.id.as_str()));
-    let wrap: Vec<usize> = (1..header.len()).collect();
-    let mut grid = Grid::new(&header, &[], &wrap);
+    let columns = std::iter::once(Column::word("Field")).chain(programs.iter().map(|p| Column::text(p.id.as_str())));
+    let mut grid = Grid::new(columns);
     let columns: Vec<Vec<(&str, String)>> = programs.iter().map(|p| fields(p, catalog, ctx)).collect();
     if let Some(first) = columns.first() {
         for (row, (label, _)) in first.iter().enumerate() {

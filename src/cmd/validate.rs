@@ -7,7 +7,7 @@ use serde_json::{Map, Value};
 
 use super::count;
 use crate::catalog::Loaded;
-use crate::render::{self, Document, Format, Grid, Style};
+use crate::render::{self, Column, Document, Format, Grid, Style};
 
 /// Prints the problems and a summary, in any format; the caller turns problems into exit
 /// code 1. The table is the plain `FILE:LINE:COLUMN: message` lines editors jump to; JSON is
@@ -57,7 +57,12 @@ pub fn run(loaded: &Loaded, format: Format, style: Style, out: &mut dyn Write) -
         loaded.replaced.len(),
         count(loaded.problems.len(), "problem"),
     );
-    let mut grid = Grid::new(&["File", "Line", "Column", "Problem"], &[1, 2], &[0, 3]);
+    let mut grid = Grid::new([
+        Column::text("File"),
+        Column::figure("Line"),
+        Column::figure("Column"),
+        Column::text("Problem"),
+    ]);
     for d in &loaded.problems {
         grid.push(
             vec![

@@ -93,22 +93,22 @@ pub fn write(document: &Document, out: &mut dyn Write) -> io::Result<()> {
 }
 
 fn table(grid: &Grid, page: &mut String) {
-    if grid.header.is_empty() {
+    if grid.columns.is_empty() {
         return;
     }
     let class = |i: usize| {
-        if grid.numeric.contains(&i) {
+        if grid.is_figure(i) {
             " class=\"num\""
         } else {
             ""
         }
     };
     page.push_str("<table>\n<thead><tr>");
-    for (i, h) in grid.header.iter().enumerate() {
-        let _ = write!(page, "<th scope=\"col\"{}>{}</th>", class(i), escape(h));
+    for (i, c) in grid.columns.iter().enumerate() {
+        let _ = write!(page, "<th scope=\"col\"{}>{}</th>", class(i), escape(&c.header));
     }
     page.push_str("</tr></thead>\n<tbody>\n");
-    let first_wrap = grid.wrap.iter().min().copied();
+    let first_wrap = grid.first_wrapping();
     for (r, row) in grid.rows.iter().enumerate() {
         let dim = grid.dim.get(r).copied().unwrap_or(false);
         page.push_str(if dim { "<tr class=\"dim\">" } else { "<tr>" });

@@ -27,13 +27,13 @@ pub fn escape(text: &str) -> String {
 
 /// Writes `grid` as a Markdown table.
 pub fn write(grid: &Grid, out: &mut dyn Write) -> io::Result<()> {
-    let header: Vec<String> = grid.header.iter().map(|h| escape(h)).collect();
+    let header: Vec<String> = grid.columns.iter().map(|c| escape(&c.header)).collect();
     writeln!(out, "| {} |", header.join(" | "))?;
-    let rules: Vec<&str> = (0..grid.header.len())
-        .map(|i| if grid.numeric.contains(&i) { "---:" } else { "---" })
+    let rules: Vec<&str> = (0..grid.columns.len())
+        .map(|i| if grid.is_figure(i) { "---:" } else { "---" })
         .collect();
     writeln!(out, "| {} |", rules.join(" | "))?;
-    let first_wrap = grid.wrap.iter().min().copied();
+    let first_wrap = grid.first_wrapping();
     for (row, note) in grid
         .rows
         .iter()

@@ -38,20 +38,66 @@ pub struct Style {
     pub ascii: bool,
 }
 
-/// The table people read: a header, rows of text, and footer lines.
+/// Where a column's cells stand across it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    Left,
+    /// Figures.
+    Right,
+}
+
+/// Whether a column's cells wrap when the table is too wide.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Wrap {
+    /// Never: figures, marks, dates; the column is as wide as its widest cell.
+    Never,
+    /// At spaces (names, notes).
+    Words,
+    /// At spaces, and also after a hyphen (`instructor-` / `led`); never for columns that
+    /// hold ids.
+    Hyphens,
+}
+
+/// One column of a table: its header, alignment and wrapping.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Column {
+    pub header: String,
+    pub align: Align,
+    pub wrap: Wrap,
+}
+
+impl Column {
+    /// A column of figures: aligned right, never wrapped.
+    pub fn figure(header: impl Into<String>) -> Self {
+        Column::new(header, Align::Right, Wrap::Never)
+    }
+
+    /// A column of text that wraps at spaces.
+    pub fn text(header: impl Into<String>) -> Self {
+        Column::new(header, Align::Left, Wrap::Words)
+    }
+
+    /// A column of short words that never wrap (a mark, a date).
+    pub fn word(header: impl Into<String>) -> Self {
+        Column::new(header, Align::Left, Wrap::Never)
+    }
+
+    pub fn new(header: impl Into<String>, align: Align, wrap: Wrap) -> Self {
+        Column {
+            header: header.into(),
+            align,
+            wrap,
+        }
+    }
+}
+
+/// The table people read: its columns, rows of text, and footer lines.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Grid {
-    pub header: Vec<String>,
-    /// Columns whose cells are figures, aligned right.
-    pub numeric: Vec<usize>,
+    pub columns: Vec<Column>,
     pub rows: Vec<Vec<String>>,
     /// Rows shown dimmed in colour (retired programs).
     pub dim: Vec<bool>,
-    /// The columns that wrap when the table is too wide (names, notes); the others keep their width.
-    pub wrap: Vec<usize>,
-    /// Wrapping columns whose words may also break after a hyphen (`instructor-` / `led`);
-    /// never those that hold ids.
-    pub hyphenate: Vec<usize>,
     /// A line under each row (the parts of a score), shown in full, running on under the
     /// figures; `None` for most rows.
     pub notes: Vec<Option<String>>,
@@ -59,21 +105,37 @@ pub struct Grid {
 }
 
 impl Grid {
-    /// A grid with this header and no rows.
-    pub fn new(header: &[&str], numeric: &[usize], wrap: &[usize]) -> Self {
+    /// A grid with these columns and no rows.
+    pub fn new(columns: impl IntoIterator<Item = Column>) -> Self {
         Grid {
-            header: header.iter().map(ToString::to_string).collect(),
-            numeric: numeric.to_vec(),
-            wrap: wrap.to_vec(),
+            columns: columns.into_iter().collect(),
             ..Grid::default()
         }
+    }
+
+    /// Whether column `i` is aligned right.
+    pub fn is_figure(&self, i: usize) -> bool {
+        self.columns.get(i).is_some_and(|c| c.align == Align::Right)
+    }
+
+    /// Whether column `i` wraps when the table is too wide.
+    pub fn wraps(&self, i: usize) -> bool {
+        self.columns
+            .get(i)
+            .is_some_and(|c| c.wrap != Wrap::Never)
+    }
+
+    /// The first column that wraps, where notes under a row go.
+    pub fn first_wrapping(&self) -> Option<usize> {
+        (0..self.columns.len()).find(|&i| self.wraps(i))
     }
 
     /// Escapes control and bidirectional characters in every cell, header and footer line.
     pub fn make_plain(&mut self) {
         let cells = self.rows.iter_mut().flatten();
         let notes = self.notes.iter_mut().flatten();
-        for cell in cells.chain(notes).chain(&mut self.header).chain(&mut self.footer) {
+        let headers = self.columns.iter_mut().map(|c| &mut c.header);
+        for cell in cells.chain(notes).chain(headers).chain(&mut self.footer) {
             if cell.chars().any(text::is_unsafe) {
                 *cell = text::plain(cell);
             }

@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use comfy_table::{Attribute, Cell, CellAlignment, ContentArrangement, LineStyle, Table, TableStyle};
 
-use super::{Grid, Style};
+use super::{Grid, Style, Wrap};
 
 /// Rules under the header and around the table, no vertical lines: easy to read and to copy.
 const STYLE: TableStyle = TableStyle::new()
@@ -43,26 +43,28 @@ pub fn write(mut grid: Grid, style: Style, out: &mut dyn Write) -> io::Result<()
             cell
         }
     };
-    table.set_header(grid.header.iter().map(bold).collect::<Vec<_>>());
+    table.set_header(grid.columns.iter().map(|c| bold(&c.header)).collect::<Vec<_>>());
     let rows = std::mem::take(&mut grid.rows);
     // Lines after a row's first hold nothing in its figure columns, so a word too long for its
     // column there (an id, a URL) may run on over them rather than break or widen the table:
     // the cell holds the start of the line, swapped for the whole line once drawn.
     let mut overflows: Vec<(String, String)> = Vec::new();
-    let first_wrap = grid.wrap.iter().min().copied();
+    let first_wrap = grid.first_wrapping();
+    let wrapping: Vec<usize> = (0..grid.columns.len()).filter(|&i| grid.wraps(i)).collect();
     for ((row, dim), note) in rows.into_iter().zip(&grid.dim).zip(&grid.notes) {
         let mut cells: Vec<Vec<String>> = row
             .into_iter()
             .enumerate()
             .map(|(column, text)| {
-                let wrapped = match (grid.wrap.contains(&column), grid.hyphenate.contains(&column)) {
-                    (true, hyphenate) => wrap_cell(&text, widths[column], hyphenate),
-                    (false, _) => text,
+                let wrapped = match grid.columns.get(column).map(|c| c.wrap) {
+                    Some(Wrap::Words) => wrap_cell(&text, widths[column], false),
+                    Some(Wrap::Hyphens) => wrap_cell(&text, widths[column], true),
+                    _ => text,
                 };
                 wrapped.lines().map(String::from).collect()
             })
             .collect();
-        for &column in &grid.wrap {
+        for &column in &wrapping {
             // Lines below every other cell of the row have blank neighbours to run on over.
             let busy = cells
                 .iter()
@@ -107,7 +109,7 @@ pub fn write(mut grid: Grid, style: Style, out: &mut dyn Write) -> io::Result<()
         // The one-character column separator is the only space between columns: it leaves the
         // most room for names at 80 columns.
         column.set_padding((0, 0));
-        if grid.numeric.contains(&index) {
+        if grid.is_figure(index) {
             column.set_cell_alignment(CellAlignment::Right);
         }
     }
@@ -136,21 +138,21 @@ fn cell_width(text: &str) -> usize {
 /// of what is left of `width`, never below `MIN_WRAP_WIDTH` (a terminal narrower than that gets a
 /// wider table, not garbage) and never wider than their content. Columns are one space apart.
 fn column_widths(grid: &Grid, width: usize) -> Vec<usize> {
-    let content: Vec<usize> = (0..grid.header.len())
+    let content: Vec<usize> = (0..grid.columns.len())
         .map(|column| {
             let cells = grid
                 .rows
                 .iter()
                 .filter_map(|r| r.get(column))
                 .map(|c| cell_width(c));
-            cells.chain([cell_width(&grid.header[column])]).max().unwrap_or(0)
+            cells.chain([cell_width(&grid.columns[column].header)]).max().unwrap_or(0)
         })
         .collect();
     let separators = content.len().saturating_sub(1);
     let fixed: usize = content
         .iter()
         .enumerate()
-        .filter(|(i, _)| !grid.wrap.contains(i))
+        .filter(|(i, _)| !grid.wraps(*i))
         .map(|(_, w)| w)
         .sum::<usize>()
         + separators;
@@ -160,7 +162,7 @@ fn column_widths(grid: &Grid, width: usize) -> Vec<usize> {
     // on whole (ids, URLs): see `write`.
     let mut widths = content.clone();
     let mut room = width.saturating_sub(fixed);
-    let mut open: Vec<usize> = grid.wrap.clone();
+    let mut open: Vec<usize> = (0..grid.columns.len()).filter(|&i| grid.wraps(i)).collect();
     while !open.is_empty() {
         let share = room / open.len();
         let (fits, wider): (Vec<usize>, Vec<usize>) = open.iter().partition(|&&i| content[i] <= share);
