@@ -4,6 +4,7 @@
 use crate::catalog::Program;
 use crate::front;
 use crate::money::Money;
+use crate::rank::Ranked;
 
 /// Costs that span more than this many times are drawn on a log scale.
 pub const LOG_SCALE_FROM: f64 = 10.0;
@@ -81,23 +82,22 @@ impl Scale {
 /// The marks of the first points, in order.
 const MARKS: &str = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 
-/// Places `programs` on cost (by the middle of the range) against months.
-pub fn chart<'a>(programs: &[&'a Program], money: &Money) -> Chart<'a> {
+/// Places the `ranked` programs on cost (by the middle of the range) against months, each on
+/// the front where the ranking put it.
+pub fn chart<'a>(ranked: &[Ranked<'a>], money: &Money) -> Chart<'a> {
     let mut placed = Vec::new();
     let mut unplaced = Vec::new();
-    for &program in programs {
-        match (money.cost_of(program), program.months) {
-            (Some(cost), Some(months)) => placed.push((program, cost.mid(), months.mid())),
-            _ => unplaced.push(program),
+    for r in ranked {
+        match (money.cost_of(r.program), r.program.months) {
+            (Some(cost), Some(months)) => placed.push((r.program, cost.mid(), months.mid(), r.front)),
+            _ => unplaced.push(r.program),
         }
     }
-    let on_front = front::front(&placed.iter().map(|&(_, c, m)| Some((c, m))).collect::<Vec<_>>());
-    let scale = Scale::of(&placed.iter().map(|&(_, c, m)| (c, m)).collect::<Vec<_>>());
+    let scale = Scale::of(&placed.iter().map(|&(_, c, m, _)| (c, m)).collect::<Vec<_>>());
     let points = placed
         .into_iter()
-        .zip(on_front)
         .enumerate()
-        .map(|(i, ((program, cost, months), front))| Point {
+        .map(|(i, (program, cost, months, front))| Point {
             program,
             cost,
             months,

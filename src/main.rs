@@ -69,7 +69,7 @@ fn run(cli: &Cli, out: &mut dyn Write) -> Result<ExitCode> {
     let session = Session::new(&cli.global, extra);
     match &cli.command {
         Command::Compare(args) => {
-            session.with(|c, ctx| cmd::compare::run(&args.comparison(), c, ctx, out, &mut err))
+            session.with(|c, ctx| cmd::compare::run(&args.comparison(), args.explain, c, ctx, out, &mut err))
         }
         Command::Chart(args) => {
             session.with(|c, ctx| cmd::chart::run(&args.comparison(), c, ctx, out, &mut err))
@@ -114,12 +114,7 @@ fn validate(loaded: &Loaded, format: render::Format, out: &mut dyn Write) -> Res
     } else {
         ExitCode::from(1)
     };
-    let style = render::Style {
-        color: false,
-        width: 80,
-        ascii: false,
-    };
-    let written = cmd::validate::run(loaded, format, style, out).and_then(|()| Ok(out.flush()?));
+    let written = cmd::validate::run(loaded, format, out).and_then(|()| Ok(out.flush()?));
     match written {
         Err(error) if !is_broken_pipe(&error) => Err(error),
         _ => Ok(code),

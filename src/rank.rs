@@ -14,8 +14,8 @@
 
 use std::cmp::Ordering;
 
-use crate::catalog::{Pacing, Program};
-use crate::filter::Filter;
+use crate::catalog::{Catalog, Pacing, Program};
+use crate::filter::{self, Filter, Removed};
 use crate::money::Money;
 use crate::named::named_enum;
 
@@ -134,7 +134,6 @@ pub struct Comparison {
     pub order: Vec<OrderKey>,
     pub weights: Weights,
     pub prefer: Option<Pacing>,
-    pub explain: bool,
     pub limit: Option<usize>,
 }
 
@@ -157,6 +156,35 @@ impl Parts {
             (Criterion::Credit, self.credit, weights.credit),
             (Criterion::Pacing, self.pacing, weights.pacing),
         ]
+    }
+}
+
+/// The programs a comparison selects, scored and in order.
+#[derive(Debug, Clone)]
+pub struct Ranking<'a> {
+    /// In order, the first `limit` only.
+    pub ranked: Vec<Ranked<'a>>,
+    /// How many passed the filters, before `limit`: the set scores and the front are over.
+    pub matched: usize,
+    pub removed: Removed,
+}
+
+/// Selects (`named`, else every program the filters keep), scores and orders `args`'s
+/// programs. Scores and the cost–time front are over every program that passed the filters,
+/// before `limit` cuts the list, so that a limit never changes a mark.
+pub fn ranking<'a>(
+    catalog: &'a Catalog,
+    named: &[&'a Program],
+    args: &Comparison,
+    money: &Money,
+) -> Ranking<'a> {
+    let selection = filter::select(catalog, named, &args.filter, money);
+    let scored = score(&selection.programs, money, args.weights, args.prefer);
+    let matched = scored.len();
+    Ranking {
+        ranked: order(scored, &args.order, money, args.prefer, args.limit),
+        matched,
+        removed: selection.removed,
     }
 }
 

@@ -85,3 +85,60 @@ fn the_front_is_of_the_programs_compared() {
     on.sort_unstable();
     assert_eq!(on, ["a", "f"]);
 }
+
+/// The ids a JSON array of records marks on the front, and every id it lists.
+fn marked(json: &str, key: &str) -> (Vec<String>, Vec<String>) {
+    let records: Vec<Value> = serde_json::from_str(json).unwrap();
+    let id = |r: &Value| r[key].as_str().unwrap().to_string();
+    let on = records.iter().filter(|r| r["front"] == true).map(id).collect();
+    (on, records.iter().map(id).collect())
+}
+
+fn builtin(args: &[&str]) -> String {
+    let mut command = common::micromasters();
+    command.args(args).args(["--format", "json"]);
+    common::stdout_of(&mut command, 0)
+}
+
+#[test]
+fn compare_chart_and_plan_mark_the_front_over_what_passed_the_filters_whatever_the_limit() {
+    for filters in [&[][..], &["--kind", "micromasters"], &["--subject", "data"]] {
+        let all = marked(&builtin(&[&["compare"], filters].concat()), "id").0;
+        assert!(!all.is_empty(), "{filters:?}");
+        for limit in ["1", "2", "4", "10", "1000"] {
+            let args = |command: &'static str| [&[command], filters, &["--limit", limit]].concat();
+            let (compare, shown) = marked(&builtin(&args("compare")), "id");
+            let (chart, _) = marked(&builtin(&args("chart")), "id");
+            let expected: Vec<String> = shown.iter().filter(|id| all.contains(id)).cloned().collect();
+            assert_eq!(compare, expected, "compare {filters:?} --limit {limit}");
+            let mut chart_sorted = chart.clone();
+            chart_sorted.sort();
+            let mut expected_sorted = expected.clone();
+            expected_sorted.sort();
+            assert_eq!(chart_sorted, expected_sorted, "chart {filters:?} --limit {limit}");
+        }
+    }
+    let all_routes = marked(&builtin(&["plan"]), "route").0;
+    for limit in ["1", "3", "10"] {
+        let (front, shown) = marked(&builtin(&["plan", "--limit", limit]), "route");
+        let expected: Vec<String> = shown.iter().filter(|r| all_routes.contains(r)).cloned().collect();
+        assert_eq!(front, expected, "plan --limit {limit}");
+    }
+}
+
+#[test]
+fn a_limit_does_not_put_a_program_on_the_front_that_the_full_set_beats() {
+    // Reported: `chart --limit 4` marked this program on the front while `compare --limit 4`
+    // did not; over the 75 that passed the filters, a cheaper or quicker program beats it.
+    for command in ["compare", "chart"] {
+        let (front, shown) = marked(&builtin(&[command, "--limit", "4"]), "id");
+        assert!(
+            shown.contains(&"tecx-negotiation-leadership".to_string()),
+            "{command}"
+        );
+        assert!(
+            !front.contains(&"tecx-negotiation-leadership".to_string()),
+            "{command}"
+        );
+    }
+}

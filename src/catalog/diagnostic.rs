@@ -5,7 +5,7 @@ use std::fmt;
 use super::text::plain;
 
 /// One problem in one catalogue source.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Diagnostic {
     /// The source's name as the user gave it (`data/catalog.toml` for the built-in one).
     pub file: String,

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use super::across;
-use super::check::{InstitutionPlace, Problem, References};
+use super::check::{InstitutionPlace, Problem, ProblemKind, References};
 use super::date::Date;
 use super::diagnostic::{Diagnostic, LineIndex};
 use super::merge::Merge;
@@ -161,12 +161,15 @@ fn place(mut pending: Vec<(usize, Problem)>, texts: &[Option<Source>]) -> Vec<Di
                 .entry(source)
                 .or_insert_with(|| LineIndex::new(&text.text, skip));
             let (line, column) = index.position(&text.text, problem.offset.max(skip));
-            let message = match problem.see_also {
-                Some(first) => {
+            let message = match problem.kind {
+                ProblemKind::Duplicate { first } => {
                     let first_line = index.position(&text.text, first.max(skip)).0;
-                    problem.message.replace("{line}", &first_line.to_string())
+                    format!(
+                        "{}: it is already defined at line {first_line} of this file",
+                        problem.message
+                    )
                 }
-                None => problem.message,
+                _ => problem.message,
             };
             Diagnostic {
                 file: text.name.clone(),

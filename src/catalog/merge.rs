@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
 use super::Replacement;
-use super::check::{InstitutionPlace, Problem, References};
+use super::check::{InstitutionPlace, Problem, ProblemKind, References};
 use super::correct::{Correctable, Given};
 use super::model::{Institution, Program};
 
@@ -173,11 +173,9 @@ impl Merge<'_> {
 }
 
 fn duplicate(what: &str, id: &str, at: usize, first: usize) -> Problem {
-    Problem {
-        see_also: Some(first),
-        ..Problem::new(
-            at,
-            format!("duplicate {what} id `{id}`: it is already defined at line {{line}} of this file"),
-        )
-    }
+    Problem::of(
+        ProblemKind::Duplicate { first },
+        at,
+        format!("duplicate {what} id `{id}`"),
+    )
 }

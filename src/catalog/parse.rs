@@ -5,7 +5,7 @@ use std::thread;
 
 use serde::Deserialize;
 
-use super::check::{self, InstitutionPlace, Problem, References};
+use super::check::{self, InstitutionPlace, Problem, ProblemKind, References};
 use super::date::Date;
 use super::fast;
 use super::model::{Institution, Program};
@@ -121,7 +121,7 @@ pub(super) fn parse_source(text: &str, source: usize) -> Vec<Parsed> {
             .into_iter()
             .map(|flaw| match flaw {
                 Flaw::Forbidden(at, c) => Problem::new(at, text::forbidden_message(c)),
-                Flaw::Unclosed(at) => Problem::new(at, UNCLOSED),
+                Flaw::Unclosed(at) => Problem::of(ProblemKind::Unclosed, at, UNCLOSED),
                 Flaw::TooDeep(at) => Problem::new(
                     at,
                     format!(
@@ -179,7 +179,7 @@ fn drop_placed_unclosed(mut parts: Vec<Parsed>, text: &str, unclosed: &[usize]) 
     let syntax: Vec<usize> = parts
         .iter()
         .flat_map(|p| &p.problems)
-        .filter(|p| p.message.starts_with("invalid TOML"))
+        .filter(|p| p.kind == ProblemKind::Syntax)
         .map(|p| p.offset)
         .collect();
     let same_line = |a: usize, b: usize| {
@@ -188,7 +188,7 @@ fn drop_placed_unclosed(mut parts: Vec<Parsed>, text: &str, unclosed: &[usize]) 
     };
     for part in &mut parts {
         part.problems
-            .retain(|p| p.message != UNCLOSED || !syntax.iter().any(|&s| same_line(p.offset, s)));
+            .retain(|p| p.kind != ProblemKind::Unclosed || !syntax.iter().any(|&s| same_line(p.offset, s)));
     }
     parts
 }
@@ -267,7 +267,8 @@ fn parse_chunk(slice: &str, chunk: Chunk, source: usize, parsed: &mut Parsed) {
         Ok(deserializer) => deserializer,
         Err(error) => {
             let span = error.span().unwrap_or(0..0);
-            parsed.problems.push(Problem::new(
+            parsed.problems.push(Problem::of(
+                ProblemKind::Syntax,
                 base + span.start,
                 format!("invalid TOML: {}", wording::humanize(error.message())),
             ));

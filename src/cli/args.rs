@@ -119,7 +119,6 @@ impl CompareArgs {
             order: self.sort.0.clone(),
             weights: self.weights.unwrap_or_default(),
             prefer: self.prefer,
-            explain: self.explain,
             limit: self.limit.map(|n| usize::try_from(n).unwrap_or(usize::MAX)),
         }
     }

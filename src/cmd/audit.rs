@@ -9,16 +9,6 @@ use crate::filter::{self, Filter};
 use crate::render::{self, Column, Entry, Grid, Report, Row};
 use anyhow::Result;
 
-const FIELDS: &[&str] = &[
-    "id",
-    "name",
-    "status",
-    "missing",
-    "url",
-    "verified",
-    "days_since_verified",
-];
-
 /// Prints the programs that need a check among those `filter` keeps (retired ones included).
 pub fn run(
     filter: &Filter,
@@ -58,7 +48,6 @@ pub fn run(
     let report = Report {
         entries: findings.iter(),
         layout,
-        fields: FIELDS.to_vec(),
         single: false,
         title: "audit".into(),
         plot: None,
@@ -68,7 +57,7 @@ pub fn run(
 }
 
 /// What `audit` prints for one program.
-#[derive(serde::Serialize)]
+#[derive(Default, serde::Serialize)]
 pub struct AuditRecord<'a> {
     id: &'a str,
     name: &'a str,

@@ -3,27 +3,14 @@
 
 use std::io::Write;
 
-use super::{Context, CostMonths, FRONT_LEGEND, count, provenance, with_removed};
-use crate::catalog::{Amount, Catalog};
-use crate::chart::{self, Chart, Scale};
+use super::{Context, CostMonths, count, front_legend, provenance, with_removed};
+use crate::catalog::Catalog;
+use crate::chart::{self, Chart};
 use crate::money::Money;
-use crate::rank::Comparison;
+use crate::rank::{Comparison, Ranking};
 use crate::render::plot::{Plot, PlotPoint};
 use crate::render::{self, Column, Entry, Grid, Report, Row, text};
 use anyhow::Result;
-
-const FIELDS: &[&str] = &[
-    "mark",
-    "id",
-    "name",
-    "cost",
-    "months",
-    "cost_min",
-    "cost_max",
-    "months_min",
-    "months_max",
-    "front",
-];
 
 /// Draws the programs `args` selects, in the order `compare` would rank them.
 pub fn run(
@@ -33,9 +20,12 @@ pub fn run(
     out: &mut dyn Write,
     _err: &mut dyn Write,
 ) -> Result<()> {
-    let super::compare::Ranking { ranked, removed, .. } = super::compare::ranking(args, catalog, ctx)?;
-    let programs: Vec<_> = ranked.iter().map(|r| r.program).collect();
-    let chart = chart::chart(&programs, &ctx.money);
+    let Ranking {
+        ranked,
+        removed,
+        matched,
+    } = super::ranking(args, catalog, ctx)?;
+    let chart = chart::chart(&ranked, &ctx.money);
 
     let mut grid = Grid::new([
         Column::word("Mark"),
@@ -49,7 +39,7 @@ pub fn run(
         count(chart.points.len(), "program"),
         chart.unplaced.len()
     );
-    grid.footer = vec![with_removed(first, removed), FRONT_LEGEND.to_string()];
+    grid.footer = vec![with_removed(first, removed), front_legend(matched, "program")];
     if chart.scale.log_cost {
         grid.footer.push(format!(
             "cost on a log scale: the costs span more than {} times",
@@ -63,7 +53,6 @@ pub fn run(
             money: &ctx.money,
         }),
         layout: grid,
-        fields: FIELDS.to_vec(),
         single: false,
         title: "chart".into(),
         plot: Some(plot(&chart, &ctx.money.display)),
@@ -79,7 +68,7 @@ struct Drawn<'a> {
 }
 
 /// What `chart` prints for one program.
-#[derive(serde::Serialize)]
+#[derive(Default, serde::Serialize)]
 pub struct ChartRecord<'a> {
     mark: String,
     id: &'a str,
@@ -140,34 +129,5 @@ pub fn plot(chart: &Chart, currency: &str) -> Plot {
         .collect();
     let front_line = chart.front_line().iter().map(|p| (p.cost, p.months)).collect();
     let left_out = chart.unplaced.iter().map(|p| p.id.clone()).collect();
-    axes(points, front_line, &chart.scale, currency, left_out)
-}
-
-/// A plot of `points` on `scale`, the front joined through `front_line` ((cost, months), in
-/// order), with its axes titled and their ends labelled in `currency` and months.
-pub fn axes(
-    points: Vec<PlotPoint>,
-    front_line: Vec<(f64, f64)>,
-    scale: &Scale,
-    currency: &str,
-    left_out: Vec<String>,
-) -> Plot {
-    let money = |v: f64| text::money(Some(Amount::exact(v)), currency);
-    let log = if scale.log_cost { ", log scale" } else { "" };
-    Plot {
-        points,
-        front_line: front_line
-            .into_iter()
-            .map(|(c, m)| (scale.x(c), scale.y(m)))
-            .collect(),
-        x_title: format!("cost ({currency}{log}) →"),
-        y_title: "months ↑".into(),
-        x_ends: (money(scale.cost_range.0), money(scale.cost_range.1)),
-        y_ends: (
-            text::short(scale.months_range.0),
-            text::short(scale.months_range.1),
-        ),
-        left_out,
-        in_terminal: true,
-    }
+    Plot::axes(points, front_line, &chart.scale, currency, left_out)
 }

@@ -6,17 +6,17 @@ use anyhow::Result;
 use serde_json::{Map, Value};
 
 use super::{
-    CREDIT_LEGEND, Context, FRONT_LEGEND, PROGRAM_FIELDS, ProgramRecord, cost_cell, count, programs_named,
-    provenance, with_removed,
+    CREDIT_LEGEND, Context, ProgramRecord, cost_cell, count, front_legend, provenance, with_removed,
 };
 use crate::catalog::{Catalog, Status};
-use crate::filter::{self, Removed};
-use crate::rank::{self, Comparison, Criterion, Ranked};
+use crate::filter::Removed;
+use crate::rank::{self, Comparison, Criterion, Ranked, Ranking};
 use crate::render::{self, Align, Column, Entry, Grid, Report, Row, Wrap, text};
 
 /// Ranks and prints the programs `args` selects.
 pub fn run(
     args: &Comparison,
+    explain: bool,
     catalog: &Catalog,
     ctx: &Context,
     out: &mut dyn Write,
@@ -26,7 +26,7 @@ pub fn run(
         ranked,
         matched,
         removed,
-    } = ranking(args, catalog, ctx)?;
+    } = super::ranking(args, catalog, ctx)?;
 
     let mut layout = Grid::new([
         Column::figure("#"),
@@ -38,64 +38,32 @@ pub fn run(
         Column::figure("Score"),
     ]);
     let any_stale = ranked.iter().any(|r| r.program.is_stale(ctx.today));
-    layout.footer = footer(
-        ranked.len(),
-        matched,
-        removed,
-        args.explain.then_some(args.weights),
-    );
+    layout.footer = footer(ranked.len(), matched, removed, explain.then_some(args.weights));
     layout.footer.push(provenance(catalog, ctx, any_stale));
     layout.footer.push(CREDIT_LEGEND.to_string());
     if ranked.iter().any(|r| r.front) {
-        layout.footer.push(FRONT_LEGEND.to_string());
+        layout.footer.push(front_legend(matched, "program"));
     }
     if ranked.is_empty() {
-        let _ = writeln!(err, "note: {}", empty_note(removed));
+        let _ = writeln!(err, "note: {}", super::empty_note(removed));
     }
-    let mut fields = vec!["rank"];
-    fields.extend_from_slice(PROGRAM_FIELDS);
-    fields.extend(["score", "front"]);
     let entries = ranked.into_iter().enumerate().map(|(i, ranked)| Place {
         rank: i + 1,
         ranked,
         catalog,
         ctx,
         args,
+        explain,
     });
     let report = Report {
         entries,
         layout,
-        fields,
         single: false,
         title: "compare".into(),
         plot: None,
     };
     render::report(report, ctx.format, ctx.style, out)?;
     Ok(())
-}
-
-/// What `compare` and `chart` share: the programs `args` selects, scored and in order.
-pub(super) struct Ranking<'a> {
-    pub ranked: Vec<Ranked<'a>>,
-    /// How many passed the filters, before `--limit`.
-    pub matched: usize,
-    pub removed: Removed,
-}
-
-/// Selects, scores and orders the programs `args` names or its filters keep.
-pub(super) fn ranking<'a>(args: &Comparison, catalog: &'a Catalog, ctx: &Context) -> Result<Ranking<'a>> {
-    let named = programs_named(catalog, &args.ids)?;
-    // An unknown `--toward` degree is a mistake to name, not a filter that keeps nothing.
-    programs_named(catalog, &args.filter.toward)?;
-    let selection = filter::select(catalog, &named, &args.filter, &ctx.money);
-    let scored = rank::score(&selection.programs, &ctx.money, args.weights, args.prefer);
-    let matched = scored.len();
-    let ranked = rank::order(scored, &args.order, &ctx.money, args.prefer, args.limit);
-    Ok(Ranking {
-        ranked,
-        matched,
-        removed: selection.removed,
-    })
 }
 
 /// One ranked program, in its place, as `compare` reports it.
@@ -105,10 +73,12 @@ struct Place<'a> {
     catalog: &'a Catalog,
     ctx: &'a Context,
     args: &'a Comparison,
+    /// Whether each criterion's part is shown.
+    explain: bool,
 }
 
 /// The record of one ranked program: the program's, with its rank, score and parts.
-#[derive(serde::Serialize)]
+#[derive(Default, serde::Serialize)]
 struct RankingRecord<'a> {
     rank: usize,
     #[serde(flatten)]
@@ -131,7 +101,7 @@ impl<'a> Entry for Place<'a> {
     type Record = RankingRecord<'a>;
 
     fn record(&self) -> RankingRecord<'a> {
-        let explain = self.args.explain.then(|| {
+        let explain = self.explain.then(|| {
             let mut explain = Map::new();
             for (name, part, weight) in self.parts() {
                 explain.insert(name.as_str().into(), render::number(part));
@@ -155,7 +125,7 @@ impl<'a> Entry for Place<'a> {
             .institution(&p.institution)
             .map_or(p.institution.as_str(), |i| i.label());
         let front = if self.ranked.front { " ◆" } else { "" };
-        let note = self.args.explain.then(|| {
+        let note = self.explain.then(|| {
             let shown: Vec<String> = self
                 .parts()
                 .iter()
@@ -196,26 +166,4 @@ fn footer(shown: usize, matched: usize, removed: Removed, explain: Option<rank::
         ));
     }
     lines
-}
-
-/// Why nothing matched, for stderr.
-pub fn empty_note(removed: Removed) -> String {
-    let mut reasons = Vec::new();
-    if removed.filtered > 0 {
-        reasons.push(format!("{} failed the filters", removed.filtered));
-    }
-    if removed.unknown > 0 {
-        reasons.push(format!("{} had unknown figures a filter needs", removed.unknown));
-    }
-    if removed.retired > 0 {
-        reasons.push(format!(
-            "{} retired were hidden (--include-retired)",
-            removed.retired
-        ));
-    }
-    if reasons.is_empty() {
-        "no program matches".into()
-    } else {
-        format!("no program matches: {}", reasons.join(", "))
-    }
 }

@@ -27,7 +27,6 @@ pub fn run(
             currency: &ctx.money.display,
         }),
         layout: layout(&estimate),
-        fields: Vec::new(),
         single: true,
         title: format!("estimate {}", estimate.id),
         plot: None,
@@ -44,7 +43,7 @@ struct Estimated<'a> {
 
 /// What `estimate` prints, keys as in the interface. `terms` and `fees` appear when the fee
 /// parts priced it, `then` and the totals with `--then`.
-#[derive(serde::Serialize)]
+#[derive(Default, serde::Serialize)]
 pub struct EstimateRecord<'a> {
     id: &'a str,
     name: &'a str,
@@ -96,7 +95,7 @@ impl serde::Serialize for Fees<'_> {
 }
 
 /// The rest of the degree, then the pathway's totals beside the degree alone.
-#[derive(serde::Serialize)]
+#[derive(Default, serde::Serialize)]
 pub struct ThenRecord<'a> {
     then: ThenPart<'a>,
     #[serde(serialize_with = "render::optional_number")]
@@ -126,7 +125,7 @@ pub struct ThenRecord<'a> {
 }
 
 /// The degree after the credential: what the credential counts for, and what is left.
-#[derive(serde::Serialize)]
+#[derive(Default, serde::Serialize)]
 pub struct ThenPart<'a> {
     id: &'a str,
     #[serde(serialize_with = "render::optional_number")]

@@ -5,8 +5,7 @@ use std::io::Write;
 use anyhow::Result;
 
 use super::{
-    CREDIT_LEGEND, Context, PROGRAM_FIELDS, ProgramRecord, cost_cell, count, programs_named, provenance,
-    with_removed,
+    CREDIT_LEGEND, Context, ProgramRecord, cost_cell, count, programs_named, provenance, with_removed,
 };
 use crate::catalog::{Catalog, Program, Status};
 use crate::filter::{self, Filter};
@@ -63,7 +62,7 @@ pub fn run(
         CREDIT_LEGEND.to_string(),
     ];
     if programs.is_empty() {
-        let _ = writeln!(err, "note: {}", super::compare::empty_note(selection.removed));
+        let _ = writeln!(err, "note: {}", super::empty_note(selection.removed));
     }
     let entries = programs.iter().enumerate().map(|(i, program)| Listing {
         program,
@@ -74,7 +73,6 @@ pub fn run(
     let report = Report {
         entries,
         layout,
-        fields: PROGRAM_FIELDS.to_vec(),
         single: false,
         title: "list".into(),
         plot: None,

@@ -15,6 +15,7 @@ use anyhow::{Result, bail};
 use crate::catalog::{Amount, Catalog, Date, Program};
 use crate::filter::Removed;
 use crate::money::Money;
+use crate::rank::{self, Comparison, Ranking};
 use crate::render::{self, Format, Style, text};
 
 /// What every command needs besides its own arguments.
@@ -37,27 +38,6 @@ pub fn programs_named<'a>(catalog: &'a Catalog, ids: &[String]) -> Result<Vec<&'
         .collect()
 }
 
-/// The fields every program record carries in JSON and CSV, in order.
-pub const PROGRAM_FIELDS: &[&str] = &[
-    "id",
-    "name",
-    "kind",
-    "institution",
-    "institution_name",
-    "pacing",
-    "delivery",
-    "status",
-    "currency",
-    "cost_min",
-    "cost_max",
-    "months_min",
-    "months_max",
-    "credit_share",
-    "pathways",
-    "verified",
-    "stale",
-];
-
 /// The low end of a range, `None` when unknown.
 pub(crate) fn low(amount: Option<Amount>) -> Option<f64> {
     amount.map(|a| a.min)
@@ -70,7 +50,7 @@ pub(crate) fn high(amount: Option<Amount>) -> Option<f64> {
 
 /// A cost and a duration as the four keys every record gives them: `cost_min`, `cost_max`,
 /// `months_min`, `months_max`, each `null` when unknown.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, Default, serde::Serialize)]
 pub struct CostMonths {
     #[serde(serialize_with = "render::optional_number")]
     pub cost_min: Option<f64>,
@@ -95,7 +75,7 @@ impl CostMonths {
 
 /// The record `compare` and `list` print for one program, in the display currency; its field
 /// names are the JSON keys and CSV columns of the interface.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, Default, serde::Serialize)]
 pub struct ProgramRecord<'a> {
     pub id: &'a str,
     pub name: &'a str,
@@ -208,8 +188,18 @@ fn rate_line(catalog: &Catalog, ctx: &Context) -> String {
 /// The legend of the credit column.
 pub const CREDIT_LEGEND: &str = "? not known; – none; credit: the largest known share of a degree, ~ computed from credits, ? share unknown, entry: admission only";
 
-/// The legend of the front mark.
-pub const FRONT_LEGEND: &str = "◆ on the cost–time front: no other program here is both no dearer and no quicker (by the middle of the ranges)";
+/// The legend of the front mark. Every command marks the front over the same set, all that
+/// passed the filters (before `--limit`), and says so.
+pub fn front_legend(matched: usize, noun: &str) -> String {
+    let set = if matched == 1 {
+        format!("the 1 {noun}")
+    } else {
+        format!("the {matched} {noun}s")
+    };
+    format!(
+        "◆ on the cost–time front of {set} that passed the filters: none of them is both no dearer and no quicker (by the middle of the ranges)"
+    )
+}
 
 /// "1 program" or "2 programs".
 pub fn count(n: usize, noun: &str) -> String {
@@ -235,4 +225,35 @@ pub fn with_removed(mut line: String, removed: Removed) -> String {
         ));
     }
     line
+}
+
+/// The programs `args` names or its filters keep, scored and in order; an unknown id (or
+/// `--toward` degree) is an error naming close ones.
+pub fn ranking<'a>(args: &Comparison, catalog: &'a Catalog, ctx: &Context) -> Result<Ranking<'a>> {
+    let named = programs_named(catalog, &args.ids)?;
+    // An unknown `--toward` degree is a mistake to name, not a filter that keeps nothing.
+    programs_named(catalog, &args.filter.toward)?;
+    Ok(rank::ranking(catalog, &named, args, &ctx.money))
+}
+
+/// Why nothing matched, for stderr.
+pub fn empty_note(removed: Removed) -> String {
+    let mut reasons = Vec::new();
+    if removed.filtered > 0 {
+        reasons.push(format!("{} failed the filters", removed.filtered));
+    }
+    if removed.unknown > 0 {
+        reasons.push(format!("{} had unknown figures a filter needs", removed.unknown));
+    }
+    if removed.retired > 0 {
+        reasons.push(format!(
+            "{} retired were hidden (--include-retired)",
+            removed.retired
+        ));
+    }
+    if reasons.is_empty() {
+        "no program matches".into()
+    } else {
+        format!("no program matches: {}", reasons.join(", "))
+    }
 }

@@ -2,36 +2,13 @@
 
 use std::io::Write;
 
-use super::{Context, CostMonths, count, high, low, programs_named, provenance, with_removed};
+use super::{Context, CostMonths, count, front_legend, high, low, programs_named, provenance, with_removed};
 use crate::catalog::{Amount, Catalog, Grants, Program};
 use crate::chart::Scale;
 use crate::plan::{self, PlanRequest, Route};
 use crate::render::plot::{Plot, PlotPoint};
 use crate::render::{self, Column, Entry, Grid, Report, Row, text};
 use anyhow::Result;
-
-/// The fields of a route record, in order.
-const ROUTE_FIELDS: &[&str] = &[
-    "rank",
-    "route",
-    "degree",
-    "credential",
-    "grants",
-    "share",
-    "steps",
-    "total_cost_min",
-    "total_cost_max",
-    "total_months_min",
-    "total_months_max",
-    "direct_cost_min",
-    "direct_cost_max",
-    "saving_min",
-    "saving_max",
-    "months_saved_min",
-    "months_saved_max",
-    "front",
-    "unknown",
-];
 
 /// Prints the routes `request` keeps.
 pub fn run(
@@ -63,7 +40,8 @@ pub fn run(
     };
     grid.footer = vec![
         with_removed(first, plan.removed),
-        "◆ on the cost–time front: no other route here is both no dearer and no slower; saving: against the degree alone".into(),
+        front_legend(plan.matched, "route"),
+        "saving: against the degree alone".into(),
         "credential months at the advertised pace unless --hours-per-week; aid applies to the credential only".into(),
         provenance(catalog, ctx, any_stale),
     ];
@@ -81,7 +59,6 @@ pub fn run(
             ctx,
         }),
         layout: grid,
-        fields: ROUTE_FIELDS.to_vec(),
         single: false,
         title: "plan".into(),
         plot: Some(route_plot(&plan.routes, &ctx.money.display)),
@@ -123,7 +100,7 @@ fn route_plot(routes: &[Route], currency: &str) -> Plot {
     // The table reads as a plan; the page shows the routes' trade-off too.
     Plot {
         in_terminal: false,
-        ..super::chart::axes(points, front, &scale, currency, left_out)
+        ..Plot::axes(points, front, &scale, currency, left_out)
     }
 }
 
@@ -187,7 +164,7 @@ struct Ranked<'a> {
 }
 
 /// One step of a route: a program and what it costs and takes.
-#[derive(serde::Serialize)]
+#[derive(Default, serde::Serialize)]
 struct Step<'a> {
     id: &'a str,
     name: &'a str,
@@ -196,7 +173,7 @@ struct Step<'a> {
 }
 
 /// What `plan` prints for one route, keys as in the interface.
-#[derive(serde::Serialize)]
+#[derive(Default, serde::Serialize)]
 pub struct RouteRecord<'a> {
     rank: usize,
     route: String,

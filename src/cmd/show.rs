@@ -16,7 +16,8 @@ pub fn run(
     _err: &mut dyn Write,
 ) -> Result<()> {
     let programs = programs_named(catalog, ids)?;
-    let columns = std::iter::once(Column::word("Field")).chain(programs.iter().map(|p| Column::text(p.id.as_str())));
+    let columns =
+        std::iter::once(Column::word("Field")).chain(programs.iter().map(|p| Column::text(p.id.as_str())));
     let mut grid = Grid::new(columns);
     let columns: Vec<Vec<(&str, String)>> = programs.iter().map(|p| fields(p, catalog, ctx)).collect();
     if let Some(first) = columns.first() {
@@ -39,7 +40,6 @@ pub fn run(
             ctx,
         }),
         layout: grid,
-        fields: Vec::new(),
         single: false,
         title: "show".into(),
         plot: None,
@@ -193,7 +193,7 @@ fn fields(p: &Program, catalog: &Catalog, ctx: &Context) -> Vec<(&'static str, S
 }
 
 /// Everything `show` prints about one program: `compare`'s record, then every other field.
-#[derive(serde::Serialize)]
+#[derive(Default, serde::Serialize)]
 pub struct ShowRecord<'a> {
     #[serde(flatten)]
     program: ProgramRecord<'a>,
@@ -221,7 +221,7 @@ pub struct ShowRecord<'a> {
 
 /// The fee parts in the display currency. The same keys for every program, fee parts or not:
 /// CSV columns must not depend on which program comes first.
-#[derive(serde::Serialize)]
+#[derive(Default, serde::Serialize)]
 pub struct FeesRecord {
     #[serde(serialize_with = "render::optional_number")]
     per_course: Option<f64>,
@@ -236,7 +236,7 @@ pub struct FeesRecord {
 }
 
 /// One pathway: toward a catalogue program, or a degree described by name and school.
-#[derive(serde::Serialize)]
+#[derive(Default, serde::Serialize)]
 pub struct PathwayRecord<'a> {
     toward: Option<&'a str>,
     degree: Option<&'a str>,

@@ -7,18 +7,13 @@ use serde_json::{Map, Value};
 
 use super::count;
 use crate::catalog::Loaded;
-use crate::render::{self, Column, Document, Format, Grid, Style};
+use crate::render::{self, Column, Document, Format, Grid, Validation};
 
 /// Prints the problems and a summary, in any format; the caller turns problems into exit
 /// code 1. The table is the plain `FILE:LINE:COLUMN: message` lines editors jump to; JSON is
 /// one summary object; CSV, Markdown and HTML have a row per problem.
-pub fn run(loaded: &Loaded, format: Format, style: Style, out: &mut dyn Write) -> Result<()> {
+pub fn run(loaded: &Loaded, format: Format, out: &mut dyn Write) -> Result<()> {
     let catalog = &loaded.catalog;
-    let problems: Vec<Value> = loaded
-        .problems
-        .iter()
-        .map(|d| serde_json::json!({ "file": d.file, "line": d.line, "column": d.column, "message": d.message }))
-        .collect();
     let replaced: Vec<Value> = loaded
         .replaced
         .iter()
@@ -31,7 +26,7 @@ pub fn run(loaded: &Loaded, format: Format, style: Style, out: &mut dyn Write) -
     summary.insert("programs".into(), catalog.programs.len().into());
     summary.insert("institutions".into(), catalog.institutions.len().into());
     summary.insert("replaced".into(), replaced.into());
-    summary.insert("problems".into(), problems.clone().into());
+    summary.insert("problems".into(), serde_json::to_value(&loaded.problems)?);
 
     let corrected: Vec<String> = loaded
         .replaced
@@ -79,18 +74,16 @@ pub fn run(loaded: &Loaded, format: Format, style: Style, out: &mut dyn Write) -
     let mut lines: Vec<String> = loaded.problems.iter().map(ToString::to_string).collect();
     lines.extend(corrected);
     lines.push(total);
-    let document = Document {
-        records: problems
-            .into_iter()
-            .filter_map(|p| p.as_object().cloned())
-            .collect(),
-        fields: vec!["file", "line", "column", "message"],
-        grid,
-        title: "validate".into(),
+    let validation = Validation {
+        document: Document {
+            grid,
+            title: "validate".into(),
+            plot: None,
+        },
+        problems: loaded.problems.clone(),
         lines,
-        summary: Some(Value::Object(summary)),
-        ..Document::default()
+        summary: Value::Object(summary),
     };
-    render::write(document, format, style, out)?;
+    render::validation(validation, format, out)?;
     Ok(())
 }

@@ -14,11 +14,11 @@ fn io_error(error: csv::Error) -> io::Error {
     }
 }
 
-/// Writes `records` as CSV as they come: the header is `fields`, then any other columns the
-/// first record has; a record's missing columns are empty.
+/// Writes `records` as CSV as they come: the first record names the columns (`empty` does when
+/// there is none: the record type's columns); a later record's missing columns are empty.
 pub fn write<R: Serialize>(
     records: impl Iterator<Item = R>,
-    fields: &[&str],
+    empty: &R,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let mut writer = csv::Writer::from_writer(out);
@@ -43,12 +43,7 @@ pub fn write<R: Serialize>(
         }
         if let Some(names) = cells.names.take() {
             if places.is_none() {
-                let mut header: Vec<String> = fields.iter().map(ToString::to_string).collect();
-                for name in &names {
-                    if !header.contains(name) {
-                        header.push(name.clone());
-                    }
-                }
+                let header = names.clone();
                 writer.write_record(&header).map_err(io_error)?;
                 line = vec![String::new(); header.len()];
                 places = Some((
@@ -73,7 +68,11 @@ pub fn write<R: Serialize>(
         writer.write_record(&line).map_err(io_error)?;
     }
     if places.is_none() {
-        writer.write_record(fields).map_err(io_error)?;
+        let mut cells = Cells::with_names();
+        cells.fill(empty).map_err(io::Error::other)?;
+        writer
+            .write_record(cells.names.unwrap_or_default())
+            .map_err(io_error)?;
     }
     writer.flush()
 }

@@ -97,11 +97,7 @@ fn table(grid: &Grid, page: &mut String) {
         return;
     }
     let class = |i: usize| {
-        if grid.is_figure(i) {
-            " class=\"num\""
-        } else {
-            ""
-        }
+        if grid.is_figure(i) { " class=\"num\"" } else { "" }
     };
     page.push_str("<table>\n<thead><tr>");
     for (i, c) in grid.columns.iter().enumerate() {

@@ -11,7 +11,9 @@ pub mod text;
 
 use std::io::{self, Write};
 
-use serde_json::{Map, Value};
+use serde_json::Value;
+
+use crate::catalog::Diagnostic;
 
 use crate::named::named_enum;
 
@@ -120,9 +122,7 @@ impl Grid {
 
     /// Whether column `i` wraps when the table is too wide.
     pub fn wraps(&self, i: usize) -> bool {
-        self.columns
-            .get(i)
-            .is_some_and(|c| c.wrap != Wrap::Never)
+        self.columns.get(i).is_some_and(|c| c.wrap != Wrap::Never)
     }
 
     /// The first column that wraps, where notes under a row go.
@@ -171,7 +171,8 @@ pub struct Row {
 /// ask for what their format needs, one entry at a time: JSON and CSV never build rows, and
 /// stream records as they are produced.
 pub trait Entry {
-    type Record: serde::Serialize;
+    /// Its `Default` names the CSV columns when there is no entry.
+    type Record: serde::Serialize + Default;
     /// The record: JSON and CSV derive from it.
     fn record(&self) -> Self::Record;
     /// The rows it shows as in a table (a group's heading row too, where it opens one).
@@ -184,8 +185,6 @@ pub struct Report<I> {
     /// The header, alignments and wrapping of the table; its footer lines. Rows already in it
     /// come before the entries' (`show` lays its table out across programs there).
     pub layout: Grid,
-    /// The CSV columns, in order (printed alone when there is no entry).
-    pub fields: Vec<&'static str>,
     /// JSON prints the first record as an object rather than an array.
     pub single: bool,
     /// What it is about (`compare`), for HTML's title.
@@ -204,14 +203,13 @@ pub fn report<E: Entry>(
     let Report {
         entries,
         layout,
-        fields,
         single,
         title,
         plot,
     } = report;
     match format {
         Format::Json => json::write(entries.map(|e| e.record()), single, out),
-        Format::Csv => csv::write(entries.map(|e| e.record()), &fields, out),
+        Format::Csv => csv::write(entries.map(|e| e.record()), &E::Record::default(), out),
         Format::Table | Format::Markdown | Format::Html => {
             let mut grid = layout;
             let mut rows = Vec::new();
@@ -225,62 +223,65 @@ pub fn report<E: Entry>(
                 }
             }
             let document = Document {
-                fields,
-                single,
                 grid,
                 title,
                 plot,
                 ..Document::default()
             };
-            write(document, format, style, out)
+            draw(document, format, Some(style), out)
         }
     }
 }
 
-/// What a command prints: records for machines and a grid for people.
+/// What tables, Markdown and pages draw: a grid, and a plot above it.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Document {
-    /// One record per row, keys in order.
-    pub records: Vec<Map<String, Value>>,
-    /// The CSV header to print when there are no records.
-    pub fields: Vec<&'static str>,
-    /// JSON prints the one record as an object rather than an array.
-    pub single: bool,
     pub grid: Grid,
     /// What the page is about (`compare`, `plan`), for HTML's title.
     pub title: String,
     /// A plot drawn above the table (charts and plans).
     pub plot: Option<plot::Plot>,
-    /// Plain lines a terminal shows instead of the table (`validate`'s `FILE:LINE:COLUMN`).
-    pub lines: Vec<String>,
-    /// One object JSON prints instead of the records (`validate`'s summary).
-    pub summary: Option<Value>,
 }
 
-/// Writes `document` to `out` in `format`. Catalogue text is made safe here, for every command
-/// (JSON and CSV in their modules): a command need not remember it.
-pub fn write(mut document: Document, format: Format, style: Style, out: &mut dyn Write) -> io::Result<()> {
-    if format == Format::Table {
-        document.grid.make_plain();
-    }
+/// What `validate` prints: plain `FILE:LINE:COLUMN` lines in a terminal, one summary object in
+/// JSON, a row per problem in CSV, the grid in Markdown and HTML.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Validation {
+    pub document: Document,
+    pub problems: Vec<Diagnostic>,
+    pub lines: Vec<String>,
+    pub summary: Value,
+}
+
+/// Writes `validation` to `out` in `format`.
+pub fn validation(validation: Validation, format: Format, out: &mut dyn Write) -> io::Result<()> {
     match format {
-        Format::Table if !document.lines.is_empty() => {
-            for line in &document.lines {
+        Format::Table => {
+            for line in &validation.lines {
                 writeln!(out, "{}", text::plain(line))?;
             }
             Ok(())
         }
-        Format::Json if document.summary.is_some() => json::write(document.summary.iter(), true, out),
-        Format::Table => {
+        Format::Json => json::write(std::iter::once(&validation.summary), true, out),
+        Format::Csv => csv::write(validation.problems.iter(), &&Diagnostic::default(), out),
+        Format::Markdown | Format::Html => draw(validation.document, format, None, out),
+    }
+}
+
+/// Draws `document` as a table (in `style`, which only tables need), Markdown or a page.
+/// Catalogue text is made safe here, for every command (JSON and CSV in their modules): a
+/// command need not remember it.
+fn draw(mut document: Document, format: Format, style: Option<Style>, out: &mut dyn Write) -> io::Result<()> {
+    match (format, style) {
+        (Format::Table, Some(style)) => {
+            document.grid.make_plain();
             if let Some(plot) = document.plot.as_ref().filter(|p| p.in_terminal) {
                 plot::write(plot, style, out)?;
             }
             table::write(document.grid, style, out)
         }
-        Format::Markdown => markdown::write(&document.grid, out),
-        Format::Html => html::write(&document, out),
-        Format::Json => json::write(document.records.iter(), document.single, out),
-        Format::Csv => csv::write(document.records.iter(), &document.fields, out),
+        (Format::Html, _) => html::write(&document, out),
+        _ => markdown::write(&document.grid, out),
     }
 }
 

@@ -5,6 +5,8 @@ use std::io::{self, Write};
 
 use super::Style;
 use super::text;
+use crate::catalog::Amount;
+use crate::chart::Scale;
 
 /// One labelled point.
 #[derive(Debug, Clone, PartialEq)]
@@ -36,6 +38,37 @@ pub struct Plot {
     pub left_out: Vec<String>,
     /// Whether a terminal table draws it too (a chart), or only a page (a plan's routes).
     pub in_terminal: bool,
+}
+
+impl Plot {
+    /// A plot of `points` on `scale`, the front joined through `front_line` ((cost, months), in
+    /// order), with its axes titled and their ends labelled in `currency` and months.
+    pub fn axes(
+        points: Vec<PlotPoint>,
+        front_line: Vec<(f64, f64)>,
+        scale: &Scale,
+        currency: &str,
+        left_out: Vec<String>,
+    ) -> Plot {
+        let money = |v: f64| text::money(Some(Amount::exact(v)), currency);
+        let log = if scale.log_cost { ", log scale" } else { "" };
+        Plot {
+            points,
+            front_line: front_line
+                .into_iter()
+                .map(|(c, m)| (scale.x(c), scale.y(m)))
+                .collect(),
+            x_title: format!("cost ({currency}{log}) →"),
+            y_title: "months ↑".into(),
+            x_ends: (money(scale.cost_range.0), money(scale.cost_range.1)),
+            y_ends: (
+                text::short(scale.months_range.0),
+                text::short(scale.months_range.1),
+            ),
+            left_out,
+            in_terminal: true,
+        }
+    }
 }
 
 /// The plot's height in rows.

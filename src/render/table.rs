@@ -145,7 +145,10 @@ fn column_widths(grid: &Grid, width: usize) -> Vec<usize> {
                 .iter()
                 .filter_map(|r| r.get(column))
                 .map(|c| cell_width(c));
-            cells.chain([cell_width(&grid.columns[column].header)]).max().unwrap_or(0)
+            cells
+                .chain([cell_width(&grid.columns[column].header)])
+                .max()
+                .unwrap_or(0)
         })
         .collect();
     let separators = content.len().saturating_sub(1);

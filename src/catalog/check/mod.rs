@@ -18,22 +18,40 @@ use super::model::{Admission, Delivery, Institution, Kind, Pacing, Program, Stat
 use super::raw::{RawFees, RawInstitution, RawProgram};
 use super::wording::limit;
 
+/// What kind of problem a `Problem` is, where the loader treats kinds differently.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProblemKind {
+    /// A rule of the format.
+    Rule,
+    /// Text the TOML parser refuses.
+    Syntax,
+    /// A one-line string left open, found before the parser runs.
+    Unclosed,
+    /// An id defined again; the first definition stands at this offset of the same source,
+    /// and the message names its line.
+    Duplicate { first: usize },
+}
+
 /// A problem at a byte offset of one source, before it is placed at a line and column.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Problem {
     pub offset: usize,
     pub message: String,
-    /// Another place in the same source the message names as `{line}` (a first definition).
-    pub see_also: Option<usize>,
+    pub kind: ProblemKind,
 }
 
 impl Problem {
-    /// A problem at `offset`.
+    /// A problem with a rule at `offset`.
     pub fn new(offset: usize, message: impl Into<String>) -> Self {
+        Problem::of(ProblemKind::Rule, offset, message)
+    }
+
+    /// A problem of `kind` at `offset`.
+    pub fn of(kind: ProblemKind, offset: usize, message: impl Into<String>) -> Self {
         Problem {
             offset,
             message: message.into(),
-            see_also: None,
+            kind,
         }
     }
 }
