@@ -226,7 +226,6 @@ pub fn report<E: Entry>(
                 grid,
                 title,
                 plot,
-                ..Document::default()
             };
             draw(document, format, Some(style), out)
         }
