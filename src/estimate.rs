@@ -151,6 +151,8 @@ fn both(a: Option<Amount>, b: Option<Amount>, f: fn(Amount, Amount) -> Amount) -
 }
 
 /// Estimates `program` for `request`.
+// Long on purpose: price, aid, then months, in the order the notes are worded.
+#[allow(clippy::too_many_lines)]
 pub fn estimate(program: &Program, catalog: &Catalog, money: &Money, request: &Request) -> Result<Estimate> {
     let mut notes = Vec::new();
     let advertised = money.cost_of(program);

@@ -228,8 +228,8 @@ figures as of 2026-01-15; amounts in USD; * possibly stale (checked over a year
 ago)
 ? not known; – none; credit: the largest known share of a degree, ~ computed
 from credits, ? share unknown, entry: admission only
-◆ on the cost–time front: no other program here is both no dearer and no quicker
-(by the middle of the ranges)
+◆ on the cost–time front of the 5 programs that passed the filters: none of them
+is both no dearer and no quicker (by the middle of the ranges)
 ";
     assert_eq!(stdout_of(&mut command, 0), expected);
 }

@@ -79,10 +79,9 @@ fuzz_target!(|data: &[u8]| {
                     ],
                     weights: Weights::default(),
                     prefer: None,
-                    explain: true,
                     limit: None,
                 };
-                let _ = cmd::compare::run(&comparison, catalog, &ctx, &mut out, &mut err);
+                let _ = cmd::compare::run(&comparison, true, catalog, &ctx, &mut out, &mut err);
                 let _ = cmd::chart::run(&comparison, catalog, &ctx, &mut out, &mut err);
                 let all = Filter { include_retired: true, ..Filter::default() };
                 let _ = cmd::list::run(&all, catalog, &ctx, &mut out, &mut err);

@@ -1,37 +1,21 @@
 //! The catalogue: its typed model, and loading it from TOML sources with every problem found.
 
-mod across;
 mod amount;
-mod check;
-mod correct;
 mod date;
-mod diagnostic;
-mod fast;
 mod load;
-mod merge;
 pub mod model;
-mod parse;
-mod raw;
-mod source;
-mod split;
 pub mod text;
 mod wording;
-/// Test support: writes a loaded catalogue back as TOML, for the round-trip property tests.
-#[doc(hidden)]
-pub mod write;
 
 use std::collections::{BTreeMap, HashMap};
 
 pub use amount::Amount;
-pub use correct::{InstitutionKey, ProgramKey};
 pub use date::Date;
-pub use diagnostic::Diagnostic;
-pub use load::{Loaded, load};
+pub use load::{Diagnostic, InstitutionKey, Loaded, ProgramKey, Source, load, write};
 pub use model::{
     Admission, CreditSummary, Delivery, Fees, Grants, Institution, Kind, Pacing, Pathway, PathwayKind,
     Program, Status, Target, Tuition,
 };
-pub use source::Source;
 
 /// Every loaded institution and program, merged across sources.
 #[derive(Debug, Default, Clone)]

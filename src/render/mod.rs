@@ -222,11 +222,7 @@ pub fn report<E: Entry>(
                     grid.note_last(note);
                 }
             }
-            let document = Document {
-                grid,
-                title,
-                plot,
-            };
+            let document = Document { grid, title, plot };
             draw(document, format, Some(style), out)
         }
     }

@@ -3,10 +3,10 @@
 
 use toml::Spanned;
 
-use super::super::amount::Stated;
-use super::super::model::{Fees, Grants, Pathway, Program, Target, Tuition};
 use super::super::raw::{RawCredit, RawFees};
 use super::{Findings, MAX_AMOUNT, MAX_COUNT, MAX_MONTHS, is_slug, number_in};
+use crate::catalog::amount::Stated;
+use crate::catalog::model::{Fees, Grants, Pathway, Program, Target, Tuition};
 
 /// Checks each fee part on its own; what the parts need of the program is checked once
 /// corrections are merged.

@@ -3,7 +3,7 @@
 
 use super::Catalog;
 use super::check::{self, Problem, References};
-use super::wording;
+use crate::catalog::wording;
 
 /// The rules that need every source: references to institutions and degrees, and rates.
 pub(super) fn cross_check(catalog: &Catalog, references: &[References]) -> Vec<(usize, Problem)> {

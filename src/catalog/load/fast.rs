@@ -9,9 +9,9 @@ use std::ops::Range;
 use toml::Spanned;
 use toml::value::{Date, Datetime};
 
-use super::amount::{Amount, Stated};
-use super::model::{Admission, Delivery, Grants, Kind, Pacing, Status, Tuition};
 use super::raw::{RawCredit, RawFees, RawInstitution, RawProgram};
+use crate::catalog::amount::{Amount, Stated};
+use crate::catalog::model::{Admission, Delivery, Grants, Kind, Pacing, Status, Tuition};
 
 /// A value as written, with its span in the entry's text.
 #[derive(Debug, Clone, PartialEq)]

@@ -1,7 +1,7 @@
 //! Corrections: an entry whose id an earlier source defines replaces only the keys it gives.
 
-use super::model::{Fees, Institution, Program};
 use super::raw::{RawInstitution, RawProgram};
+use crate::catalog::model::{Fees, Institution, Program};
 use crate::named::named_enum;
 
 /// Declares an entry's keys once, as an enum with the format's spellings, and from that one

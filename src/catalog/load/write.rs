@@ -4,9 +4,9 @@
 use toml::value::{Array, Datetime, Table, Value};
 
 use super::Catalog;
-use super::amount::Amount;
-use super::date::Date;
-use super::model::{Grants, Institution, Program, Target, Tuition};
+use crate::catalog::amount::Amount;
+use crate::catalog::date::Date;
+use crate::catalog::model::{Grants, Institution, Program, Target, Tuition};
 
 fn date(d: Date) -> Value {
     let text = d.to_string();

@@ -36,7 +36,7 @@ impl Source {
     pub fn builtin() -> Source {
         Source {
             name: BUILTIN_NAME.to_string(),
-            text: Cow::Borrowed(include_str!("../../data/catalog.toml")),
+            text: Cow::Borrowed(include_str!("../../../data/catalog.toml")),
         }
     }
 

@@ -6,8 +6,8 @@ use serde::Deserialize;
 use toml::Spanned;
 use toml::value::Datetime;
 
-use super::amount::{Amount, Stated};
-use super::model::{Admission, Delivery, Grants, Kind, Pacing, Status, Tuition};
+use crate::catalog::amount::{Amount, Stated};
+use crate::catalog::model::{Admission, Delivery, Grants, Kind, Pacing, Status, Tuition};
 
 /// One TOML document: a whole file, or one entry cut out of it.
 #[derive(Debug, PartialEq, Deserialize)]

@@ -8,7 +8,7 @@ use std::collections::hash_map::Entry;
 use super::Replacement;
 use super::check::{InstitutionPlace, Problem, ProblemKind, References};
 use super::correct::{Correctable, Given};
-use super::model::{Institution, Program};
+use crate::catalog::model::{Institution, Program};
 
 /// An entry merged by id across sources.
 pub(super) trait Keyed: Correctable {

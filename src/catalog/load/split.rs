@@ -5,7 +5,7 @@
 //! a line, outside strings, comments and bracketed values. Every chunk is a contiguous slice of
 //! the text and a TOML document by itself, so positions inside it map back by adding its start.
 
-use super::text::{Flaw, scan_string};
+use crate::catalog::text::{Flaw, scan_string};
 
 /// What a chunk holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,6 +50,8 @@ const BLANK_RUN_BYTES: usize = 4096;
 /// string literal on the way. Where a sub-table (`[program.fees]`, `[[program.credit]]`) stands
 /// after another kind of table, as TOML allows, the entries are not contiguous: the whole text
 /// is then one chunk, for the TOML parser.
+// Long on purpose: one scanner loop over TOML's lexical states: its state lives across the arms.
+#[allow(clippy::too_many_lines)]
 pub fn split(text: &str, from: usize) -> Split {
     let bytes = text.as_bytes();
     let mut flaws = Vec::new();
@@ -102,7 +104,7 @@ pub fn split(text: &str, from: usize) -> Split {
                         too_deep: false,
                     });
                 }
-                if header.first.len() > super::text::MAX_STRING
+                if header.first.len() > crate::catalog::text::MAX_STRING
                     && let Some(chunk) = chunks.last_mut()
                 {
                     // Not a header any parser would take; do not hand it on.

@@ -14,9 +14,9 @@ use values::{amount, check_slug, checked_date, date, number_in, stated};
 use toml::Spanned;
 
 use super::correct::{Given, InstitutionKey, ProgramKey};
-use super::model::{Admission, Delivery, Institution, Kind, Pacing, Program, Status};
 use super::raw::{RawFees, RawInstitution, RawProgram};
-use super::wording::limit;
+use crate::catalog::model::{Admission, Delivery, Institution, Kind, Pacing, Program, Status};
+use crate::catalog::wording::limit;
 
 /// What kind of problem a `Problem` is, where the loader treats kinds differently.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -152,6 +152,8 @@ fn non_empty(text: Option<String>) -> Option<String> {
 /// Checks one program; `base` is the offset of the text it was parsed from, where its header
 /// stands. Keys a new entry must give may be missing here: the merge decides whether the entry
 /// is new (and reports them) or corrects an earlier one.
+// Long on purpose: one check per key, in the format's order: split, the keys would be read in two places.
+#[allow(clippy::too_many_lines)]
 pub fn program(raw: RawProgram, base: usize, source: usize) -> Result<(Program, References), Vec<Problem>> {
     let mut f = Findings {
         base,

@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use super::text::plain;
+use crate::catalog::text::plain;
 
 /// One problem in one catalogue source.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]

@@ -4,10 +4,10 @@
 use toml::Spanned;
 use toml::value::Datetime;
 
-use super::super::amount::{Amount, Stated};
-use super::super::date::Date;
-use super::super::wording::{limit, shown};
 use super::Findings;
+use crate::catalog::amount::{Amount, Stated};
+use crate::catalog::date::Date;
+use crate::catalog::wording::{limit, shown};
 
 /// Whether `text` is a slug: `[a-z0-9]+(-[a-z0-9]+)*`.
 pub fn is_slug(text: &str) -> bool {
@@ -24,12 +24,12 @@ pub fn is_currency_code(text: &str) -> bool {
 
 pub(super) fn check_slug(findings: &mut Findings, id: &Spanned<String>, what: &str) {
     let length = id.get_ref().chars().count();
-    if length > super::super::text::MAX_ID {
+    if length > crate::catalog::text::MAX_ID {
         findings.at(
             id,
             format!(
                 "{what} is {length} characters long; ids hold at most {}",
-                super::super::text::MAX_ID
+                crate::catalog::text::MAX_ID
             ),
         );
     } else if !is_slug(id.get_ref()) {
