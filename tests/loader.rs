@@ -141,14 +141,12 @@ fn broken_references_name_the_closest_id_or_the_fix() {
             format!(
                 "{f}:24:22: `toward` names unknown program `nowhere`; use `degree = \"...\"` for a degree outside the catalogue"
             ),
+            format!("{f}:34:22: `toward` names `not-a-degree` itself: a program cannot count toward itself"),
             format!(
-                "{f}:34:22: `toward` must name a degree (`masters` or `bachelors`), but `no-institution` is a `micromasters`"
+                "{f}:44:22: a credit table takes `toward` (a program in the catalogue) or `degree` (one outside it), not both"
             ),
             format!(
-                "{f}:44:22: a credit table takes `toward` (a degree in the catalogue) or `degree` (one outside it), not both"
-            ),
-            format!(
-                "{f}:54:11: a credit table needs `toward` (a degree in the catalogue) or `degree` (one outside it)"
+                "{f}:54:11: a credit table needs `toward` (a program in the catalogue) or `degree` (one outside it)"
             ),
         ]
     );

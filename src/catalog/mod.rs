@@ -48,6 +48,11 @@ impl Catalog {
         self.program_index = programs;
     }
 
+    /// Where the program with this id stands in `programs`.
+    pub(crate) fn position(&self, id: &str) -> Option<usize> {
+        self.program_index.get(id).copied()
+    }
+
     /// The program with this id.
     pub fn program(&self, id: &str) -> Option<&Program> {
         self.program_index.get(id).map(|&i| &self.programs[i])

@@ -212,6 +212,12 @@ pub struct Program {
     /// Advertised calendar months; `None` where unknown.
     pub months: Option<Amount>,
     pub hours_per_week: Option<Amount>,
+    /// The weekly effort of one course, as a source gives it.
+    pub course_hours_per_week: Option<Amount>,
+    /// The most courses the program allows in one term.
+    pub max_courses_per_term: Option<u32>,
+    /// The longest the program allows from start to finish, in months.
+    pub max_months: Option<f64>,
     pub credit: Vec<Pathway>,
     pub status: Status,
     pub ends: Option<Date>,

@@ -54,12 +54,9 @@ pub(super) fn cross_check(catalog: &Catalog, references: &[References]) -> Vec<(
                         ),
                     );
                 }
-                Some(target) if !target.kind.is_degree() => problem(
+                Some(target) if target.id == program.id => problem(
                     offset,
-                    format!(
-                        "`toward` must name a degree (`masters` or `bachelors`), but `{id}` is a `{}`",
-                        target.kind
-                    ),
+                    format!("`toward` names `{id}` itself: a program cannot count toward itself"),
                 ),
                 Some(target) => {
                     if pathway.share.is_none()
@@ -94,6 +91,77 @@ pub(super) fn cross_check(catalog: &Catalog, references: &[References]) -> Vec<(
                     known.join(", ")
                 ),
             );
+        }
+    }
+    found.extend(cycles(catalog, references));
+    found
+}
+
+/// Pathways that close a cycle (`a` toward `b`, `b` toward `a`): each is an error at the
+/// pathway that leads back, since a route must end. Self-references are reported above.
+fn cycles(catalog: &Catalog, references: &[References]) -> Vec<(usize, Problem)> {
+    #[derive(Clone, Copy, PartialEq)]
+    enum Mark {
+        New,
+        Open,
+        Done,
+    }
+    let edges = |i: usize| {
+        let program = &catalog.programs[i];
+        program
+            .credit
+            .iter()
+            .zip(references[i].credit.iter())
+            .filter_map(|(p, &offset)| {
+                let j = catalog.position(p.toward()?)?;
+                (j != i).then_some((j, offset as usize))
+            })
+            .collect::<Vec<_>>()
+    };
+    let mut mark = vec![Mark::New; catalog.programs.len()];
+    let mut found = Vec::new();
+    for start in 0..catalog.programs.len() {
+        if mark[start] != Mark::New {
+            continue;
+        }
+        // Depth first, without recursion: each frame is a program and its edges left to walk.
+        let mut path: Vec<(usize, Vec<(usize, usize)>)> = vec![(start, edges(start))];
+        mark[start] = Mark::Open;
+        while let Some((at, rest)) = path.last_mut() {
+            let at = *at;
+            let Some((next, offset)) = rest.pop() else {
+                mark[at] = Mark::Done;
+                path.pop();
+                continue;
+            };
+            match mark[next] {
+                Mark::Open => {
+                    let from = path.iter().position(|(p, _)| *p == next).unwrap_or(0);
+                    let mut ids: Vec<&str> = path[from..]
+                        .iter()
+                        .map(|(p, _)| catalog.programs[*p].id.as_str())
+                        .collect();
+                    ids.push(&catalog.programs[next].id);
+                    let program = &catalog.programs[at];
+                    found.push((
+                        program.source,
+                        Problem::new(
+                            offset,
+                            format!(
+                                "`toward` `{}` closes a cycle of pathways ({}): a chain of pathways must end",
+                                catalog.programs[next].id,
+                                ids.join(" → ")
+                            ),
+                        ),
+                    ));
+                }
+                Mark::New => {
+                    mark[next] = Mark::Open;
+                    let further = edges(next);
+                    path.push((next, further));
+                }
+                Mark::Done => {}
+            }
         }
     }
     found

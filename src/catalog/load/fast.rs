@@ -421,6 +421,14 @@ pub fn program(text: &str) -> Option<RawProgram> {
             "hours_per_week" => once(&mut p.hours_per_week, || {
                 Some(Spanned::new(span, amount(&value)?))
             })?,
+            "course_hours_per_week" => once(&mut p.course_hours_per_week, || {
+                Some(Spanned::new(span, amount(&value)?))
+            })?,
+            "max_courses_per_term" => match value {
+                Value::Int(i) => once(&mut p.max_courses_per_term, || Some(Spanned::new(span, i)))?,
+                _ => return None,
+            },
+            "max_months" => once(&mut p.max_months, || spanned_float(&value, span))?,
             "credit" => once(&mut p.credit, || credit(value))?,
             "status" => once(&mut p.status, || word::<Status>(&value))?,
             "ends" => once(&mut p.ends, || date(&value, span))?,
@@ -449,6 +457,9 @@ pub fn program(text: &str) -> Option<RawProgram> {
         fees: p.fees,
         months: p.months,
         hours_per_week: p.hours_per_week,
+        course_hours_per_week: p.course_hours_per_week,
+        max_courses_per_term: p.max_courses_per_term,
+        max_months: p.max_months,
         credit: p.credit,
         status: p.status,
         ends: p.ends,
@@ -479,6 +490,9 @@ struct RawProgramParts {
     fees: Option<Spanned<RawFees>>,
     months: Option<Spanned<Stated>>,
     hours_per_week: Option<Spanned<Amount>>,
+    course_hours_per_week: Option<Spanned<Amount>>,
+    max_courses_per_term: Option<Spanned<i64>>,
+    max_months: Option<Spanned<f64>>,
     credit: Option<Vec<Spanned<RawCredit>>>,
     status: Option<Status>,
     ends: Option<Spanned<Datetime>>,
@@ -616,6 +630,9 @@ mod agreement {
         ),
         ("months", &["12", "[6, 12]", "0", "\"unknown\"", "[12, 6]"]),
         ("hours_per_week", &["[8, 12]", "10", "0", "\"unknown\""]),
+        ("course_hours_per_week", &["[15, 20]", "12", "0", "200"]),
+        ("max_courses_per_term", &["3", "0", "2.5"]),
+        ("max_months", &["60", "62.5", "0", "601"]),
         (
             "credit",
             &[

@@ -75,6 +75,17 @@ fn program(p: &Program) -> Value {
     }
     t.insert("months".into(), stated(p.months));
     put(&mut t, "hours_per_week", p.hours_per_week.map(amount));
+    put(
+        &mut t,
+        "course_hours_per_week",
+        p.course_hours_per_week.map(amount),
+    );
+    put(
+        &mut t,
+        "max_courses_per_term",
+        p.max_courses_per_term.map(|c| Value::Integer(i64::from(c))),
+    );
+    put(&mut t, "max_months", p.max_months.map(Value::Float));
     let credit: Array = p
         .credit
         .iter()

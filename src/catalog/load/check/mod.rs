@@ -144,6 +144,24 @@ pub fn institution(
     ))
 }
 
+/// A whole number from 1 to `MAX_COUNT` (`courses`, `max_courses_per_term`).
+fn count(f: &mut Findings, value: &Spanned<i64>, key: &str) -> Option<u32> {
+    match u32::try_from(*value.get_ref()) {
+        Ok(n) if n >= 1 && f64::from(n) <= MAX_COUNT => Some(n),
+        _ => {
+            f.at(
+                value,
+                format!(
+                    "`{key}` must be a whole number from 1 to {}, found {}",
+                    limit(MAX_COUNT),
+                    value.get_ref()
+                ),
+            );
+            None
+        }
+    }
+}
+
 /// An empty string clears an optional key: it is the same as no value.
 fn non_empty(text: Option<String>) -> Option<String> {
     text.filter(|t| !t.is_empty())
@@ -172,23 +190,18 @@ pub fn program(raw: RawProgram, base: usize, source: usize) -> Result<(Program, 
         .hours_per_week
         .as_ref()
         .map(|h| amount(&mut f, h, "hours_per_week", true, MAX_HOURS_PER_WEEK));
-    let courses = raw
-        .courses
+    let course_hours_per_week = raw
+        .course_hours_per_week
         .as_ref()
-        .and_then(|c| match u32::try_from(*c.get_ref()) {
-            Ok(n) if n >= 1 && f64::from(n) <= MAX_COUNT => Some(n),
-            _ => {
-                f.at(
-                    c,
-                    format!(
-                        "`courses` must be a whole number from 1 to {}, found {}",
-                        limit(MAX_COUNT),
-                        c.get_ref()
-                    ),
-                );
-                None
-            }
-        });
+        .map(|h| amount(&mut f, h, "course_hours_per_week", true, MAX_HOURS_PER_WEEK));
+    let courses = raw.courses.as_ref().and_then(|c| count(&mut f, c, "courses"));
+    let max_courses_per_term = raw
+        .max_courses_per_term
+        .as_ref()
+        .and_then(|c| count(&mut f, c, "max_courses_per_term"));
+    if let Some(max) = &raw.max_months {
+        number_in(&mut f, max, "max_months", 0.0, true, MAX_MONTHS);
+    }
     if let Some(credits) = &raw.credits {
         number_in(&mut f, credits, "credits", 0.0, true, MAX_COUNT);
     }
@@ -279,6 +292,9 @@ pub fn program(raw: RawProgram, base: usize, source: usize) -> Result<(Program, 
         fees: fees.map(Box::new),
         months,
         hours_per_week,
+        course_hours_per_week,
+        max_courses_per_term,
+        max_months: raw.max_months.map(Spanned::into_inner),
         credit,
         status: raw.status.unwrap_or(Status::Active),
         ends,

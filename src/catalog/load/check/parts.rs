@@ -134,13 +134,13 @@ pub(super) fn check_credit(f: &mut Findings, credit: &Spanned<RawCredit>) -> Opt
             at: raw.at.as_ref().map(|a| a.get_ref().clone()),
         }),
         (Some(toward), Some(_)) => {
-            f.at(toward, "a credit table takes `toward` (a degree in the catalogue) or `degree` (one outside it), not both");
+            f.at(toward, "a credit table takes `toward` (a program in the catalogue) or `degree` (one outside it), not both");
             None
         }
         (None, None) => {
             f.at(
                 credit,
-                "a credit table needs `toward` (a degree in the catalogue) or `degree` (one outside it)",
+                "a credit table needs `toward` (a program in the catalogue) or `degree` (one outside it)",
             );
             None
         }
