@@ -1,25 +1,22 @@
-//! The total cost and time of one program for one learner, and of a pathway to a degree. Pure.
+//! The cost and time of one program for one learner: its price at their pace, aid, and its
+//! months with how they were made. Pure; routes of several programs build on it (`route`).
 
 use anyhow::{Result, bail};
 
-use crate::catalog::{Amount, Catalog, Grants, Pacing, Pathway, PathwayKind, Program, Target, Tuition};
+use crate::catalog::{Amount, Pacing, Program};
 use crate::money::Money;
 use crate::named::named_enum;
+use crate::pace::{self, Basis, Calendar, Pace};
 
-/// Weeks in an average month: effort is months x `WEEKS_PER_MONTH` x hours per week.
-pub const WEEKS_PER_MONTH: f64 = 52.0 / 12.0;
+pub use crate::pace::WEEKS_PER_MONTH;
 
 /// What the learner told us about themselves.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Request {
-    /// Hours a week the learner will study (> 0).
-    pub hours_per_week: Option<f64>,
+    /// Hours a week and courses a term.
+    pub pace: Pace,
     /// Share of the cost the learner hopes aid will remove, in [0, 1].
     pub aid: Option<f64>,
-    /// Courses the learner will take each term (>= 1).
-    pub courses_per_term: Option<u32>,
-    /// The degree the credential should count toward.
-    pub then: Option<String>,
 }
 
 /// How the credential's price was worked out.
@@ -57,45 +54,6 @@ impl FeePart {
     }
 }
 
-/// How the months were worked out.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum MonthsBasis {
-    Advertised,
-    /// At the learner's hours per week.
-    Pace(f64),
-    /// `terms` terms of `term_months` months.
-    Terms {
-        terms: u32,
-        term_months: f64,
-    },
-}
-
-/// The rest of a degree after the credential, beside the degree alone.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Then {
-    pub id: String,
-    pub name: String,
-    /// The share the credential counts for: 0 for an admission-only route, `None` where no
-    /// source gives it.
-    pub share: Option<f64>,
-    /// Whether the share was computed from credits.
-    pub computed: bool,
-    pub grants: Grants,
-    pub tuition: Tuition,
-    /// The part of the degree still to pay.
-    pub cost: Option<Amount>,
-    /// The part of the degree still to study.
-    pub months: Option<Amount>,
-    pub total_cost: Option<Amount>,
-    pub direct_cost: Option<Amount>,
-    /// Direct minus total, low end with low end.
-    pub saving: Option<Amount>,
-    pub total_months: Option<Amount>,
-    pub direct_months: Option<Amount>,
-    /// Direct minus total; negative when the pathway takes longer.
-    pub months_saved: Option<Amount>,
-}
-
 /// How a figure of an estimate was made, for the learner to know; the command words it.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Note {
@@ -107,8 +65,15 @@ pub enum Note {
     NoAid { id: String },
     /// Aid capped at what the program lists.
     AidCapped { id: String, limit: f64, asked: f64 },
-    /// Months are terms of a fixed length.
-    Terms { terms: u32, term_months: f64 },
+    /// Months are terms of a fixed length; `per_term` courses a term, from the learner's hours
+    /// over one course's where `from_hours`, lowered to the program's limit where `capped`.
+    Terms {
+        terms: (u32, u32),
+        per_term: (u32, u32),
+        term_months: f64,
+        from_hours: bool,
+        capped: bool,
+    },
     /// The learner's weekly hours are not used: terms set the calendar.
     HoursIgnored,
     /// Months from the advertised effort at the learner's weekly hours.
@@ -119,6 +84,8 @@ pub enum Note {
     NoEffort { id: String },
     /// Advertised months.
     AdvertisedMonths,
+    /// The pace overruns the program's time limit, in months.
+    OverLimit { id: String, max_months: f64 },
 }
 
 /// One program's cost and time for this learner, in the display currency.
@@ -135,85 +102,95 @@ pub struct Estimate {
     /// The share of the cost aid removes, after any cap.
     pub aid: f64,
     pub effort_hours: Option<Amount>,
-    pub months: Option<Amount>,
-    pub months_basis: MonthsBasis,
-    pub then: Option<Then>,
+    /// The months at the learner's pace, and how they were made.
+    pub calendar: Calendar,
     /// What the learner should know about how the figures were made.
     pub notes: Vec<Note>,
 }
 
-fn minus(a: Amount, b: Amount) -> Amount {
-    Amount::range(a.min - b.min, a.max - b.max)
-}
-
-fn both(a: Option<Amount>, b: Option<Amount>, f: fn(Amount, Amount) -> Amount) -> Option<Amount> {
-    Some(f(a?, b?))
-}
-
-/// Estimates `program` for `request`.
-// Long on purpose: price, aid, then months, in the order the notes are worded.
-#[allow(clippy::too_many_lines)]
-pub fn estimate(program: &Program, catalog: &Catalog, money: &Money, request: &Request) -> Result<Estimate> {
-    let mut notes = Vec::new();
-    let advertised = money.cost_of(program);
-    let (full_cost, cost_basis, terms) = match (request.courses_per_term, &program.fees, program.courses) {
-        (None, _, _) => {
-            if program.fees.is_some() {
-                notes.push(Note::AdvertisedPriceHasFees);
-            }
-            (advertised, CostBasis::Advertised, None)
-        }
-        (Some(_), None, _) => bail!(
-            "`{}` lists no fee parts, so --courses-per-term cannot price it; drop the option to use its advertised cost",
-            program.id
-        ),
-        (Some(per_term), Some(fees), courses) => {
-            let courses = courses.unwrap_or(0);
-            let terms = courses.div_ceil(per_term.max(1));
-            let mut parts = Vec::new();
-            let convert = |v: f64| money.convert_value(v, &program.currency);
-            let mut part = |kind, fee: Option<f64>, count: Option<f64>| {
-                if let (Some(fee), Some(count)) = (fee, count) {
-                    parts.push(FeePart {
-                        kind,
-                        count,
-                        each: convert(fee),
-                    });
-                }
-            };
-            part(FeeKind::PerCourse, fees.per_course, Some(f64::from(courses)));
-            part(FeeKind::PerCredit, fees.per_credit, program.credits);
-            part(FeeKind::PerTerm, fees.per_term, Some(f64::from(terms)));
-            part(FeeKind::OneOff, fees.one_off, Some(1.0));
-            let total = parts.iter().map(|p| p.total()).sum();
-            notes.push(Note::FeePrice { per_term, terms });
-            (
-                Some(Amount::exact(total)),
-                CostBasis::Fees {
-                    terms: Some(terms),
-                    parts,
-                },
-                Some(terms),
-            )
+/// What `program` costs in full at the learner's courses a term: its fee parts at that pace
+/// where it lists priced parts, else its advertised cost. `None` for the terms where they are
+/// not known.
+pub fn price(program: &Program, money: &Money, courses_per_term: Option<u32>) -> (Option<Amount>, CostBasis) {
+    let advertised = (money.cost_of(program), CostBasis::Advertised);
+    let (Some(per_term), Some(fees)) = (courses_per_term, &program.fees) else {
+        return advertised;
+    };
+    if fees.per_course.is_none() && fees.per_credit.is_none() && fees.per_term.is_none() && fees.one_off.is_none() {
+        return advertised;
+    }
+    let courses = program.courses.unwrap_or(0);
+    let terms = courses.div_ceil(per_term.max(1));
+    let mut parts = Vec::new();
+    let convert = |v: f64| money.convert_value(v, &program.currency);
+    let mut part = |kind, fee: Option<f64>, count: Option<f64>| {
+        if let (Some(fee), Some(count)) = (fee, count) {
+            parts.push(FeePart {
+                kind,
+                count,
+                each: convert(fee),
+            });
         }
     };
+    part(FeeKind::PerCourse, fees.per_course, Some(f64::from(courses)));
+    part(FeeKind::PerCredit, fees.per_credit, program.credits);
+    part(FeeKind::PerTerm, fees.per_term, Some(f64::from(terms)));
+    part(FeeKind::OneOff, fees.one_off, Some(1.0));
+    let total = parts.iter().map(|p| p.total()).sum();
+    (
+        Some(Amount::exact(total)),
+        CostBasis::Fees {
+            terms: Some(terms),
+            parts,
+        },
+    )
+}
 
+/// The share of `program`'s cost aid removes when the learner asks for `asked`: at most what
+/// the program lists (0 where it lists none), with the note that says so.
+pub fn aid(program: &Program, asked: Option<f64>) -> (f64, Option<Note>) {
     let limit = program.financial_aid.unwrap_or(0.0);
-    let aid = match request.aid {
-        None => 0.0,
+    match asked {
+        None => (0.0, None),
         Some(asked) if asked > limit => {
             let id = program.id.clone();
-            notes.push(if program.financial_aid.is_none() {
+            let note = if program.financial_aid.is_none() {
                 Note::NoAid { id }
             } else {
                 Note::AidCapped { id, limit, asked }
-            });
-            limit
+            };
+            (limit, Some(note))
         }
-        Some(asked) => asked,
-    };
-    let cost = full_cost.map(|c| c.scale(1.0 - aid));
+        Some(asked) => (asked, None),
+    }
+}
 
+/// Estimates `program` for `request`. `--courses-per-term` needs a program with fee parts or
+/// terms: elsewhere it is an error, so that the learner knows it was not used.
+pub fn estimate(program: &Program, money: &Money, request: &Request) -> Result<Estimate> {
+    if request.pace.courses_per_term.is_some() && program.fees.is_none() {
+        bail!(
+            "`{}` lists no fee parts, so --courses-per-term cannot price it; drop the option to use its advertised cost",
+            program.id
+        );
+    }
+    let mut notes = Vec::new();
+    let (full_cost, cost_basis) = price(program, money, request.pace.courses_per_term);
+    match &cost_basis {
+        CostBasis::Advertised if program.fees.is_some() && request.pace.courses_per_term.is_none() => {
+            notes.push(Note::AdvertisedPriceHasFees);
+        }
+        CostBasis::Fees {
+            terms: Some(terms), ..
+        } => notes.push(Note::FeePrice {
+            per_term: request.pace.courses_per_term.unwrap_or(1),
+            terms: *terms,
+        }),
+        _ => {}
+    }
+    let (aid, aid_note) = aid(program, request.aid);
+    notes.extend(aid_note);
+    let cost = full_cost.map(|c| c.scale(1.0 - aid));
     let effort_hours = match (program.months, program.hours_per_week) {
         (Some(m), Some(h)) => Some(Amount::range(
             m.min * WEEKS_PER_MONTH * h.min,
@@ -221,44 +198,8 @@ pub fn estimate(program: &Program, catalog: &Catalog, money: &Money, request: &R
         )),
         _ => None,
     };
-    let term_months = program.fees.as_ref().and_then(|f| f.term_months);
-    let (months, months_basis) = match (terms, term_months, request.hours_per_week, effort_hours) {
-        (Some(terms), Some(term_months), hours, _) => {
-            notes.push(Note::Terms { terms, term_months });
-            if hours.is_some() {
-                notes.push(Note::HoursIgnored);
-            }
-            (
-                Some(Amount::exact(f64::from(terms) * term_months)),
-                MonthsBasis::Terms { terms, term_months },
-            )
-        }
-        (_, _, Some(hours), Some(effort)) => {
-            notes.push(Note::Pace { hours });
-            if matches!(program.pacing, Pacing::InstructorLed | Pacing::Both) {
-                notes.push(Note::Scheduled);
-            }
-            (
-                Some(effort.scale(1.0 / (hours * WEEKS_PER_MONTH))),
-                MonthsBasis::Pace(hours),
-            )
-        }
-        (_, _, Some(_), None) => {
-            notes.push(Note::NoEffort {
-                id: program.id.clone(),
-            });
-            (program.months, MonthsBasis::Advertised)
-        }
-        _ => {
-            notes.push(Note::AdvertisedMonths);
-            (program.months, MonthsBasis::Advertised)
-        }
-    };
-
-    let then = match &request.then {
-        None => None,
-        Some(degree_id) => Some(pathway(program, catalog, money, degree_id, cost, months)?),
-    };
+    let calendar = pace::calendar(program, 1.0, request.pace);
+    notes.extend(months_notes(program, &calendar, request.pace));
     Ok(Estimate {
         id: program.id.clone(),
         name: program.name.clone(),
@@ -268,94 +209,50 @@ pub fn estimate(program: &Program, catalog: &Catalog, money: &Money, request: &R
         cost_basis,
         aid,
         effort_hours,
-        months,
-        months_basis,
-        then,
+        calendar,
         notes,
     })
 }
 
-fn pathway(
-    program: &Program,
-    catalog: &Catalog,
-    money: &Money,
-    degree_id: &str,
-    cost: Option<Amount>,
-    months: Option<Amount>,
-) -> Result<Then> {
-    let Some(degree) = catalog.program(degree_id) else {
-        bail!("{}", catalog.unknown_program(degree_id));
-    };
-    let Some(path) = program.pathway_to(degree_id) else {
-        let known: Vec<String> = program
-            .credit
-            .iter()
-            .map(|p| match &p.target {
-                Target::Program(id) => format!("`{id}`"),
-                Target::Described { degree, at } => match at {
-                    Some(at) => format!("{degree} at {at} (not in the catalogue)"),
-                    None => format!("{degree} (not in the catalogue)"),
-                },
-            })
-            .collect();
-        if known.is_empty() {
-            bail!(
-                "`{}` lists no credit pathway, so it cannot count toward `{degree_id}`",
-                program.id
-            );
+/// How the months of `calendar` were made, for the learner to know.
+pub fn months_notes(program: &Program, calendar: &Calendar, pace: Pace) -> Vec<Note> {
+    let mut notes = Vec::new();
+    match calendar.basis {
+        Basis::Terms {
+            per_term,
+            terms,
+            term_months,
+            from_hours,
+            capped,
+            ..
+        } => {
+            notes.push(Note::Terms {
+                terms,
+                per_term,
+                term_months,
+                from_hours,
+                capped,
+            });
+            if pace.hours_per_week.is_some() && !from_hours {
+                notes.push(Note::HoursIgnored);
+            }
         }
-        bail!(
-            "`{}` has no credit pathway to `{degree_id}`; its pathways: {}",
-            program.id,
-            known.join(", ")
-        );
-    };
-    Ok(rest_of_degree(path, degree, money.cost_of(degree), cost, months))
-}
-
-/// The rest of `degree` after a credential costing `cost` and taking `months`, by `path`:
-/// the degree's price x (1 - share) (x 1 where the route grants admission only or tuition is
-/// full), its months x (1 - share) (x 1 for admission). An unknown share leaves unknown what
-/// it would scale.
-pub fn rest_of_degree(
-    path: &Pathway,
-    degree: &Program,
-    direct_cost: Option<Amount>,
-    cost: Option<Amount>,
-    months: Option<Amount>,
-) -> Then {
-    let (share, computed) = match path.kind() {
-        PathwayKind::Share { share, computed } => (Some(share), computed),
-        PathwayKind::Unknown => (None, false),
-        PathwayKind::Admission => (Some(0.0), false),
-    };
-    let price_share = if path.tuition == Tuition::Full {
-        Some(0.0)
-    } else {
-        share
-    };
-    let then_cost = both(direct_cost, price_share.map(Amount::exact), |c, s| {
-        c.scale(1.0 - s.min)
-    });
-    let then_months = both(degree.months, share.map(Amount::exact), |m, s| {
-        m.scale(1.0 - s.min)
-    });
-    let total_cost = both(cost, then_cost, Amount::plus);
-    let total_months = both(months, then_months, Amount::plus);
-    Then {
-        id: degree.id.clone(),
-        name: degree.name.clone(),
-        share,
-        computed,
-        grants: path.grants,
-        tuition: path.tuition,
-        cost: then_cost,
-        months: then_months,
-        total_cost,
-        direct_cost,
-        saving: both(direct_cost, total_cost, minus),
-        total_months,
-        direct_months: degree.months,
-        months_saved: both(degree.months, total_months, minus),
+        Basis::Effort { hours } => {
+            notes.push(Note::Pace { hours });
+            if matches!(program.pacing, Pacing::InstructorLed | Pacing::Both) {
+                notes.push(Note::Scheduled);
+            }
+        }
+        Basis::Advertised if pace.hours_per_week.is_some() => notes.push(Note::NoEffort {
+            id: program.id.clone(),
+        }),
+        Basis::Advertised => notes.push(Note::AdvertisedMonths),
     }
+    if let (true, Some(max_months)) = (calendar.over_limit, program.max_months) {
+        notes.push(Note::OverLimit {
+            id: program.id.clone(),
+            max_months,
+        });
+    }
+    notes
 }

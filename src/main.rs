@@ -79,7 +79,7 @@ fn run(cli: &Cli, out: &mut dyn Write) -> Result<ExitCode> {
         }
         Command::Show(args) => session.with(|c, ctx| cmd::show::run(&args.ids, c, ctx, out, &mut err)),
         Command::Estimate(args) => {
-            session.with(|c, ctx| cmd::estimate::run(&args.id, &args.request(), c, ctx, out, &mut err))
+            session.with(|c, ctx| cmd::estimate::run(&args.id, &args.then, &args.learner.request(), c, ctx, out, &mut err))
         }
         Command::Plan(args) => session.with(|c, ctx| cmd::plan::run(&args.request(), c, ctx, out, &mut err)),
         Command::Audit(args) => {

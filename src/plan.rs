@@ -1,116 +1,118 @@
-//! Routes to a degree for one learner: each degree taken directly, and each credential with a
-//! pathway toward it taken first. Pure; a route's figures are those of `estimate --then`.
+//! Routes to a degree for one learner: each degree taken directly, and every chain of up to
+//! three programs whose pathways lead to it, in the catalogue or outside it. Pure; a route's
+//! figures are those of `estimate A --then B [--then C]` (both build a `route::Route`).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
-use anyhow::Result;
-
-use crate::catalog::{Amount, Catalog, Program, Status};
-use crate::estimate::{self, Estimate, Request};
+use crate::catalog::{Catalog, Pacing, Pathway, Program, Status};
+use crate::estimate::Request;
 use crate::filter::{self, Filter, Removed};
 use crate::front;
 use crate::money::Money;
 use crate::named::named_enum;
+use crate::route::{self, MAX_STEPS, Route, Taken};
 
 named_enum! {
     /// What routes are ordered by first.
     PlanSort {
         Cost = "cost",
         Months = "months",
+        /// Money saved against the degree alone, most first.
+        Saving = "saving",
     }
 }
 
 /// What the learner asked for.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PlanRequest {
-    /// `subjects` and `universities` keep a route when its degree or its credential matches;
-    /// `kinds` and `toward` name the degree; `include_retired` shows retired programs too.
+    /// `subjects` and `universities` keep a route when any of its programs matches; `kinds`
+    /// and `toward` name the degree; `pacing` is asked of every program of the route;
+    /// `include_retired` shows routes through retired programs too.
     pub filter: Filter,
-    /// Highest total cost allowed, in the display currency, by the high end.
+    /// Highest total cost allowed, in the display currency.
     pub budget: Option<f64>,
-    /// Highest total months allowed, by the high end.
+    /// Highest total months allowed.
     pub max_months: Option<f64>,
-    /// The learner's pace, for the credential's months (as in `estimate`).
-    pub hours_per_week: Option<f64>,
-    /// Aid hoped for on the credential, capped as in `estimate`.
-    pub aid: Option<f64>,
+    /// The learner's pace and the aid hoped for, for every step (as in `estimate`).
+    pub learner: Request,
     pub sort: Option<PlanSort>,
     pub limit: Option<usize>,
 }
 
-/// One way to a degree.
-#[derive(Debug, Clone)]
-pub struct Route<'a> {
-    /// The credential taken first; `None` when the degree is taken directly.
-    pub credential: Option<&'a Program>,
-    pub degree: &'a Program,
-    /// The credential's estimate, with `then` the rest of the degree.
-    pub estimate: Option<Estimate>,
-    pub total_cost: Option<Amount>,
-    pub total_months: Option<Amount>,
-    pub direct_cost: Option<Amount>,
-    pub direct_months: Option<Amount>,
-    pub saving: Option<Amount>,
-    pub months_saved: Option<Amount>,
-    /// On the cost–time front of the routes that passed the filters.
-    pub front: bool,
+/// Whether a route keeps within the budget and months asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fit {
+    /// Within them, or none was asked.
+    Fits,
+    /// Its lower bounds fit, but an unknown part may take it past them.
+    MayFit,
 }
 
-impl Route<'_> {
-    /// `CREDENTIAL>DEGREE`, or `DEGREE` for a direct route.
-    pub fn id(&self) -> String {
-        match self.credential {
-            Some(c) => format!("{}>{}", c.id, self.degree.id),
-            None => self.degree.id.clone(),
-        }
-    }
-
-    /// The figures whose being unknown left a total unknown, as `id.figure` or `share`.
-    pub fn unknown(&self, money: &Money) -> Vec<String> {
-        let mut missing = Vec::new();
-        if let Some(c) = self.credential {
-            let e = self.estimate.as_ref();
-            if e.is_some_and(|e| e.cost.is_none()) {
-                missing.push(format!("{}.cost", c.id));
-            }
-            if e.is_some_and(|e| e.months.is_none()) {
-                missing.push(format!("{}.months", c.id));
-            }
-            if e.and_then(|e| e.then.as_ref()).is_some_and(|t| t.share.is_none()) {
-                missing.push("share".to_string());
-            }
-        }
-        if money.cost_of(self.degree).is_none() {
-            missing.push(format!("{}.cost", self.degree.id));
-        }
-        if self.degree.months.is_none() {
-            missing.push(format!("{}.months", self.degree.id));
-        }
-        missing
-    }
+/// A route the plan keeps, and how it fits.
+#[derive(Debug, Clone)]
+pub struct Planned<'a> {
+    pub route: Route<'a>,
+    pub fit: Fit,
 }
 
 /// The routes a request keeps, in order, and what it left out.
 #[derive(Debug, Clone)]
 pub struct Plan<'a> {
-    pub routes: Vec<Route<'a>>,
+    pub routes: Vec<Planned<'a>>,
     /// How many routes passed the filters before `limit`.
     pub matched: usize,
     pub removed: Removed,
 }
 
-/// Every route for `request`, cheapest (or quickest) first; unknown totals last.
-pub fn plan<'a>(catalog: &'a Catalog, money: &Money, request: &PlanRequest) -> Result<Plan<'a>> {
+/// Every chain of programs that ends in a degree: each degree alone, then each program with
+/// a pathway toward the first step of a chain, up to `MAX_STEPS`, and each pathway to a degree
+/// outside the catalogue with what leads to it. Ended by cycles being catalogue errors.
+fn chains(catalog: &Catalog) -> Vec<(Vec<Taken<'_>>, Vec<&Pathway>)> {
+    // Who points at each program: (the program that counts toward it, by which pathway).
+    let mut into: HashMap<&str, Vec<(&Program, &Pathway)>> = HashMap::new();
+    for program in &catalog.programs {
+        for pathway in &program.credit {
+            if let Some(id) = pathway.toward() {
+                into.entry(id).or_default().push((program, pathway));
+            }
+        }
+    }
+    let mut open: Vec<(Vec<Taken>, Vec<&Pathway>)> = Vec::new();
+    for program in &catalog.programs {
+        if program.kind.is_degree() {
+            open.push((vec![Taken::Program(program)], Vec::new()));
+        }
+        for pathway in &program.credit {
+            if let Some(described @ Taken::Described { .. }) = route::target(pathway, |_| None) {
+                open.push((vec![Taken::Program(program), described], vec![pathway]));
+            }
+        }
+    }
+    let mut all = Vec::new();
+    while let Some((taken, via)) = open.pop() {
+        if taken.len() < MAX_STEPS
+            && let Some(first) = taken[0].program()
+        {
+            for &(before, pathway) in into.get(first.id.as_str()).into_iter().flatten() {
+                if taken.iter().any(|t| t.program().is_some_and(|p| p.id == before.id)) {
+                    continue;
+                }
+                let mut longer = vec![Taken::Program(before)];
+                longer.extend(taken.iter().copied());
+                let mut by = vec![pathway];
+                by.extend(via.iter().copied());
+                open.push((longer, by));
+            }
+        }
+        all.push((taken, via));
+    }
+    all
+}
+
+/// Every route for `request`: exact totals first, by the chosen key (the middle of the range),
+/// then bounded ones by their lower bound; ties by the other key, then the route's id.
+pub fn plan<'a>(catalog: &'a Catalog, money: &Money, request: &PlanRequest) -> Plan<'a> {
     let f = &request.filter;
-    let shown = |p: &Program| f.include_retired || p.status != Status::Retired;
-    let degrees: HashSet<&str> = catalog
-        .programs
-        .iter()
-        .filter(|p| p.kind.is_degree())
-        .filter(|p| f.kinds.is_empty() || f.kinds.contains(&p.kind))
-        .filter(|p| f.toward.is_empty() || f.toward.contains(&p.id))
-        .map(|p| p.id.as_str())
-        .collect();
     // Programs whose subjects and institution match, when the learner named any.
     let matching: Option<HashSet<&str>> = (!f.subjects.is_empty() || !f.universities.is_empty()).then(|| {
         let words = Filter {
@@ -122,70 +124,60 @@ pub fn plan<'a>(catalog: &'a Catalog, money: &Money, request: &PlanRequest) -> R
         let selection = filter::select(catalog, &[], &words, money);
         selection.programs.iter().map(|p| p.id.as_str()).collect()
     });
-    let matches = |p: &Program| matching.as_ref().is_none_or(|m| m.contains(p.id.as_str()));
-
     let mut removed = Removed::default();
-    let mut candidates: Vec<(Option<&Program>, &Program)> = Vec::new();
-    for program in &catalog.programs {
-        if program.kind.is_degree() && degrees.contains(program.id.as_str()) {
-            candidates.push((None, program));
-        }
-        for degree in program
-            .credit
-            .iter()
-            .filter_map(|p| p.toward())
-            .filter(|id| degrees.contains(id))
-            .filter_map(|id| catalog.program(id))
-        {
-            candidates.push((Some(program), degree));
-        }
-    }
     let mut routes = Vec::new();
-    for (credential, degree) in candidates {
-        let programs = [credential, Some(degree)];
-        if !programs.iter().flatten().all(|p| shown(p)) {
+    for (taken, via) in chains(catalog) {
+        let last = taken[taken.len() - 1];
+        let degree_ok = last.degree_kind().is_some_and(|k| f.kinds.is_empty() || f.kinds.contains(&k))
+            && (f.toward.is_empty() || last.program().is_some_and(|p| f.toward.contains(&p.id)));
+        if !degree_ok {
+            continue;
+        }
+        let programs: Vec<&Program> = taken.iter().filter_map(|t| t.program()).collect();
+        if !f.include_retired && programs.iter().any(|p| p.status == Status::Retired) {
             removed.retired += 1;
             continue;
         }
-        if !programs.iter().flatten().any(|p| matches(p)) {
+        if matching
+            .as_ref()
+            .is_some_and(|m| !programs.iter().any(|p| m.contains(p.id.as_str())))
+        {
             removed.filtered += 1;
             continue;
         }
-        let route = route(catalog, money, request, credential, degree)?;
-        let within = |total: Option<Amount>, limit: Option<f64>| match (total, limit) {
-            (_, None) => Some(true),
-            (None, Some(_)) => None,
-            (Some(t), Some(limit)) => Some(t.max <= limit),
-        };
-        match (
-            within(route.total_cost, request.budget),
-            within(route.total_months, request.max_months),
-        ) {
-            (Some(false), _) | (_, Some(false)) => removed.filtered += 1,
-            (None, _) | (_, None) => removed.unknown += 1,
-            _ => routes.push(route),
+        match f.pacing.map(|wanted| paced(&taken, wanted)) {
+            Some(Some(false)) => {
+                removed.filtered += 1;
+                continue;
+            }
+            Some(None) => {
+                removed.unknown += 1;
+                continue;
+            }
+            _ => {}
         }
+        let route = Route::new(&taken, &via, money, &request.learner);
+        let fits = [
+            request.budget.map(|b| route.total_cost.within(b)),
+            request.max_months.map(|m| route.total_months.within(m)),
+        ];
+        if fits.contains(&Some(Some(false))) {
+            removed.filtered += 1;
+            continue;
+        }
+        let fit = if fits.contains(&Some(None)) { Fit::MayFit } else { Fit::Fits };
+        routes.push(Planned { route, fit });
     }
+    // The front is of the routes whose totals are known, over all that passed the filters.
     let points: Vec<Option<(f64, f64)>> = routes
         .iter()
-        .map(|r| Some((r.total_cost?.mid(), r.total_months?.mid())))
+        .map(|r| Some((r.route.total_cost.amount()?.mid(), r.route.total_months.amount()?.mid())))
         .collect();
-    for (route, on) in routes.iter_mut().zip(front::front(&points)) {
-        route.front = on;
+    for (planned, on) in routes.iter_mut().zip(front::front(&points)) {
+        planned.route.front = on;
     }
-    let by_months = request.sort == Some(PlanSort::Months);
-    let key = |r: &Route| {
-        let (cost, months) = (r.total_cost.map(Amount::mid), r.total_months.map(Amount::mid));
-        let (first, second) = if by_months { (months, cost) } else { (cost, months) };
-        // Known before unknown, then low before high.
-        (
-            first.is_none(),
-            first.unwrap_or(0.0),
-            second.is_none(),
-            second.unwrap_or(0.0),
-        )
-    };
-    let mut keyed: Vec<_> = routes.into_iter().map(|r| (key(&r), r.id(), r)).collect();
+    let sort = request.sort.unwrap_or(PlanSort::Cost);
+    let mut keyed: Vec<_> = routes.into_iter().map(|r| (key(&r.route, sort), r.route.id(), r)).collect();
     keyed.sort_by(|(a, ida, _), (b, idb, _)| {
         a.0.cmp(&b.0)
             .then(a.1.total_cmp(&b.1))
@@ -195,55 +187,37 @@ pub fn plan<'a>(catalog: &'a Catalog, money: &Money, request: &PlanRequest) -> R
     });
     let matched = keyed.len();
     keyed.truncate(request.limit.unwrap_or(usize::MAX));
-    Ok(Plan {
+    Plan {
         routes: keyed.into_iter().map(|(_, _, r)| r).collect(),
         matched,
         removed,
-    })
+    }
 }
 
-/// One route's figures: the degree alone, or `estimate CREDENTIAL --then DEGREE`.
-fn route<'a>(
-    catalog: &Catalog,
-    money: &Money,
-    request: &PlanRequest,
-    credential: Option<&'a Program>,
-    degree: &'a Program,
-) -> Result<Route<'a>> {
-    let direct_cost = money.cost_of(degree);
-    let direct_months = degree.months;
-    let Some(credential) = credential else {
-        return Ok(Route {
-            credential: None,
-            degree,
-            estimate: None,
-            total_cost: direct_cost,
-            total_months: direct_months,
-            direct_cost,
-            direct_months,
-            saving: direct_cost.map(|_| Amount::exact(0.0)),
-            months_saved: direct_months.map(|_| Amount::exact(0.0)),
-            front: false,
-        });
-    };
-    let learner = Request {
-        hours_per_week: request.hours_per_week,
-        aid: request.aid,
-        courses_per_term: None,
-        then: Some(degree.id.clone()),
-    };
-    let estimate = estimate::estimate(credential, catalog, money, &learner)?;
-    let then = estimate.then.as_ref();
-    Ok(Route {
-        credential: Some(credential),
-        degree,
-        total_cost: then.and_then(|t| t.total_cost),
-        total_months: then.and_then(|t| t.total_months),
-        direct_cost,
-        direct_months,
-        saving: then.and_then(|t| t.saving),
-        months_saved: then.and_then(|t| t.months_saved),
-        estimate: Some(estimate),
-        front: false,
-    })
+/// What a route sorts by: for the chosen key and then the other, whether it is only bounded
+/// (exact first) and its value (smaller first; saving is negated, most saved first).
+fn key(route: &Route, sort: PlanSort) -> (bool, f64, bool, f64) {
+    let cost = (!route.total_cost.exact, route.total_cost.sort_value());
+    let months = (!route.total_months.exact, route.total_months.sort_value());
+    match sort {
+        PlanSort::Cost => (cost.0, cost.1, months.0, months.1),
+        PlanSort::Months => (months.0, months.1, cost.0, cost.1),
+        PlanSort::Saving => {
+            let saving = route.saving().map(|s| -s.mid());
+            (saving.is_none(), saving.unwrap_or(0.0), cost.0, cost.1)
+        }
+    }
+}
+
+/// Whether every step can be taken at the pacing `wanted` (`both` matches either): `None`
+/// where a step's pacing is unknown.
+fn paced(taken: &[Taken], wanted: Pacing) -> Option<bool> {
+    let mut all = true;
+    for t in taken {
+        match t.program().map(|p| p.pacing) {
+            None | Some(Pacing::Unknown) => return None,
+            Some(p) => all &= p == wanted || p == Pacing::Both,
+        }
+    }
+    Some(all)
 }

@@ -165,11 +165,11 @@ fn every_format_prints_the_estimate() {
     table.args(["estimate", "scm", "--then", "scm-masters"]);
     let out = stdout_of(&mut table, 0);
     assert!(
-        out.contains("money saved                   $18,650–21,000\n"),
+        out.contains("money saved             saves $18,650–21,000\n"),
         "{out}"
     );
     assert!(
-        out.contains("months saved                       -13 to -7\n"),
+        out.contains("months saved              7–13 months longer\n"),
         "{out}"
     );
     let mut markdown = on_fixture();

@@ -6,6 +6,8 @@ use proptest::prelude::*;
 
 use micromasters::catalog::{Catalog, Kind, Pacing, Source, Status, load, write};
 use micromasters::estimate::{Request, estimate};
+use micromasters::pace::Pace;
+use micromasters::route::{Route, Taken};
 use micromasters::filter::{Filter, select};
 use micromasters::money::Money;
 use micromasters::rank::{OrderKey, SortKey, Weights, order, score};
@@ -205,20 +207,23 @@ proptest! {
         let catalog = load_text(catalogue_text(&specs));
         let money = Money::new(&catalog, None).unwrap();
         for program in &catalog.programs {
-            let then = program.pathway_to("p0").map(|_| "p0".to_string());
-            let plain = estimate(program, &catalog, &money, &Request { then: then.clone(), ..Request::default() }).unwrap();
-            let aided = estimate(program, &catalog, &money, &Request { aid: Some(f64::from(aid) / 100.0), ..Request::default() }).unwrap();
+            let plain = estimate(program, &money, &Request::default()).unwrap();
+            let aided = estimate(program, &money, &Request { aid: Some(f64::from(aid) / 100.0), ..Request::default() }).unwrap();
             if let (Some(full), Some(after)) = (plain.cost, aided.cost) {
                 prop_assert!(after.min <= full.min + 1e-9 && after.max <= full.max + 1e-9);
                 prop_assert!(aided.aid <= program.financial_aid.unwrap_or(0.0));
             }
-            if let Some(t) = &plain.then
-                && let (Some(direct), Some(total), Some(saving)) = (t.direct_cost, t.total_cost, t.saving)
+            if let (Some(path), Some(degree)) = (program.pathway_to("p0"), catalog.program("p0"))
+                && let route = Route::new(&[Taken::Program(program), Taken::Program(degree)], &[path], &money, &Request::default())
+                && let (Some(direct), Some(total), Some(saving)) = (route.direct_cost, route.total_cost.amount(), route.saving())
             {
                 prop_assert!((saving.min - (direct.min - total.min)).abs() < 1e-6);
                 prop_assert!((saving.max - (direct.max - total.max)).abs() < 1e-6);
             }
-            let at = |h: u32| estimate(program, &catalog, &money, &Request { hours_per_week: Some(f64::from(h)), ..Request::default() }).unwrap().months;
+            let at = |h: u32| {
+                let pace = Pace { hours_per_week: Some(f64::from(h)), courses_per_term: None };
+                estimate(program, &money, &Request { pace, aid: None }).unwrap().calendar.months
+            };
             let (slower, quicker) = (at(slow), at(slow + faster));
             if let (Some(s), Some(q)) = (slower, quicker) {
                 prop_assert!(q.min <= s.min + 1e-9 && q.max <= s.max + 1e-9, "{q:?} at more hours than {s:?}");

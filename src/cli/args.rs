@@ -8,6 +8,7 @@ use crate::catalog::Kind;
 use crate::catalog::Pacing;
 use crate::estimate;
 use crate::filter::Filter;
+use crate::pace::{MAX_COURSES_PER_TERM, Pace};
 use crate::plan::{PlanRequest, PlanSort};
 use crate::quantity::{parse_hours, parse_non_negative, parse_positive, parse_share};
 use crate::rank::{self, Comparison, Order, Weights};
@@ -147,21 +148,39 @@ pub struct LearnerArgs {
     #[arg(long, value_name = "H", value_parser = parse_hours)]
     pub hours_per_week: Option<f64>,
 
+    /// Courses you will take per term (1 to 12): sets the months of programs with terms, and
+    /// prices a program with fee parts at your pace
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=i64::from(MAX_COURSES_PER_TERM)))]
+    pub courses_per_term: Option<u32>,
+
     /// Financial aid you hope for (`0.5` or `50%`), capped at what the program offers
     #[arg(long, value_name = "SHARE", value_parser = parse_share, allow_hyphen_values = true)]
     pub aid: Option<f64>,
 }
 
+impl LearnerArgs {
+    /// The learner as the domain takes them.
+    pub fn request(&self) -> estimate::Request {
+        estimate::Request {
+            pace: Pace {
+                hours_per_week: self.hours_per_week,
+                courses_per_term: self.courses_per_term,
+            },
+            aid: self.aid,
+        }
+    }
+}
+
 /// `plan`.
 #[derive(Debug, Args)]
 pub struct PlanArgs {
-    /// Keep routes whose degree or credential has a subject whose words begin with TEXT's
-    /// words; repeatable or comma-separated: any may match
+    /// Keep routes one of whose programs has a subject whose words begin with TEXT's words;
+    /// repeatable or comma-separated: any may match
     #[arg(long, short = 's', value_name = "TEXT", value_delimiter = ',')]
     pub subject: Vec<String>,
 
-    /// Keep routes whose degree or credential comes from an institution matching TEXT (id, name
-    /// or short name, by word starts); repeatable or comma-separated
+    /// Keep routes one of whose programs comes from an institution matching TEXT (id, name or
+    /// short name, by word starts); repeatable or comma-separated
     #[arg(long, short = 'u', value_name = "TEXT", value_delimiter = ',')]
     pub university: Vec<String>,
 
@@ -173,13 +192,19 @@ pub struct PlanArgs {
     #[arg(long, short = 'k', value_name = "KIND", value_parser = named::<Kind>(&["masters", "bachelors"]))]
     pub kind: Vec<Kind>,
 
-    /// Keep routes whose total cost is at most AMOUNT (by the high end), in the display currency
+    /// Keep routes whose total cost is at most AMOUNT (by the high end), in the display
+    /// currency; a route with unknown parts is kept, marked "may fit", when its lower bound is
     #[arg(long, value_name = "AMOUNT", value_parser = parse_non_negative)]
     pub budget: Option<f64>,
 
-    /// Keep routes whose total months are at most N (by the high end)
+    /// Keep routes whose total months are at most N (by the high end; bounded routes by their
+    /// lower bound, marked "may fit")
     #[arg(long, value_name = "N", value_parser = parse_positive)]
     pub max_months: Option<f64>,
+
+    /// Keep routes every program of which can be taken at this pacing; `both` matches either
+    #[arg(long, value_name = "PACING", value_parser = named::<Pacing>(&["instructor-led", "self-paced"]))]
+    pub pacing: Option<Pacing>,
 
     /// Show routes through retired programs too (hidden by default)
     #[arg(long)]
@@ -188,7 +213,8 @@ pub struct PlanArgs {
     #[command(flatten)]
     pub learner: LearnerArgs,
 
-    /// Order by total `cost` (default) or `months`, by the middle of the range
+    /// Order by total `cost` (default) or `months` (by the middle of a known range, else the
+    /// lower bound), or by `saving` against the degree alone, most first
     #[arg(long, value_name = "KEY", value_parser = named::<PlanSort>(PlanSort::NAMES))]
     pub sort: Option<PlanSort>,
 
@@ -206,13 +232,13 @@ impl PlanArgs {
                 subjects: self.subject.clone(),
                 universities: self.university.clone(),
                 toward: self.toward.clone(),
+                pacing: self.pacing,
                 include_retired: self.include_retired,
                 ..Filter::default()
             },
             budget: self.budget,
             max_months: self.max_months,
-            hours_per_week: self.learner.hours_per_week,
-            aid: self.learner.aid,
+            learner: self.learner.request(),
             sort: self.sort,
             limit: self.limit.map(|n| usize::try_from(n).unwrap_or(usize::MAX)),
         }
@@ -229,25 +255,10 @@ pub struct EstimateArgs {
     #[command(flatten)]
     pub learner: LearnerArgs,
 
-    /// Courses you will take per term; prices your pace from the program's fee parts
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
-    pub courses_per_term: Option<u32>,
-
-    /// A degree the credential counts toward: prices the credential, then the rest of it
-    #[arg(long, value_name = "DEGREE_ID")]
-    pub then: Option<String>,
-}
-
-impl EstimateArgs {
-    /// The domain request.
-    pub fn request(&self) -> estimate::Request {
-        estimate::Request {
-            hours_per_week: self.learner.hours_per_week,
-            aid: self.learner.aid,
-            courses_per_term: self.courses_per_term,
-            then: self.then.clone(),
-        }
-    }
+    /// A program the one before counts toward (a degree, or a credential that counts toward
+    /// another): prices each, then the rest; give it twice for three steps
+    #[arg(long, value_name = "ID", action = clap::ArgAction::Append)]
+    pub then: Vec<String>,
 }
 
 /// `validate`.

@@ -2,15 +2,18 @@
 
 use std::io::Write;
 
-use super::{Context, CostMonths, high, low};
-use crate::catalog::{Amount, Catalog, Grants, Tuition};
-use crate::estimate::{self, CostBasis, Estimate, FeeKind, FeePart, Note, Request, Then};
+use super::{Context, CostMonths, StepRecord, TotalsRecord, high, low};
+use crate::catalog::{Amount, Catalog, Pathway, PathwayKind, Program, Target, Tuition};
+use crate::estimate::{self, CostBasis, Estimate, FeeKind, FeePart, Note, Request};
+use crate::pace::{Basis, Calendar};
+use crate::route::{Bounds, MAX_STEPS, Route, Step, Taken};
 use crate::render::{self, Align, Column, Entry, Grid, Report, Row, Wrap, text};
 use anyhow::{Result, bail};
 
-/// Estimates program `id` for `request`.
+/// Estimates program `id` for `request`, then each program of `then` after the one before.
 pub fn run(
     id: &str,
+    then: &[String],
     request: &Request,
     catalog: &Catalog,
     ctx: &Context,
@@ -20,13 +23,27 @@ pub fn run(
     let Some(program) = catalog.program(id) else {
         bail!("{}", catalog.unknown_program(id));
     };
-    let estimate = estimate::estimate(program, catalog, &ctx.money, request)?;
+    if then.len() >= MAX_STEPS {
+        bail!(
+            "a route takes at most {MAX_STEPS} programs: give --then at most {} times",
+            MAX_STEPS - 1
+        );
+    }
+    let estimate = estimate::estimate(program, &ctx.money, request)?;
+    let route = if then.is_empty() {
+        None
+    } else {
+        Some(route(program, then, catalog, ctx, request)?)
+    };
     let report = Report {
         entries: std::iter::once(Estimated {
+            program,
             estimate: &estimate,
-            currency: &ctx.money.display,
+            route: route.as_ref(),
+            ctx,
+            paced: request.pace.given(),
         }),
-        layout: layout(&estimate),
+        layout: layout(&estimate, route.as_ref(), request.pace.given()),
         single: true,
         title: format!("estimate {}", estimate.id),
         plot: None,
@@ -35,10 +52,73 @@ pub fn run(
     Ok(())
 }
 
-/// An estimate and the currency its figures are shown in.
+/// The route from `first` through the programs `then` names, each entered by its pathway from
+/// the one before; a program with no pathway to the next is an error that lists its pathways.
+fn route<'a>(
+    first: &'a Program,
+    then: &[String],
+    catalog: &'a Catalog,
+    ctx: &Context,
+    request: &Request,
+) -> Result<Route<'a>> {
+    let mut taken = vec![Taken::Program(first)];
+    let mut via = Vec::new();
+    let mut before = first;
+    for next_id in then {
+        let Some(next) = catalog.program(next_id) else {
+            bail!("{}", catalog.unknown_program(next_id));
+        };
+        let Some(path) = before.pathway_to(next_id) else {
+            bail!("{}", no_pathway(before, next));
+        };
+        taken.push(Taken::Program(next));
+        via.push(path);
+        before = next;
+    }
+    Ok(Route::new(&taken, &via, &ctx.money, request))
+}
+
+/// Why `from` cannot count toward `to`, with the pathways it has.
+fn no_pathway(from: &Program, to: &Program) -> String {
+    let known: Vec<String> = from
+        .credit
+        .iter()
+        .map(|p| match &p.target {
+            Target::Program(id) => format!("`{id}`"),
+            Target::Described { degree, at } => match at {
+                Some(at) => format!("{degree} at {at} (not in the catalogue)"),
+                None => format!("{degree} (not in the catalogue)"),
+            },
+        })
+        .collect();
+    let what = if to.kind.is_degree() {
+        String::new()
+    } else {
+        format!(" (a {}, not a degree)", to.kind)
+    };
+    if known.is_empty() {
+        format!(
+            "`{}` lists no credit pathway, so it cannot count toward `{}`{what}",
+            from.id, to.id
+        )
+    } else {
+        format!(
+            "`{}` has no credit pathway to `{}`{what}; its pathways: {}",
+            from.id,
+            to.id,
+            known.join(", ")
+        )
+    }
+}
+
+/// An estimate, the route it starts where `--then` was given, and the context to show them in.
 struct Estimated<'a> {
+    program: &'a Program,
     estimate: &'a Estimate,
-    currency: &'a str,
+    route: Option<&'a Route<'a>>,
+    ctx: &'a Context,
+    /// Whether the learner gave a pace, so that advertised months are marked.
+    paced: bool,
 }
 
 /// What `estimate` prints, keys as in the interface. `terms` and `fees` appear when the fee
@@ -74,6 +154,11 @@ pub struct EstimateRecord<'a> {
     #[serde(serialize_with = "render::optional_number")]
     months_max: Option<f64>,
     months_basis: &'static str,
+    pace: &'static str,
+    over_limit: bool,
+    url: Option<&'a str>,
+    verified: Option<String>,
+    stale: bool,
     #[serde(flatten)]
     then: Option<ThenRecord<'a>>,
     notes: Vec<String>,
@@ -94,14 +179,12 @@ impl serde::Serialize for Fees<'_> {
     }
 }
 
-/// The rest of the degree, then the pathway's totals beside the degree alone.
+/// The next program, then the route's totals beside the last program alone, and every step.
 #[derive(Default, serde::Serialize)]
 pub struct ThenRecord<'a> {
     then: ThenPart<'a>,
-    #[serde(serialize_with = "render::optional_number")]
-    total_cost_min: Option<f64>,
-    #[serde(serialize_with = "render::optional_number")]
-    total_cost_max: Option<f64>,
+    #[serde(flatten)]
+    totals: TotalsRecord,
     #[serde(serialize_with = "render::optional_number")]
     direct_cost_min: Option<f64>,
     #[serde(serialize_with = "render::optional_number")]
@@ -111,10 +194,6 @@ pub struct ThenRecord<'a> {
     #[serde(serialize_with = "render::optional_number")]
     saving_max: Option<f64>,
     #[serde(serialize_with = "render::optional_number")]
-    total_months_min: Option<f64>,
-    #[serde(serialize_with = "render::optional_number")]
-    total_months_max: Option<f64>,
-    #[serde(serialize_with = "render::optional_number")]
     direct_months_min: Option<f64>,
     #[serde(serialize_with = "render::optional_number")]
     direct_months_max: Option<f64>,
@@ -122,9 +201,10 @@ pub struct ThenRecord<'a> {
     months_saved_min: Option<f64>,
     #[serde(serialize_with = "render::optional_number")]
     months_saved_max: Option<f64>,
+    steps: Vec<StepRecord<'a>>,
 }
 
-/// The degree after the credential: what the credential counts for, and what is left.
+/// The program after the first: what the first counts for, and what is left of it.
 #[derive(Default, serde::Serialize)]
 pub struct ThenPart<'a> {
     id: &'a str,
@@ -135,30 +215,33 @@ pub struct ThenPart<'a> {
     tuition: &'static str,
     #[serde(flatten)]
     figures: CostMonths,
+    pace: &'static str,
 }
 
-fn then_record(t: &Then) -> ThenRecord<'_> {
+fn then_record<'a>(route: &'a Route<'a>, ctx: &Context) -> ThenRecord<'a> {
+    let next = &route.steps[1];
+    let via = next.via;
+    let (saving, months_saved) = (route.saving(), route.months_saved());
     ThenRecord {
         then: ThenPart {
-            id: &t.id,
-            share: t.share,
-            share_computed: t.computed,
-            grants: t.grants.as_str(),
-            tuition: t.tuition.as_str(),
-            figures: CostMonths::new(t.cost, t.months),
+            id: next.taken.program().map_or("", |p| p.id.as_str()),
+            share: next.share,
+            share_computed: via.is_some_and(|p| matches!(p.kind(), PathwayKind::Share { computed: true, .. })),
+            grants: via.map_or("credit", |p| p.grants.as_str()),
+            tuition: via.map_or("reduced", |p| p.tuition.as_str()),
+            figures: CostMonths::new(next.cost.amount(), next.months.amount()),
+            pace: next.pace(),
         },
-        total_cost_min: low(t.total_cost),
-        total_cost_max: high(t.total_cost),
-        direct_cost_min: low(t.direct_cost),
-        direct_cost_max: high(t.direct_cost),
-        saving_min: low(t.saving),
-        saving_max: high(t.saving),
-        total_months_min: low(t.total_months),
-        total_months_max: high(t.total_months),
-        direct_months_min: low(t.direct_months),
-        direct_months_max: high(t.direct_months),
-        months_saved_min: low(t.months_saved),
-        months_saved_max: high(t.months_saved),
+        totals: TotalsRecord::new(route),
+        direct_cost_min: low(route.direct_cost),
+        direct_cost_max: high(route.direct_cost),
+        saving_min: low(saving),
+        saving_max: high(saving),
+        direct_months_min: low(route.direct_months),
+        direct_months_max: high(route.direct_months),
+        months_saved_min: low(months_saved),
+        months_saved_max: high(months_saved),
+        steps: route.steps.iter().map(|s| StepRecord::new(s, ctx)).collect(),
     }
 }
 
@@ -166,7 +249,7 @@ impl<'a> Entry for Estimated<'a> {
     type Record = EstimateRecord<'a>;
 
     fn record(&self) -> EstimateRecord<'a> {
-        let e = self.estimate;
+        let (e, program, ctx) = (self.estimate, self.program, self.ctx);
         let (terms, fees) = match &e.cost_basis {
             CostBasis::Advertised => (None, None),
             CostBasis::Fees { terms, parts } => (Some(*terms), Some(Fees(parts))),
@@ -188,21 +271,27 @@ impl<'a> Entry for Estimated<'a> {
             fees,
             effort_hours_min: low(e.effort_hours),
             effort_hours_max: high(e.effort_hours),
-            months_min: low(e.months),
-            months_max: high(e.months),
-            months_basis: match e.months_basis {
-                estimate::MonthsBasis::Advertised => "advertised",
-                estimate::MonthsBasis::Pace(_) => "pace",
-                estimate::MonthsBasis::Terms { .. } => "terms",
+            months_min: low(e.calendar.months),
+            months_max: high(e.calendar.months),
+            months_basis: match e.calendar.basis {
+                Basis::Advertised => "advertised",
+                Basis::Effort { .. } => "pace",
+                Basis::Terms { .. } => "terms",
             },
-            then: e.then.as_ref().map(then_record),
+            pace: e.calendar.pace(),
+            over_limit: e.calendar.over_limit,
+            url: program.url.as_deref(),
+            verified: program.verified.map(|d| d.to_string()),
+            stale: program.is_stale(ctx.today),
+            then: self.route.map(|r| then_record(r, ctx)),
             notes: e.notes.iter().map(note).collect(),
         }
     }
 
     fn rows(&self, rows: &mut Vec<Row>) {
-        let (e, currency) = (self.estimate, self.currency);
+        let (e, currency) = (self.estimate, self.ctx.money.display.as_str());
         let money = |a: Option<Amount>| text::money(a, currency);
+        let bounds = |b: Bounds| text::money_bounds(b, currency);
         let mut row = |label: &str, value: String| {
             rows.push(Row {
                 cells: vec![label.to_string(), value],
@@ -237,44 +326,79 @@ impl<'a> Entry for Estimated<'a> {
                 |h| text::range(Some(Amount::range(h.min.round(), h.max.round()))),
             ),
         );
-        row("months", text::range(e.months));
-        if let Some(t) = &e.then {
-            row(&format!("then {}", t.id), then_line(e, t));
-            row("  rest of the degree", money(t.cost));
-            row("  its months", text::range(t.months));
-            row("pathway total", money(t.total_cost));
-            row("degree alone", money(t.direct_cost));
-            row("money saved", money(t.saving));
-            row("pathway months", text::range(t.total_months));
-            row("degree alone months", text::range(t.direct_months));
-            row("months saved", text::range(t.months_saved));
+        row("months", months_cell(e.calendar.months, &e.calendar, self.paced));
+        let Some(route) = self.route else { return };
+        for (before, step) in route.steps.iter().zip(&route.steps[1..]) {
+            let label = step.taken.label();
+            row(&format!("then {label}"), then_line(&before.taken.label(), step));
+            let rest = if step.taken.degree_kind().is_some() {
+                "  rest of the degree"
+            } else {
+                "  rest of the program"
+            };
+            row(rest, bounds(step.cost));
+            let months = text::months_bounds(step.months);
+            row("  its months", with_pace_mark(months, step, self.paced));
         }
+        row("pathway total", bounds(route.total_cost));
+        let alone = if route.last().taken.degree_kind().is_some() {
+            "degree alone"
+        } else {
+            "program alone"
+        };
+        row(alone, money(route.direct_cost));
+        row("money saved", text::saving(route.saving(), currency));
+        row("pathway months", text::months_bounds(route.total_months));
+        row(&format!("{alone} months"), text::range(route.direct_months));
+        row("months saved", text::months_saved(route.months_saved()));
     }
 }
 
 /// The table's header and the notes under it; the rows come from the entry.
-fn layout(e: &Estimate) -> Grid {
+fn layout(e: &Estimate, route: Option<&Route>, paced: bool) -> Grid {
     let mut grid = Grid::new([
         Column::word(""),
         Column::new(e.id.clone(), Align::Right, Wrap::Words),
     ]);
     grid.footer = e.notes.iter().map(note).collect();
+    let steps = route.map_or(&[][..], |r| &r.steps[1..]);
+    if paced && steps.iter().any(|s| s.pace() == "advertised") {
+        grid.footer.push(super::ADVERTISED_LEGEND.to_string());
+    }
+    if let Some(route) = route {
+        if !route.total_cost.exact || !route.total_months.exact {
+            grid.footer.push(super::BOUNDS_LEGEND.to_string());
+        }
+        if route.steps.iter().any(Step::over_limit) {
+            grid.footer.push(super::LIMIT_LEGEND.to_string());
+        }
+    }
     grid
 }
 
-/// What the credential does for the degree, in words.
-fn then_line(e: &Estimate, t: &Then) -> String {
-    let mut line = match (t.grants, t.share) {
-        (Grants::Admission, _) => format!("{} is a route in only: no credit", e.id),
-        (_, None) => format!("{} counts for a share no source gives (?)", e.id),
-        (_, Some(share)) if t.computed => format!(
-            "{} counts for ~{} (computed from credits)",
-            e.id,
+/// A months cell, marked where the learner gave a pace that the program's figures could not
+/// follow (advertised months) or that overruns its time limit.
+fn months_cell(months: Option<Amount>, calendar: &Calendar, paced: bool) -> String {
+    super::pace_marked(text::range(months), calendar.pace(), calendar.over_limit, paced)
+}
+
+fn with_pace_mark(months: String, step: &Step, paced: bool) -> String {
+    super::pace_marked(months, step.pace(), step.over_limit(), paced)
+}
+
+/// What the step before does for this one, in words.
+fn then_line(before: &str, step: &Step) -> String {
+    let via = step.via;
+    let mut line = match (via.map(Pathway::kind), step.share) {
+        (Some(PathwayKind::Admission), _) => format!("{before} is a route in only: no credit"),
+        (_, None) => format!("{before} counts for a share no source gives (?)"),
+        (Some(PathwayKind::Share { computed: true, .. }), Some(share)) => format!(
+            "{before} counts for ~{} (computed from credits)",
             text::share(Some(share))
         ),
-        (_, Some(share)) => format!("{} counts for {}", e.id, text::share(Some(share))),
+        (_, Some(share)) => format!("{before} counts for {}", text::share(Some(share))),
     };
-    if t.tuition == Tuition::Full {
+    if via.is_some_and(|p| p.tuition == Tuition::Full) {
         line.push_str("; full tuition still due");
     }
     line
@@ -297,7 +421,32 @@ pub fn note(note: &Note) -> String {
             percent(*limit),
             percent(*asked)
         ),
-        Note::Terms { terms, term_months } => format!("months: {terms} term(s) of {term_months} months"),
+        Note::Terms {
+            terms,
+            per_term,
+            term_months,
+            from_hours,
+            capped,
+        } => {
+            let span = |(low, high): (u32, u32)| {
+                if low == high {
+                    low.to_string()
+                } else {
+                    format!("{low}–{high}")
+                }
+            };
+            let how = match (from_hours, capped) {
+                (true, false) => " (your hours over one course's weekly hours)",
+                (_, true) => " (at most the program allows)",
+                _ => "",
+            };
+            format!(
+                "months: {} term(s) of {} months, {} course(s) a term{how}",
+                span((terms.0, terms.1)),
+                text::short(*term_months),
+                span((per_term.0, per_term.1))
+            )
+        }
         Note::HoursIgnored => {
             "pace: --hours-per-week is not used here: with --courses-per-term, the terms set the calendar"
                 .into()
@@ -314,6 +463,10 @@ pub fn note(note: &Note) -> String {
             )
         }
         Note::AdvertisedMonths => "months: advertised".into(),
+        Note::OverLimit { id, max_months } => format!(
+            "limit: at this pace `{id}` would take longer than the {} months it allows",
+            text::short(*max_months)
+        ),
     }
 }
 

@@ -16,6 +16,7 @@ use crate::catalog::{Amount, Catalog, Date, Program};
 use crate::filter::Removed;
 use crate::money::Money;
 use crate::rank::{self, Comparison, Ranking};
+use crate::route::{Bounds, Route, Step, Taken};
 use crate::render::{self, Format, Style, text};
 
 /// What every command needs besides its own arguments.
@@ -69,6 +70,105 @@ impl CostMonths {
             cost_max: high(cost),
             months_min: low(months),
             months_max: high(months),
+        }
+    }
+}
+
+/// A route's totals as every route record gives them: the known range (`null` where a part is
+/// unknown) and the bounds that are known (`null` where none is).
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct TotalsRecord {
+    #[serde(serialize_with = "render::optional_number")]
+    pub total_cost_min: Option<f64>,
+    #[serde(serialize_with = "render::optional_number")]
+    pub total_cost_max: Option<f64>,
+    #[serde(serialize_with = "render::optional_number")]
+    pub total_months_min: Option<f64>,
+    #[serde(serialize_with = "render::optional_number")]
+    pub total_months_max: Option<f64>,
+    #[serde(flatten)]
+    pub bounds: BoundsRecord,
+}
+
+impl TotalsRecord {
+    pub fn new(route: &Route) -> Self {
+        let (cost, months) = (route.total_cost.amount(), route.total_months.amount());
+        TotalsRecord {
+            total_cost_min: low(cost),
+            total_cost_max: high(cost),
+            total_months_min: low(months),
+            total_months_max: high(months),
+            bounds: BoundsRecord::new(route.total_cost, route.total_months),
+        }
+    }
+}
+
+/// What is known of a cost and a duration that may be only bounded.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct BoundsRecord {
+    #[serde(serialize_with = "render::optional_number")]
+    pub cost_at_least: Option<f64>,
+    #[serde(serialize_with = "render::optional_number")]
+    pub cost_at_most: Option<f64>,
+    #[serde(serialize_with = "render::optional_number")]
+    pub months_at_least: Option<f64>,
+    #[serde(serialize_with = "render::optional_number")]
+    pub months_at_most: Option<f64>,
+}
+
+impl BoundsRecord {
+    pub fn new(cost: Bounds, months: Bounds) -> Self {
+        BoundsRecord {
+            cost_at_least: Some(cost.low),
+            cost_at_most: cost.high,
+            months_at_least: Some(months.low),
+            months_at_most: months.high,
+        }
+    }
+}
+
+/// One step of a route, as `plan` and `estimate --then` print it.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct StepRecord<'a> {
+    /// `None` for a degree outside the catalogue.
+    pub id: Option<&'a str>,
+    pub name: &'a str,
+    /// Who grants a degree outside the catalogue.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub at: Option<&'a str>,
+    pub status: Option<&'static str>,
+    pub url: Option<&'a str>,
+    pub verified: Option<String>,
+    pub stale: Option<bool>,
+    #[serde(serialize_with = "render::optional_number")]
+    pub share: Option<f64>,
+    #[serde(flatten)]
+    pub figures: CostMonths,
+    #[serde(flatten)]
+    pub bounds: BoundsRecord,
+    pub pace: &'static str,
+    pub over_limit: bool,
+}
+
+impl<'a> StepRecord<'a> {
+    pub fn new(step: &Step<'a>, ctx: &Context) -> Self {
+        let program = step.taken.program();
+        StepRecord {
+            id: program.map(|p| p.id.as_str()),
+            name: step.taken.name(),
+            at: match step.taken {
+                Taken::Described { at, .. } => at,
+                Taken::Program(_) => None,
+            },
+            status: program.map(|p| p.status.as_str()),
+            url: program.and_then(|p| p.url.as_deref()),
+            verified: program.and_then(|p| p.verified).map(|d| d.to_string()),
+            stale: program.map(|p| p.is_stale(ctx.today)),
+            share: step.via.and(step.share),
+            figures: CostMonths::new(step.cost.amount(), step.months.amount()),
+            bounds: BoundsRecord::new(step.cost, step.months),
+            pace: step.pace(),
+            over_limit: step.over_limit(),
         }
     }
 }
@@ -187,6 +287,28 @@ fn rate_line(catalog: &Catalog, ctx: &Context) -> String {
 
 /// The legend of the credit column.
 pub const CREDIT_LEGEND: &str = "? not known; – none; credit: the largest known share of a degree, ~ computed from credits, ? share unknown, entry: admission only";
+
+/// The legend of bounded figures.
+pub const BOUNDS_LEGEND: &str = "≥ at least: a part is unknown and may add more; a to b ?: between a and b, a part unknown";
+
+/// The legend of a pace over a program's time limit.
+pub const LIMIT_LEGEND: &str = "! at your pace the program takes longer than it allows";
+
+/// The legend of months that could not follow the learner's pace.
+pub const ADVERTISED_LEGEND: &str =
+    "adv. advertised months: the catalogue lacks what your pace needs (courses and terms, or weekly hours)";
+
+/// A months cell with its marks: ` adv.` where the learner gave a pace (`paced`) that the
+/// program's figures could not follow, ` !` where the pace overruns the program's limit.
+pub fn pace_marked(mut cell: String, pace: &str, over_limit: bool, paced: bool) -> String {
+    if paced && pace == "advertised" {
+        cell.push_str(" adv.");
+    }
+    if over_limit {
+        cell.push_str(" !");
+    }
+    cell
+}
 
 /// The legend of the front mark. Every command marks the front over the same set, all that
 /// passed the filters (before `--limit`), and says so.

@@ -2,12 +2,16 @@
 
 use std::io::Write;
 
-use super::{Context, CostMonths, count, front_legend, high, low, programs_named, provenance, with_removed};
-use crate::catalog::{Amount, Catalog, Grants, Program};
+use super::{
+    ADVERTISED_LEGEND, BOUNDS_LEGEND, Context, LIMIT_LEGEND, StepRecord, TotalsRecord, count, front_legend, high,
+    low, pace_marked, programs_named, provenance, with_removed,
+};
+use crate::catalog::{Catalog, Grants, Program, Tuition};
 use crate::chart::Scale;
-use crate::plan::{self, PlanRequest, Route};
+use crate::plan::{self, Fit, PlanRequest, Planned};
 use crate::render::plot::{Plot, PlotPoint};
 use crate::render::{self, Column, Entry, Grid, Report, Row, text};
+use crate::route::{Route, Step, Taken};
 use anyhow::Result;
 
 /// Prints the routes `request` keeps.
@@ -19,7 +23,8 @@ pub fn run(
     err: &mut dyn Write,
 ) -> Result<()> {
     programs_named(catalog, &request.filter.toward)?;
-    let plan = plan::plan(catalog, &ctx.money, request)?;
+    let plan = plan::plan(catalog, &ctx.money, request);
+    let paced = request.learner.pace.given();
     let mut grid = Grid::new([
         Column::figure("#"),
         Column::text("Route"),
@@ -28,10 +33,9 @@ pub fn run(
         Column::figure("Saving"),
         Column::figure("Months saved"),
     ]);
-    let any_stale = plan
-        .routes
-        .iter()
-        .flat_map(programs)
+    let steps = || plan.routes.iter().flat_map(|r| &r.route.steps);
+    let any_stale = steps()
+        .filter_map(|s| s.taken.program())
         .any(|p| p.is_stale(ctx.today));
     let first = if plan.routes.len() < plan.matched {
         format!("{} of {} shown", plan.routes.len(), count(plan.matched, "route"))
@@ -41,22 +45,33 @@ pub fn run(
     grid.footer = vec![
         with_removed(first, plan.removed),
         front_legend(plan.matched, "route"),
-        "saving: against the degree alone".into(),
-        "credential months at the advertised pace unless --hours-per-week; aid applies to the credential only".into(),
-        provenance(catalog, ctx, any_stale),
+        "saving: against the degree alone (– for the degree itself); may fit: an unknown part may take it past --budget or --max-months".into(),
+        "months at your pace in every step where the catalogue has what it needs (--hours-per-week, --courses-per-term); aid applies to each step up to what its program lists".into(),
     ];
+    if plan
+        .routes
+        .iter()
+        .any(|r| !r.route.total_cost.exact || !r.route.total_months.exact)
+    {
+        grid.footer.push(BOUNDS_LEGEND.into());
+    }
+    if paced && steps().any(|s| s.pace() == "advertised") {
+        grid.footer.push(ADVERTISED_LEGEND.into());
+    }
+    if steps().any(Step::over_limit) {
+        grid.footer.push(LIMIT_LEGEND.into());
+    }
+    grid.footer.push(provenance(catalog, ctx, any_stale));
     if plan.routes.is_empty() {
-        let _ = writeln!(
-            err,
-            "note: no route matches; widen the filters or raise --budget / --max-months"
-        );
+        let _ = writeln!(err, "note: {}", empty_note(request));
     }
     let report = Report {
-        entries: plan.routes.iter().enumerate().map(|(i, route)| Ranked {
+        entries: plan.routes.iter().enumerate().map(|(i, planned)| Ranked {
             rank: i + 1,
-            route,
+            planned,
             catalog,
             ctx,
+            paced,
         }),
         layout: grid,
         single: false,
@@ -67,35 +82,62 @@ pub fn run(
     Ok(())
 }
 
+/// Why no route was listed, naming only the options that were given.
+fn empty_note(request: &PlanRequest) -> String {
+    let f = &request.filter;
+    let mut given = Vec::new();
+    for (set, flag) in [
+        (!f.subjects.is_empty(), "--subject"),
+        (!f.universities.is_empty(), "--university"),
+        (!f.toward.is_empty(), "--toward"),
+        (!f.kinds.is_empty(), "--kind"),
+        (f.pacing.is_some(), "--pacing"),
+        (request.budget.is_some(), "--budget"),
+        (request.max_months.is_some(), "--max-months"),
+    ] {
+        if set {
+            given.push(flag);
+        }
+    }
+    if given.is_empty() {
+        "no route matches".into()
+    } else {
+        format!("no route matches; widen {}", given.join(", "))
+    }
+}
+
 /// The routes with known totals as points of total cost against total months, the front
 /// joined; the others are listed under the plot.
-fn route_plot(routes: &[Route], currency: &str) -> Plot {
+fn route_plot(routes: &[Planned], currency: &str) -> Plot {
     let known: Vec<(usize, f64, f64)> = routes
         .iter()
         .enumerate()
-        .filter_map(|(i, r)| Some((i, r.total_cost?.mid(), r.total_months?.mid())))
+        .filter_map(|(i, r)| {
+            let route = &r.route;
+            Some((i, route.total_cost.amount()?.mid(), route.total_months.amount()?.mid()))
+        })
         .collect();
     let scale = Scale::of(&known.iter().map(|&(_, c, m)| (c, m)).collect::<Vec<_>>());
     let points = known
         .iter()
         .map(|&(i, cost, months)| PlotPoint {
             mark: char::from_digit(((i + 1) % 36) as u32, 36).unwrap_or('+'),
-            label: format!("{} {}", i + 1, routes[i].id()),
+            label: format!("{} {}", i + 1, routes[i].route.id()),
             x: scale.x(cost),
             y: scale.y(months),
-            front: routes[i].front,
+            front: routes[i].route.front,
         })
         .collect();
     let mut front: Vec<(f64, f64)> = known
         .iter()
-        .filter(|&&(i, _, _)| routes[i].front)
+        .filter(|&&(i, _, _)| routes[i].route.front)
         .map(|&(_, c, m)| (c, m))
         .collect();
     front.sort_by(|a, b| crate::front::along(*a, *b));
     let left_out = routes
         .iter()
-        .filter(|r| r.total_cost.is_none() || r.total_months.is_none())
-        .map(Route::id)
+        .filter(|r| r.route.total_cost.amount().is_none() || r.route.total_months.amount().is_none())
+        .map(|r| r.route.id())
         .collect();
     // The table reads as a plan; the page shows the routes' trade-off too.
     Plot {
@@ -104,72 +146,84 @@ fn route_plot(routes: &[Route], currency: &str) -> Plot {
     }
 }
 
-fn programs<'a>(route: &'a Route) -> impl Iterator<Item = &'a Program> {
-    route.credential.into_iter().chain([route.degree])
+/// The route cell: what is taken, in order, and how each step counts toward the next.
+fn describe(planned: &Planned, catalog: &Catalog, ctx: &Context, paced: bool) -> String {
+    let route = &planned.route;
+    let school = |taken: Taken| match taken {
+        Taken::Program(p) => catalog
+            .institution(&p.institution)
+            .map_or(p.institution.clone(), |i| i.label().to_string()),
+        Taken::Described { at, .. } => at.unwrap_or("outside the catalogue").to_string(),
+    };
+    let mut marks = String::new();
+    if route.front {
+        marks.push_str(" ◆");
+    }
+    if planned.fit == Fit::MayFit {
+        marks.push_str(" (may fit)");
+    }
+    if route.is_direct() {
+        let degree = route.last().taken;
+        return format!(
+            "{} ({}), directly{marks}\n{}",
+            degree.name(),
+            school(degree),
+            degree.label()
+        );
+    }
+    let names: Vec<String> = route
+        .steps
+        .iter()
+        .map(|s| format!("{} ({})", s.taken.name(), school(s.taken)))
+        .collect();
+    let id = route
+        .steps
+        .iter()
+        .filter_map(|s| s.taken.program().map(|p| p.id.as_str()))
+        .collect::<Vec<_>>()
+        .join(">");
+    let money = |s: &Step| text::money_bounds(s.cost, &ctx.money.display);
+    let months = |s: &Step| pace_marked(text::months_bounds(s.months), s.pace(), s.over_limit(), paced);
+    let parts: Vec<String> = route
+        .steps
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let what = match s.taken {
+                Taken::Program(p) if i == 0 => p.id.clone(),
+                Taken::Program(p) if p.kind.is_degree() => "rest of degree".to_string(),
+                Taken::Program(p) => format!("rest of {}", p.id),
+                Taken::Described { .. } => "rest of degree".to_string(),
+            };
+            let how = if i == 0 { String::new() } else { format!(" ({})", credit_words(s)) };
+            format!("{}. {what} {}, {} mo{how}", i + 1, money(s), months(s))
+        })
+        .collect();
+    format!("{}{marks}\n{id}\n{}", names.join(", then "), parts.join("; "))
 }
 
-/// The route cell: what is taken, in order, and how the credential counts.
-fn describe(route: &Route, catalog: &Catalog, ctx: &Context) -> String {
-    let school = |p: &Program| {
-        catalog
-            .institution(&p.institution)
-            .map_or(p.institution.clone(), |i| i.label().to_string())
+/// How the step before counts toward `step`, in a few words.
+fn credit_words(step: &Step) -> String {
+    let Some(via) = step.via else { return String::new() };
+    let mut words = match (via.grants, step.share) {
+        (Grants::Admission, _) => "admission route, no credit".to_string(),
+        (_, None) => "credit of unknown share".to_string(),
+        (_, Some(s)) if via.credits.is_some() => format!("~{} credit", text::share(Some(s))),
+        (_, Some(s)) => format!("{} credit", text::share(Some(s))),
     };
-    let money = |a: Option<Amount>| text::money(a, &ctx.money.display);
-    let front = if route.front { " ◆" } else { "" };
-    let degree = route.degree;
-    let Some(credential) = route.credential else {
-        return format!(
-            "{} ({}), directly{front}\n{}",
-            degree.name,
-            school(degree),
-            degree.id
-        );
-    };
-    let estimate = route.estimate.as_ref();
-    let then = estimate.and_then(|e| e.then.as_ref());
-    let how = match then.map(|t| (t.grants, t.share, t.computed)) {
-        Some((Grants::Admission, _, _)) => "admission route, no credit".to_string(),
-        Some((_, None, _)) => "credit of unknown share".to_string(),
-        Some((_, Some(s), true)) => format!("~{} credit", text::share(Some(s))),
-        Some((_, Some(s), false)) => format!("{} credit", text::share(Some(s))),
-        None => String::new(),
-    };
-    let full = if then.is_some_and(|t| t.tuition == crate::catalog::Tuition::Full) {
-        ", full tuition"
-    } else {
-        ""
-    };
-    format!(
-        "{} ({}), then {} ({}){front}\n{}\n1. {} {}, {} mo; 2. rest of degree {}, {} mo ({how}{full})",
-        credential.name,
-        school(credential),
-        degree.name,
-        school(degree),
-        route.id(),
-        credential.id,
-        money(estimate.and_then(|e| e.cost)),
-        text::range(estimate.and_then(|e| e.months)),
-        money(then.and_then(|t| t.cost)),
-        text::range(then.and_then(|t| t.months)),
-    )
+    if via.tuition == Tuition::Full {
+        words.push_str(", full tuition");
+    }
+    words
 }
 
 /// One route with its place in the plan.
 struct Ranked<'a> {
     rank: usize,
-    route: &'a Route<'a>,
+    planned: &'a Planned<'a>,
     catalog: &'a Catalog,
     ctx: &'a Context,
-}
-
-/// One step of a route: a program and what it costs and takes.
-#[derive(Default, serde::Serialize)]
-struct Step<'a> {
-    id: &'a str,
-    name: &'a str,
-    #[serde(flatten)]
-    figures: CostMonths,
+    paced: bool,
 }
 
 /// What `plan` prints for one route, keys as in the interface.
@@ -177,20 +231,16 @@ struct Step<'a> {
 pub struct RouteRecord<'a> {
     rank: usize,
     route: String,
-    degree: &'a str,
+    /// `None` for a degree outside the catalogue (its name is in `degree_name`).
+    degree: Option<&'a str>,
+    degree_name: &'a str,
     credential: Option<&'a str>,
     grants: Option<&'static str>,
     #[serde(serialize_with = "render::optional_number")]
     share: Option<f64>,
-    steps: Vec<Step<'a>>,
-    #[serde(serialize_with = "render::optional_number")]
-    total_cost_min: Option<f64>,
-    #[serde(serialize_with = "render::optional_number")]
-    total_cost_max: Option<f64>,
-    #[serde(serialize_with = "render::optional_number")]
-    total_months_min: Option<f64>,
-    #[serde(serialize_with = "render::optional_number")]
-    total_months_max: Option<f64>,
+    steps: Vec<StepRecord<'a>>,
+    #[serde(flatten)]
+    totals: TotalsRecord,
     #[serde(serialize_with = "render::optional_number")]
     direct_cost_min: Option<f64>,
     #[serde(serialize_with = "render::optional_number")]
@@ -204,66 +254,74 @@ pub struct RouteRecord<'a> {
     #[serde(serialize_with = "render::optional_number")]
     months_saved_max: Option<f64>,
     front: bool,
+    /// `fits` or `may fit` (an unknown part may take it past the budget or months asked).
+    fit: &'static str,
     unknown: Vec<String>,
-}
-
-fn step(program: &Program, cost: Option<Amount>, months: Option<Amount>) -> Step<'_> {
-    Step {
-        id: &program.id,
-        name: &program.name,
-        figures: CostMonths::new(cost, months),
-    }
 }
 
 impl<'a> Entry for Ranked<'a> {
     type Record = RouteRecord<'a>;
 
     fn record(&self) -> RouteRecord<'a> {
-        let route = self.route;
-        let then = route.estimate.as_ref().and_then(|e| e.then.as_ref());
-        let steps = match (&route.estimate, then) {
-            (Some(e), Some(t)) => vec![
-                step(route.credential.unwrap_or(route.degree), e.cost, e.months),
-                step(route.degree, t.cost, t.months),
-            ],
-            _ => vec![step(route.degree, route.direct_cost, route.direct_months)],
-        };
+        let route: &'a Route<'a> = &self.planned.route;
+        let last = route.last();
+        let first = route.steps.first().and_then(|s| s.taken.program());
+        let (saving, months_saved) = (route.saving(), route.months_saved());
         RouteRecord {
             rank: self.rank,
             route: route.id(),
-            degree: &route.degree.id,
-            credential: route.credential.map(|c| c.id.as_str()),
-            grants: then.map(|t| t.grants.as_str()),
-            share: then.and_then(|t| t.share),
-            steps,
-            total_cost_min: low(route.total_cost),
-            total_cost_max: high(route.total_cost),
-            total_months_min: low(route.total_months),
-            total_months_max: high(route.total_months),
+            degree: last.taken.program().map(|p| p.id.as_str()),
+            degree_name: last.taken.name(),
+            credential: first.filter(|_| !route.is_direct()).map(|p| p.id.as_str()),
+            grants: last.via.map(|p| p.grants.as_str()),
+            share: last.via.and(last.share),
+            steps: route.steps.iter().map(|s| StepRecord::new(s, self.ctx)).collect(),
+            totals: TotalsRecord::new(route),
             direct_cost_min: low(route.direct_cost),
             direct_cost_max: high(route.direct_cost),
-            saving_min: low(route.saving),
-            saving_max: high(route.saving),
-            months_saved_min: low(route.months_saved),
-            months_saved_max: high(route.months_saved),
+            saving_min: low(saving),
+            saving_max: high(saving),
+            months_saved_min: low(months_saved),
+            months_saved_max: high(months_saved),
             front: route.front,
+            fit: match self.planned.fit {
+                Fit::Fits => "fits",
+                Fit::MayFit => "may fit",
+            },
             unknown: route.unknown(&self.ctx.money),
         }
     }
 
     fn rows(&self, rows: &mut Vec<Row>) {
-        let (route, ctx) = (self.route, self.ctx);
-        let money = |a: Option<Amount>| text::money(a, &ctx.money.display);
+        let (route, ctx) = (&self.planned.route, self.ctx);
+        let currency = ctx.money.display.as_str();
+        let retired = route
+            .steps
+            .iter()
+            .filter_map(|s| s.taken.program())
+            .any(|p: &Program| p.status == crate::catalog::Status::Retired);
+        let advertised = route.steps.iter().any(|s| s.pace() == "advertised");
+        let over = route.steps.iter().any(Step::over_limit);
+        let months = text::months_bounds(route.total_months);
+        let months = pace_marked(months, if advertised { "advertised" } else { "yours" }, over, self.paced);
+        let (saving, months_saved) = if route.is_direct() {
+            ("–".to_string(), "–".to_string())
+        } else {
+            (
+                text::saving(route.saving(), currency),
+                text::months_saved(route.months_saved()),
+            )
+        };
         rows.push(Row {
             cells: vec![
                 self.rank.to_string(),
-                describe(route, self.catalog, ctx),
-                money(route.total_cost),
-                text::range(route.total_months),
-                money(route.saving),
-                text::range(route.months_saved),
+                describe(self.planned, self.catalog, ctx, self.paced),
+                text::money_bounds(route.total_cost, currency),
+                months,
+                saving,
+                months_saved,
             ],
-            dim: false,
+            dim: retired,
             note: None,
         });
     }

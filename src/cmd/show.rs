@@ -173,6 +173,18 @@ fn fields(p: &Program, catalog: &Catalog, ctx: &Context) -> Vec<(&'static str, S
             or_dash(p.hours_per_week.map(|h| text::range(Some(h)))),
         ),
         (
+            "course hours/week",
+            or_dash(p.course_hours_per_week.map(|h| text::range(Some(h)))),
+        ),
+        (
+            "most courses a term",
+            or_dash(p.max_courses_per_term.map(|c| c.to_string())),
+        ),
+        (
+            "time limit",
+            or_dash(p.max_months.map(|m| format!("{} months", text::short(m)))),
+        ),
+        (
             "credit",
             or_dash((!pathways.is_empty()).then(|| pathways.join("\n"))),
         ),
@@ -211,6 +223,13 @@ pub struct ShowRecord<'a> {
     hours_per_week_min: Option<f64>,
     #[serde(serialize_with = "render::optional_number")]
     hours_per_week_max: Option<f64>,
+    #[serde(serialize_with = "render::optional_number")]
+    course_hours_per_week_min: Option<f64>,
+    #[serde(serialize_with = "render::optional_number")]
+    course_hours_per_week_max: Option<f64>,
+    max_courses_per_term: Option<u32>,
+    #[serde(serialize_with = "render::optional_number")]
+    max_months: Option<f64>,
     credit: Vec<PathwayRecord<'a>>,
     ends: Option<String>,
     partners: &'a [String],
@@ -299,6 +318,10 @@ pub fn record<'a>(p: &'a Program, catalog: &'a Catalog, ctx: &'a Context) -> Sho
         },
         hours_per_week_min: low(p.hours_per_week),
         hours_per_week_max: high(p.hours_per_week),
+        course_hours_per_week_min: low(p.course_hours_per_week),
+        course_hours_per_week_max: high(p.course_hours_per_week),
+        max_courses_per_term: p.max_courses_per_term,
+        max_months: p.max_months,
         credit,
         ends: p.ends.map(|d| d.to_string()),
         partners: &p.partners,

@@ -2,6 +2,7 @@
 
 pub use crate::catalog::text::{is_unsafe, plain};
 use crate::catalog::{Amount, CreditSummary, Pathway, PathwayKind, Tuition};
+use crate::route::Bounds;
 
 /// A number with thousands separators: whole when it is whole or 1,000 and more (cents on a
 /// figure that large, often converted from another currency, claim a precision no source has),
@@ -97,6 +98,56 @@ pub fn range(amount: Option<Amount>) -> String {
         format!("{low} to {high}")
     } else {
         format!("{low}–{high}")
+    }
+}
+
+/// A figure of a route in `show` (`money` or `range`): the range where it is known, `≥ low`
+/// where only a lower bound is, `low to high ?` where both bounds are.
+fn bounded(b: Bounds, show: impl Fn(Option<Amount>) -> String) -> String {
+    if let Some(known) = b.amount() {
+        return show(Some(known));
+    }
+    let low = show(Some(Amount::exact(b.low)));
+    match b.high {
+        Some(high) => format!("{low} to {} ?", show(Some(Amount::exact(high)))),
+        None if b.low <= 0.0 => "?".into(),
+        None => format!("≥ {low}"),
+    }
+}
+
+/// Money of a route: `$1,350–1,500`, `≥ $985.50`, `$2,475 to $12,375 ?`.
+pub fn money_bounds(b: Bounds, code: &str) -> String {
+    bounded(b, |a| money(a, code))
+}
+
+/// Months of a route: `12–18`, `≥ 12`, `12 to 36 ?`.
+pub fn months_bounds(b: Bounds) -> String {
+    bounded(b, range)
+}
+
+/// Money saved, in words: `saves $35,650`, `$2,000 more`; `?` when unknown.
+pub fn saving(amount: Option<Amount>, code: &str) -> String {
+    worded(amount, |a| money(Some(a), code), " more")
+}
+
+/// Months saved, in words: `saves 4 months`, `10 months longer`; `?` when unknown.
+pub fn months_saved(amount: Option<Amount>) -> String {
+    worded(amount, |a| format!("{} months", range(Some(a))), " longer")
+}
+
+/// A signed difference in words: what it saves when not negative, the shortfall with `more`
+/// when not positive, both ends across zero.
+fn worded(amount: Option<Amount>, show: impl Fn(Amount) -> String, more: &str) -> String {
+    let Some(a) = amount else { return "?".into() };
+    let (lo, hi) = (a.min.min(a.max), a.min.max(a.max));
+    if lo == 0.0 && hi == 0.0 {
+        "none".into()
+    } else if lo >= 0.0 {
+        format!("saves {}", show(Amount::range(lo, hi)))
+    } else if hi <= 0.0 {
+        format!("{}{more}", show(Amount::range(-hi, -lo)))
+    } else {
+        format!("{}{more} to saves {}", show(Amount::exact(-lo)), show(Amount::exact(hi)))
     }
 }
 
