@@ -78,9 +78,17 @@ fn run(cli: &Cli, out: &mut dyn Write) -> Result<ExitCode> {
             session.with(|c, ctx| cmd::list::run(&args.filters.filter(), c, ctx, out, &mut err))
         }
         Command::Show(args) => session.with(|c, ctx| cmd::show::run(&args.ids, c, ctx, out, &mut err)),
-        Command::Estimate(args) => {
-            session.with(|c, ctx| cmd::estimate::run(&args.id, &args.then, &args.learner.request(), c, ctx, out, &mut err))
-        }
+        Command::Estimate(args) => session.with(|c, ctx| {
+            cmd::estimate::run(
+                &args.id,
+                &args.then,
+                &args.learner.request(),
+                c,
+                ctx,
+                out,
+                &mut err,
+            )
+        }),
         Command::Plan(args) => session.with(|c, ctx| cmd::plan::run(&args.request(), c, ctx, out, &mut err)),
         Command::Audit(args) => {
             session.with(|c, ctx| cmd::audit::run(&args.filters.filter(), c, ctx, out, &mut err))

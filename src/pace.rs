@@ -77,7 +77,11 @@ fn ceil(x: f64) -> f64 {
 /// hours of one course (at least 1), never above the program's limit. Fewest and most, whether
 /// from hours, whether capped.
 fn per_term(program: &Program, pace: Pace) -> Option<((u32, u32), bool, bool)> {
-    let (range, from_hours) = match (pace.courses_per_term, pace.hours_per_week, program.course_hours_per_week) {
+    let (range, from_hours) = match (
+        pace.courses_per_term,
+        pace.hours_per_week,
+        program.course_hours_per_week,
+    ) {
         (Some(n), _, _) => ((n, n), false),
         (None, Some(hours), Some(course)) => {
             let take = |h: f64| ((hours / h).floor().clamp(1.0, f64::from(MAX_COURSES_PER_TERM))) as u32;

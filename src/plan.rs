@@ -94,7 +94,10 @@ fn chains(catalog: &Catalog) -> Vec<(Vec<Taken<'_>>, Vec<&Pathway>)> {
             && let Some(first) = taken[0].program()
         {
             for &(before, pathway) in into.get(first.id.as_str()).into_iter().flatten() {
-                if taken.iter().any(|t| t.program().is_some_and(|p| p.id == before.id)) {
+                if taken
+                    .iter()
+                    .any(|t| t.program().is_some_and(|p| p.id == before.id))
+                {
                     continue;
                 }
                 let mut longer = vec![Taken::Program(before)];
@@ -128,7 +131,9 @@ pub fn plan<'a>(catalog: &'a Catalog, money: &Money, request: &PlanRequest) -> P
     let mut routes = Vec::new();
     for (taken, via) in chains(catalog) {
         let last = taken[taken.len() - 1];
-        let degree_ok = last.degree_kind().is_some_and(|k| f.kinds.is_empty() || f.kinds.contains(&k))
+        let degree_ok = last
+            .degree_kind()
+            .is_some_and(|k| f.kinds.is_empty() || f.kinds.contains(&k))
             && (f.toward.is_empty() || last.program().is_some_and(|p| f.toward.contains(&p.id)));
         if !degree_ok {
             continue;
@@ -165,19 +170,31 @@ pub fn plan<'a>(catalog: &'a Catalog, money: &Money, request: &PlanRequest) -> P
             removed.filtered += 1;
             continue;
         }
-        let fit = if fits.contains(&Some(None)) { Fit::MayFit } else { Fit::Fits };
+        let fit = if fits.contains(&Some(None)) {
+            Fit::MayFit
+        } else {
+            Fit::Fits
+        };
         routes.push(Planned { route, fit });
     }
     // The front is of the routes whose totals are known, over all that passed the filters.
     let points: Vec<Option<(f64, f64)>> = routes
         .iter()
-        .map(|r| Some((r.route.total_cost.amount()?.mid(), r.route.total_months.amount()?.mid())))
+        .map(|r| {
+            Some((
+                r.route.total_cost.amount()?.mid(),
+                r.route.total_months.amount()?.mid(),
+            ))
+        })
         .collect();
     for (planned, on) in routes.iter_mut().zip(front::front(&points)) {
         planned.route.front = on;
     }
     let sort = request.sort.unwrap_or(PlanSort::Cost);
-    let mut keyed: Vec<_> = routes.into_iter().map(|r| (key(&r.route, sort), r.route.id(), r)).collect();
+    let mut keyed: Vec<_> = routes
+        .into_iter()
+        .map(|r| (key(&r.route, sort), r.route.id(), r))
+        .collect();
     keyed.sort_by(|(a, ida, _), (b, idb, _)| {
         a.0.cmp(&b.0)
             .then(a.1.total_cmp(&b.1))

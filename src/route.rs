@@ -148,7 +148,12 @@ fn described_kind(degree: &str) -> Option<Kind> {
         .filter(char::is_ascii_alphabetic)
         .map(|c| c.to_ascii_lowercase())
         .collect();
-    if lower.starts_with("master") || ["ms", "msc", "mba", "meng", "mse", "mps", "mph", "ma", "mcs", "mim", "mads", "mds"].contains(&lower.as_str()) {
+    if lower.starts_with("master")
+        || [
+            "ms", "msc", "mba", "meng", "mse", "mps", "mph", "ma", "mcs", "mim", "mads", "mds",
+        ]
+        .contains(&lower.as_str())
+    {
         Some(Kind::Masters)
     } else if lower.starts_with("bachelor") || ["bs", "bsc", "ba", "beng"].contains(&lower.as_str()) {
         Some(Kind::Bachelors)
@@ -211,7 +216,10 @@ impl<'a> Route<'a> {
             .enumerate()
             .map(|(i, &t)| step(t, i.checked_sub(1).map(|j| via[j]), money, request))
             .collect();
-        let total_cost = steps.iter().map(|s| s.cost).fold(Bounds::known(Amount::exact(0.0)), Bounds::plus);
+        let total_cost = steps
+            .iter()
+            .map(|s| s.cost)
+            .fold(Bounds::known(Amount::exact(0.0)), Bounds::plus);
         let total_months = steps
             .iter()
             .map(|s| s.months)
@@ -230,7 +238,11 @@ impl<'a> Route<'a> {
 
     /// The steps' labels joined by `>`: `mitx-scm>mit-scm-masters`, or one id.
     pub fn id(&self) -> String {
-        self.steps.iter().map(|s| s.taken.label()).collect::<Vec<_>>().join(">")
+        self.steps
+            .iter()
+            .map(|s| s.taken.label())
+            .collect::<Vec<_>>()
+            .join(">")
     }
 
     /// The last step: the degree.
@@ -314,7 +326,9 @@ fn step<'a>(taken: Taken<'a>, via: Option<&'a Pathway>, money: &Money, request: 
             (Some(c), false) => Bounds::between(0.0, c.max),
             (None, _) => Bounds::unknown(),
         };
-        let months = whole.months.map_or_else(Bounds::unknown, |m| Bounds::between(0.0, m.max));
+        let months = whole
+            .months
+            .map_or_else(Bounds::unknown, |m| Bounds::between(0.0, m.max));
         (cost, months, whole)
     };
     Step {
@@ -354,12 +368,23 @@ mod tests {
         assert_eq!(open.within(50.0), Some(false));
         assert_eq!(open.within(5000.0), None, "may fit");
         assert_eq!(sum.within(1200.0), Some(true));
-        assert_eq!(known.within(150.0), Some(false), "a known range fits by its high end");
+        assert_eq!(
+            known.within(150.0),
+            Some(false),
+            "a known range fits by its high end"
+        );
     }
 
     #[test]
     fn degrees_outside_the_catalogue_are_told_apart_by_their_first_word() {
-        for masters in ["Master of Data Science", "MS in Analytics", "MSc Computing", "M.B.A.", "Master's in X", "MS: Analytics"] {
+        for masters in [
+            "Master of Data Science",
+            "MS in Analytics",
+            "MSc Computing",
+            "M.B.A.",
+            "Master's in X",
+            "MS: Analytics",
+        ] {
             assert_eq!(described_kind(masters), Some(Kind::Masters), "{masters}");
         }
         assert_eq!(described_kind("Bachelor of Science"), Some(Kind::Bachelors));

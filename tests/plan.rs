@@ -61,6 +61,10 @@ fn every_route_cheapest_first_with_unknown_totals_last() {
             row("admission>degree", 20500.0, 24.0, false),
             // full tuition: 1,500 + 20,000; 6 + 20 x 0.7
             row("full>degree", 21500.0, 20.0, false),
+            // Bounded routes after the exact ones, by their lower bound (800 for both), then
+            // months (5 for both), then id: a degree outside the catalogue, then a share no
+            // source gives.
+            ("unknown>MSc Elsewhere at Other University".to_string(), None, None, false),
             ("unknown>degree".to_string(), None, None, false),
         ]
     );
@@ -91,20 +95,35 @@ fn sorting_by_months_breaks_ties_by_cost_then_route() {
             "full>degree",
             "computed>degree",
             "admission>degree",
+            "unknown>MSc Elsewhere at Other University",
             "unknown>degree"
         ]
     );
 }
 
 #[test]
-fn budget_and_months_leave_out_what_exceeds_them_and_count_unknowns() {
+fn budget_and_months_leave_out_what_exceeds_them_and_keep_what_may_fit() {
+    let routes = plan(&["--budget", "15200"]);
     assert_eq!(
-        summary(&plan(&["--budget", "15200"])),
+        summary(&routes)[..2],
         [
             row("known>degree", 11000.0, 20.0, true),
             row("computed>degree", 15200.0, 22.0, false)
         ]
     );
+    // The routes through `unknown` start at $800 (its own cost): they may fit.
+    let fits: Vec<(&str, &str)> = routes
+        .iter()
+        .map(|r| (r["route"].as_str().unwrap(), r["fit"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        fits[2..],
+        [
+            ("unknown>MSc Elsewhere at Other University", "may fit"),
+            ("unknown>degree", "may fit")
+        ]
+    );
+    assert_eq!(fits[0].1, "fits");
     let mut table = micromasters();
     table.args([
         "--no-builtin",
@@ -117,15 +136,24 @@ fn budget_and_months_leave_out_what_exceeds_them_and_count_unknowns() {
         "15200",
     ]);
     let out = stdout_of(&mut table, 0);
-    assert!(
-        out.contains("2 routes; 1 left out because a filter needs a figure the catalogue gives as unknown"),
-        "{out}"
-    );
+    assert!(out.contains("\n4 routes\n"), "{out}");
+    assert!(out.contains("Unknown Share (ExU), then Master of Examples (ExU) (may fit)"), "{out}");
     let order: Vec<String> = summary(&plan(&["--max-months", "20"]))
         .into_iter()
         .map(|r| r.0)
         .collect();
-    assert_eq!(order, ["known>degree", "degree", "full>degree"]);
+    // computed (22 months) and admission (24) are over; the unknown share's 5 to 25 months may
+    // fit, and so may the degree outside the catalogue (at least 5).
+    assert_eq!(
+        order,
+        [
+            "known>degree",
+            "degree",
+            "full>degree",
+            "unknown>MSc Elsewhere at Other University",
+            "unknown>degree"
+        ]
+    );
 }
 
 #[test]
@@ -178,63 +206,54 @@ fn the_table_marks_the_front_and_reads_as_a_plan() {
     assert!(widest <= 80, "{widest} columns:\n{out}");
     assert!(out.contains("Known Share (ExU), then Master of"), "{out}");
     assert!(out.contains("1. known $1,000, 10 mo; 2. rest of"), "{out}");
-    assert!(out.contains("3 of 6 routes shown"), "{out}");
+    assert!(out.contains("3 of 7 routes shown"), "{out}");
     let front_rows = out.lines().filter(|l| l.contains('◆')).count();
     assert_eq!(front_rows, 2, "the known route and the legend:\n{out}");
 }
 
 #[test]
 fn every_route_of_the_built_in_catalogue_equals_estimate_then() {
+    let learner = ["--hours-per-week", "12", "--aid", "50%"];
     let mut command = micromasters();
-    command.args([
-        "--format",
-        "json",
-        "plan",
-        "--hours-per-week",
-        "12",
-        "--aid",
-        "50%",
-    ]);
+    command.args(["--format", "json", "plan"]).args(learner);
     let routes: Value = serde_json::from_str(&stdout_of(&mut command, 0)).unwrap();
     let routes = routes.as_array().unwrap();
-    let through: Vec<&Value> = routes.iter().filter(|r| !r["credential"].is_null()).collect();
-    assert!(
-        through.len() >= 2,
-        "only {} routes through a credential",
-        through.len()
-    );
-    for route in through {
-        let (credential, degree) = (
-            route["credential"].as_str().unwrap(),
-            route["degree"].as_str().unwrap(),
-        );
+    // Routes whose every step is in the catalogue, so that `estimate` can name them.
+    let through: Vec<(&Value, Vec<&str>)> = routes
+        .iter()
+        .filter(|r| !r["credential"].is_null())
+        .filter_map(|r| {
+            let ids: Option<Vec<&str>> = r["steps"].as_array().unwrap().iter().map(|s| s["id"].as_str()).collect();
+            Some((r, ids?))
+        })
+        .collect();
+    assert!(through.len() >= 2, "only {} routes through a credential", through.len());
+    for (route, ids) in through {
         let mut estimate = micromasters();
-        estimate.args([
-            "--format",
-            "json",
-            "estimate",
-            credential,
-            "--then",
-            degree,
-            "--hours-per-week",
-            "12",
-            "--aid",
-            "50%",
-        ]);
+        estimate.args(["--format", "json", "estimate", ids[0]]);
+        for id in &ids[1..] {
+            estimate.args(["--then", id]);
+        }
+        estimate.args(learner);
         let e: Value = serde_json::from_str(&stdout_of(&mut estimate, 0)).unwrap();
         for key in [
             "total_cost_min",
             "total_cost_max",
             "total_months_min",
             "total_months_max",
+            "cost_at_least",
+            "cost_at_most",
+            "months_at_least",
+            "months_at_most",
             "direct_cost_min",
             "direct_cost_max",
             "saving_min",
             "saving_max",
             "months_saved_min",
             "months_saved_max",
+            "steps",
         ] {
-            assert_eq!(route[key], e[key], "{credential}>{degree}: {key}");
+            assert_eq!(route[key], e[key], "{}: {key}", ids.join(">"));
         }
     }
 }

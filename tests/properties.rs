@@ -6,11 +6,11 @@ use proptest::prelude::*;
 
 use micromasters::catalog::{Catalog, Kind, Pacing, Source, Status, load, write};
 use micromasters::estimate::{Request, estimate};
-use micromasters::pace::Pace;
-use micromasters::route::{Route, Taken};
 use micromasters::filter::{Filter, select};
 use micromasters::money::Money;
+use micromasters::pace::Pace;
 use micromasters::rank::{OrderKey, SortKey, Weights, order, score};
+use micromasters::route::{Route, Taken};
 
 /// One generated program: (kind, pacing, cost, months, hours, share, currency, retired).
 type Spec = (

@@ -6,8 +6,8 @@ use super::{Context, CostMonths, StepRecord, TotalsRecord, high, low};
 use crate::catalog::{Amount, Catalog, Pathway, PathwayKind, Program, Target, Tuition};
 use crate::estimate::{self, CostBasis, Estimate, FeeKind, FeePart, Note, Request};
 use crate::pace::{Basis, Calendar};
-use crate::route::{Bounds, MAX_STEPS, Route, Step, Taken};
 use crate::render::{self, Align, Column, Entry, Grid, Report, Row, Wrap, text};
+use crate::route::{Bounds, MAX_STEPS, Route, Step, Taken};
 use anyhow::{Result, bail};
 
 /// Estimates program `id` for `request`, then each program of `then` after the one before.
@@ -226,7 +226,8 @@ fn then_record<'a>(route: &'a Route<'a>, ctx: &Context) -> ThenRecord<'a> {
         then: ThenPart {
             id: next.taken.program().map_or("", |p| p.id.as_str()),
             share: next.share,
-            share_computed: via.is_some_and(|p| matches!(p.kind(), PathwayKind::Share { computed: true, .. })),
+            share_computed: via
+                .is_some_and(|p| matches!(p.kind(), PathwayKind::Share { computed: true, .. })),
             grants: via.map_or("credit", |p| p.grants.as_str()),
             tuition: via.map_or("reduced", |p| p.tuition.as_str()),
             figures: CostMonths::new(next.cost.amount(), next.months.amount()),

@@ -16,8 +16,8 @@ use crate::catalog::{Amount, Catalog, Date, Program};
 use crate::filter::Removed;
 use crate::money::Money;
 use crate::rank::{self, Comparison, Ranking};
-use crate::route::{Bounds, Route, Step, Taken};
 use crate::render::{self, Format, Style, text};
+use crate::route::{Bounds, Route, Step, Taken};
 
 /// What every command needs besides its own arguments.
 #[derive(Debug, Clone)]
@@ -289,7 +289,8 @@ fn rate_line(catalog: &Catalog, ctx: &Context) -> String {
 pub const CREDIT_LEGEND: &str = "? not known; – none; credit: the largest known share of a degree, ~ computed from credits, ? share unknown, entry: admission only";
 
 /// The legend of bounded figures.
-pub const BOUNDS_LEGEND: &str = "≥ at least: a part is unknown and may add more; a to b ?: between a and b, a part unknown";
+pub const BOUNDS_LEGEND: &str =
+    "≥ at least: a part is unknown and may add more; a to b ?: between a and b, a part unknown";
 
 /// The legend of a pace over a program's time limit.
 pub const LIMIT_LEGEND: &str = "! at your pace the program takes longer than it allows";
@@ -301,7 +302,7 @@ pub const ADVERTISED_LEGEND: &str =
 /// A months cell with its marks: ` adv.` where the learner gave a pace (`paced`) that the
 /// program's figures could not follow, ` !` where the pace overruns the program's limit.
 pub fn pace_marked(mut cell: String, pace: &str, over_limit: bool, paced: bool) -> String {
-    if paced && pace == "advertised" {
+    if paced && pace == "advertised" && cell != "?" {
         cell.push_str(" adv.");
     }
     if over_limit {

@@ -3,8 +3,8 @@
 use std::io::Write;
 
 use super::{
-    ADVERTISED_LEGEND, BOUNDS_LEGEND, Context, LIMIT_LEGEND, StepRecord, TotalsRecord, count, front_legend, high,
-    low, pace_marked, programs_named, provenance, with_removed,
+    ADVERTISED_LEGEND, BOUNDS_LEGEND, Context, LIMIT_LEGEND, StepRecord, TotalsRecord, count, front_legend,
+    high, low, pace_marked, programs_named, provenance, with_removed,
 };
 use crate::catalog::{Catalog, Grants, Program, Tuition};
 use crate::chart::Scale;
@@ -30,8 +30,6 @@ pub fn run(
         Column::text("Route"),
         Column::figure("Total cost"),
         Column::figure("Months"),
-        Column::figure("Saving"),
-        Column::figure("Months saved"),
     ]);
     let steps = || plan.routes.iter().flat_map(|r| &r.route.steps);
     let any_stale = steps()
@@ -45,7 +43,7 @@ pub fn run(
     grid.footer = vec![
         with_removed(first, plan.removed),
         front_legend(plan.matched, "route"),
-        "saving: against the degree alone (– for the degree itself); may fit: an unknown part may take it past --budget or --max-months".into(),
+        "may fit: an unknown part may take it past --budget or --max-months".into(),
         "months at your pace in every step where the catalogue has what it needs (--hours-per-week, --courses-per-term); aid applies to each step up to what its program lists".into(),
     ];
     if plan
@@ -114,7 +112,11 @@ fn route_plot(routes: &[Planned], currency: &str) -> Plot {
         .enumerate()
         .filter_map(|(i, r)| {
             let route = &r.route;
-            Some((i, route.total_cost.amount()?.mid(), route.total_months.amount()?.mid()))
+            Some((
+                i,
+                route.total_cost.amount()?.mid(),
+                route.total_months.amount()?.mid(),
+            ))
         })
         .collect();
     let scale = Scale::of(&known.iter().map(|&(_, c, m)| (c, m)).collect::<Vec<_>>());
@@ -195,11 +197,27 @@ fn describe(planned: &Planned, catalog: &Catalog, ctx: &Context, paced: bool) ->
                 Taken::Program(p) => format!("rest of {}", p.id),
                 Taken::Described { .. } => "rest of degree".to_string(),
             };
-            let how = if i == 0 { String::new() } else { format!(" ({})", credit_words(s)) };
+            let how = if i == 0 {
+                String::new()
+            } else {
+                format!(" ({})", credit_words(s))
+            };
             format!("{}. {what} {}, {} mo{how}", i + 1, money(s), months(s))
         })
         .collect();
-    format!("{}{marks}\n{id}\n{}", names.join(", then "), parts.join("; "))
+    let against = match (route.saving(), route.months_saved()) {
+        (None, None) => String::new(),
+        (saving, months) => format!(
+            "\nagainst the degree alone: {}, {}",
+            text::saving(saving, &ctx.money.display),
+            text::months_saved(months)
+        ),
+    };
+    format!(
+        "{}{marks}\n{id}\n{}{against}",
+        names.join(", then "),
+        parts.join("; ")
+    )
 }
 
 /// How the step before counts toward `step`, in a few words.
@@ -303,23 +321,18 @@ impl<'a> Entry for Ranked<'a> {
         let advertised = route.steps.iter().any(|s| s.pace() == "advertised");
         let over = route.steps.iter().any(Step::over_limit);
         let months = text::months_bounds(route.total_months);
-        let months = pace_marked(months, if advertised { "advertised" } else { "yours" }, over, self.paced);
-        let (saving, months_saved) = if route.is_direct() {
-            ("–".to_string(), "–".to_string())
-        } else {
-            (
-                text::saving(route.saving(), currency),
-                text::months_saved(route.months_saved()),
-            )
-        };
+        let months = pace_marked(
+            months,
+            if advertised { "advertised" } else { "yours" },
+            over,
+            self.paced,
+        );
         rows.push(Row {
             cells: vec![
                 self.rank.to_string(),
                 describe(self.planned, self.catalog, ctx, self.paced),
                 text::money_bounds(route.total_cost, currency),
                 months,
-                saving,
-                months_saved,
             ],
             dim: retired,
             note: None,

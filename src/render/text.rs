@@ -127,27 +127,31 @@ pub fn months_bounds(b: Bounds) -> String {
 
 /// Money saved, in words: `saves $35,650`, `$2,000 more`; `?` when unknown.
 pub fn saving(amount: Option<Amount>, code: &str) -> String {
-    worded(amount, |a| money(Some(a), code), " more")
+    worded(amount, |a| money(Some(a), code), " more", "no saving")
 }
 
 /// Months saved, in words: `saves 4 months`, `10 months longer`; `?` when unknown.
 pub fn months_saved(amount: Option<Amount>) -> String {
-    worded(amount, |a| format!("{} months", range(Some(a))), " longer")
+    worded(amount, |a| format!("{} months", range(Some(a))), " longer", "the same months")
 }
 
 /// A signed difference in words: what it saves when not negative, the shortfall with `more`
-/// when not positive, both ends across zero.
-fn worded(amount: Option<Amount>, show: impl Fn(Amount) -> String, more: &str) -> String {
+/// when not positive, both ends across zero; `zero` when it is nothing.
+fn worded(amount: Option<Amount>, show: impl Fn(Amount) -> String, more: &str, zero: &str) -> String {
     let Some(a) = amount else { return "?".into() };
     let (lo, hi) = (a.min.min(a.max), a.min.max(a.max));
     if lo == 0.0 && hi == 0.0 {
-        "none".into()
+        zero.into()
     } else if lo >= 0.0 {
         format!("saves {}", show(Amount::range(lo, hi)))
     } else if hi <= 0.0 {
         format!("{}{more}", show(Amount::range(-hi, -lo)))
     } else {
-        format!("{}{more} to saves {}", show(Amount::exact(-lo)), show(Amount::exact(hi)))
+        format!(
+            "{}{more} to saves {}",
+            show(Amount::exact(-lo)),
+            show(Amount::exact(hi))
+        )
     }
 }
 
