@@ -13,6 +13,7 @@ use micromasters::cmd::{self, Context};
 use micromasters::estimate::Request;
 use micromasters::filter::Filter;
 use micromasters::money::Money;
+use micromasters::pace::Pace;
 use micromasters::plan::PlanRequest;
 use micromasters::rank::{Comparison, OrderKey, SortKey, Weights};
 use micromasters::render::text::is_unsafe;
@@ -86,15 +87,16 @@ fuzz_target!(|data: &[u8]| {
                 let all = Filter { include_retired: true, ..Filter::default() };
                 let _ = cmd::list::run(&all, catalog, &ctx, &mut out, &mut err);
                 let _ = cmd::audit::run(&all, catalog, &ctx, &mut out, &mut err);
-                let plan = PlanRequest { aid: Some(0.5), hours_per_week: Some(9.0), ..PlanRequest::default() };
+                let learner = Request { pace: Pace { hours_per_week: Some(9.0), courses_per_term: Some(2) }, aid: Some(0.5) };
+                let plan = PlanRequest { learner, budget: Some(5000.0), ..PlanRequest::default() };
                 let _ = cmd::plan::run(&plan, catalog, &ctx, &mut out, &mut err);
                 let ids: Vec<String> = catalog.programs.iter().take(3).map(|p| p.id.clone()).collect();
                 let _ = cmd::show::run(&ids, catalog, &ctx, &mut out, &mut err);
                 for program in catalog.programs.iter().take(5) {
-                    let degrees = program.credit.iter().filter_map(|p| p.toward().map(String::from));
-                    for then in std::iter::once(None).chain(degrees.map(Some)) {
-                        let request = Request { hours_per_week: Some(7.5), aid: Some(0.95), courses_per_term: Some(2), then };
-                        let _ = cmd::estimate::run(&program.id, &request, catalog, &ctx, &mut out, &mut err);
+                    let next = program.credit.iter().filter_map(|p| p.toward().map(String::from));
+                    for then in std::iter::once(Vec::new()).chain(next.map(|id| vec![id])) {
+                        let request = Request { pace: Pace { hours_per_week: Some(7.5), courses_per_term: Some(2) }, aid: Some(0.95) };
+                        let _ = cmd::estimate::run(&program.id, &then, &request, catalog, &ctx, &mut out, &mut err);
                     }
                 }
                 assert_safe(&out, color && format == Format::Table, "stdout");
