@@ -64,7 +64,12 @@ fn every_route_cheapest_first_with_unknown_totals_last() {
             // Bounded routes after the exact ones, by their lower bound (800 for both), then
             // months (5 for both), then id: a degree outside the catalogue, then a share no
             // source gives.
-            ("unknown>MSc Elsewhere at Other University".to_string(), None, None, false),
+            (
+                "unknown>MSc Elsewhere at Other University".to_string(),
+                None,
+                None,
+                false
+            ),
             ("unknown>degree".to_string(), None, None, false),
         ]
     );
@@ -137,7 +142,10 @@ fn budget_and_months_leave_out_what_exceeds_them_and_keep_what_may_fit() {
     ]);
     let out = stdout_of(&mut table, 0);
     assert!(out.contains("\n4 routes\n"), "{out}");
-    assert!(out.contains("Unknown Share (ExU), then Master of Examples (ExU) (may fit)"), "{out}");
+    assert!(
+        out.contains("Unknown Share (ExU), then Master of Examples (ExU) (may fit)"),
+        "{out}"
+    );
     let order: Vec<String> = summary(&plan(&["--max-months", "20"]))
         .into_iter()
         .map(|r| r.0)
@@ -223,11 +231,20 @@ fn every_route_of_the_built_in_catalogue_equals_estimate_then() {
         .iter()
         .filter(|r| !r["credential"].is_null())
         .filter_map(|r| {
-            let ids: Option<Vec<&str>> = r["steps"].as_array().unwrap().iter().map(|s| s["id"].as_str()).collect();
+            let ids: Option<Vec<&str>> = r["steps"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|s| s["id"].as_str())
+                .collect();
             Some((r, ids?))
         })
         .collect();
-    assert!(through.len() >= 2, "only {} routes through a credential", through.len());
+    assert!(
+        through.len() >= 2,
+        "only {} routes through a credential",
+        through.len()
+    );
     for (route, ids) in through {
         let mut estimate = micromasters();
         estimate.args(["--format", "json", "estimate", ids[0]]);

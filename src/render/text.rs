@@ -132,7 +132,12 @@ pub fn saving(amount: Option<Amount>, code: &str) -> String {
 
 /// Months saved, in words: `saves 4 months`, `10 months longer`; `?` when unknown.
 pub fn months_saved(amount: Option<Amount>) -> String {
-    worded(amount, |a| format!("{} months", range(Some(a))), " longer", "the same months")
+    worded(
+        amount,
+        |a| format!("{} months", range(Some(a))),
+        " longer",
+        "the same months",
+    )
 }
 
 /// A signed difference in words: what it saves when not negative, the shortfall with `more`
