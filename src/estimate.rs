@@ -25,7 +25,7 @@ pub enum CostBasis {
     /// The catalogue's `cost`.
     Advertised,
     /// The fee parts at the learner's pace.
-    Fees { terms: Option<u32>, parts: Vec<FeePart> },
+    Fees { terms: u32, parts: Vec<FeePart> },
 }
 
 named_enum! {
@@ -141,13 +141,7 @@ pub fn price(program: &Program, money: &Money, courses_per_term: Option<u32>) ->
     part(FeeKind::PerTerm, fees.per_term, Some(f64::from(terms)));
     part(FeeKind::OneOff, fees.one_off, Some(1.0));
     let total = parts.iter().map(|p| p.total()).sum();
-    (
-        Some(Amount::exact(total)),
-        CostBasis::Fees {
-            terms: Some(terms),
-            parts,
-        },
-    )
+    (Some(Amount::exact(total)), CostBasis::Fees { terms, parts })
 }
 
 /// The share of `program`'s cost aid removes when the learner asks for `asked`: at most what
@@ -184,13 +178,11 @@ pub fn estimate(program: &Program, money: &Money, request: &Request) -> Result<E
         CostBasis::Advertised if program.fees.is_some() && request.pace.courses_per_term.is_none() => {
             notes.push(Note::AdvertisedPriceHasFees);
         }
-        CostBasis::Fees {
-            terms: Some(terms), ..
-        } => notes.push(Note::FeePrice {
+        CostBasis::Fees { terms, .. } => notes.push(Note::FeePrice {
             per_term: request.pace.courses_per_term.unwrap_or(1),
             terms: *terms,
         }),
-        _ => {}
+        CostBasis::Advertised => {}
     }
     let (aid, aid_note) = aid(program, request.aid);
     notes.extend(aid_note);

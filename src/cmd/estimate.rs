@@ -1,4 +1,5 @@
-//! `estimate`: the total cost and time of one program for this learner.
+//! `estimate`: the cost and time of one program for this learner, and with `--then` of a route
+//! through up to three programs, each counting toward the next.
 
 use std::io::Write;
 
@@ -139,10 +140,9 @@ pub struct EstimateRecord<'a> {
     #[serde(serialize_with = "render::optional_number")]
     cost_max: Option<f64>,
     cost_basis: &'static str,
-    /// Absent when the advertised cost was used; `null` when the terms are unknown.
+    /// Absent when the advertised cost was used.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[allow(clippy::option_option)]
-    terms: Option<Option<u32>>,
+    terms: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     fees: Option<Fees<'a>>,
     #[serde(serialize_with = "render::optional_number")]
