@@ -47,7 +47,7 @@ pub fn missing(program: &Program, money: &Money) -> Vec<&'static str> {
     if program.pacing == Pacing::Unknown {
         found.push("pacing");
     }
-    if program.credit.iter().any(|p| p.kind() == PathwayKind::Unknown) {
+    if program.active_credit().any(|p| p.kind() == PathwayKind::Unknown) {
         found.push("share");
     }
     found
@@ -97,7 +97,7 @@ pub fn coverage(programs: &[&Program], money: &Money) -> Vec<(Kind, Coverage)> {
                     cost: count(&|p| money.cost_of(p).is_some()),
                     months: count(&|p| p.months.is_some()),
                     pacing: count(&|p| p.pacing != Pacing::Unknown),
-                    pathway: count(&|p| !p.credit.is_empty()),
+                    pathway: count(&|p| p.active_credit().next().is_some()),
                     share: count(&|p| p.credit_share().is_some()),
                 },
             ))

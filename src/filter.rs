@@ -113,13 +113,12 @@ fn judge(program: &Program, filter: &Filter, universities: Option<&HashSet<&str>
     {
         return Verdict::Fails;
     }
-    if filter.has_pathway && program.credit.is_empty() {
+    if filter.has_pathway && program.active_credit().next().is_none() {
         return Verdict::Fails;
     }
     if !filter.toward.is_empty()
         && !program
-            .credit
-            .iter()
+            .active_credit()
             .any(|p| p.toward().is_some_and(|t| filter.toward.iter().any(|w| w == t)))
     {
         return Verdict::Fails;
@@ -153,7 +152,7 @@ fn judge(program: &Program, filter: &Filter, universities: Option<&HashSet<&str>
         && program.credit_share().unwrap_or(0.0) < least
     {
         // A pathway of unknown share might reach it: that is unknown, not a failure.
-        if program.credit.iter().any(|p| p.kind() == PathwayKind::Unknown) {
+        if program.active_credit().any(|p| p.kind() == PathwayKind::Unknown) {
             unknown = true;
         } else {
             return Verdict::Fails;

@@ -71,7 +71,7 @@ fn chains(catalog: &Catalog) -> Vec<(Vec<Taken<'_>>, Vec<&Pathway>)> {
     // Who points at each program: (the program that counts toward it, by which pathway).
     let mut into: HashMap<&str, Vec<(&Program, &Pathway)>> = HashMap::new();
     for program in &catalog.programs {
-        for pathway in &program.credit {
+        for pathway in program.active_credit() {
             if let Some(id) = pathway.toward() {
                 into.entry(id).or_default().push((program, pathway));
             }
@@ -82,7 +82,7 @@ fn chains(catalog: &Catalog) -> Vec<(Vec<Taken<'_>>, Vec<&Pathway>)> {
         if program.kind.is_degree() {
             open.push((vec![Taken::Program(program)], Vec::new()));
         }
-        for pathway in &program.credit {
+        for pathway in program.active_credit() {
             if let Some(described @ Taken::Described { .. }) = route::target(pathway, |_| None) {
                 open.push((vec![Taken::Program(program), described], vec![pathway]));
             }

@@ -14,7 +14,7 @@ pub use date::Date;
 pub use load::{Diagnostic, InstitutionKey, Loaded, ProgramKey, Source, load, write};
 pub use model::{
     Admission, CreditSummary, Delivery, Fees, Grants, Institution, Kind, Pacing, Pathway, PathwayKind,
-    Program, Status, Target, Tuition,
+    PathwayStatus, Program, Status, Target, Tuition,
 };
 
 /// Every loaded institution and program, merged across sources.

@@ -73,6 +73,15 @@ named_enum! {
 }
 
 named_enum! {
+    /// Whether a pathway still stands.
+    PathwayStatus {
+        Active = "active",
+        /// Lapsed or replaced: listed, but it counts for nothing.
+        Ended = "ended",
+    }
+}
+
+named_enum! {
     /// Whether the program still takes learners.
     Status {
         Active = "active",
@@ -138,6 +147,10 @@ pub struct Pathway {
     pub unit: Option<String>,
     pub tuition: Tuition,
     pub note: Option<String>,
+    /// `Ended` where a source says it lapsed or was replaced.
+    pub status: PathwayStatus,
+    /// The day it was last stated, or closed.
+    pub ends: Option<Date>,
 }
 
 /// What kind of pathway this is, as every output tells them apart.
@@ -162,6 +175,11 @@ impl Pathway {
             },
             (Grants::Credit, None) => PathwayKind::Unknown,
         }
+    }
+
+    /// Whether it still counts: an ended pathway is listed but gives nothing.
+    pub fn is_active(&self) -> bool {
+        self.status == PathwayStatus::Active
     }
 
     /// The catalogue degree this pathway leads to, if it names one.
@@ -232,14 +250,13 @@ pub struct Program {
 impl Program {
     /// The largest known share among the pathways, or `None` where none is known.
     pub fn credit_share(&self) -> Option<f64> {
-        self.credit.iter().filter_map(|p| p.share).reduce(f64::max)
+        self.active_credit().filter_map(|p| p.share).reduce(f64::max)
     }
 
     /// The pathways summed up: the largest known share, else unknown credit, else admission.
     pub fn credit_summary(&self) -> CreditSummary {
         let best = self
-            .credit
-            .iter()
+            .active_credit()
             .filter_map(|p| match p.kind() {
                 PathwayKind::Share { share, computed } => Some((share, computed)),
                 _ => None,
@@ -247,18 +264,23 @@ impl Program {
             .reduce(|a, b| if b.0 > a.0 { b } else { a });
         if let Some((share, computed)) = best {
             CreditSummary::Share { share, computed }
-        } else if self.credit.iter().any(|p| p.kind() == PathwayKind::Unknown) {
+        } else if self.active_credit().any(|p| p.kind() == PathwayKind::Unknown) {
             CreditSummary::Unknown
-        } else if self.credit.is_empty() {
+        } else if self.active_credit().next().is_none() {
             CreditSummary::None
         } else {
             CreditSummary::Admission
         }
     }
 
-    /// The pathway toward the catalogue degree `id`, if there is one.
+    /// The pathways that still count (ended ones are listed, but give nothing).
+    pub fn active_credit(&self) -> impl Iterator<Item = &Pathway> {
+        self.credit.iter().filter(|p| p.is_active())
+    }
+
+    /// The pathway that still counts toward the catalogue program `id`, if there is one.
     pub fn pathway_to(&self, id: &str) -> Option<&Pathway> {
-        self.credit.iter().find(|p| p.toward() == Some(id))
+        self.active_credit().find(|p| p.toward() == Some(id))
     }
 
     /// Whether the figures were checked more than `STALE_AFTER_DAYS` before `today`

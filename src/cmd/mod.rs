@@ -223,7 +223,7 @@ impl<'a> ProgramRecord<'a> {
             months_min: low(program.months),
             months_max: high(program.months),
             credit_share: program.credit_share(),
-            pathways: program.credit.len(),
+            pathways: program.active_credit().count(),
             verified: program.verified.map(|d| d.to_string()),
             stale: program.is_stale(ctx.today),
         }

@@ -3,7 +3,7 @@
 use std::io::Write;
 
 use super::{Context, ProgramRecord, high, low, programs_named};
-use crate::catalog::{Catalog, Fees, PathwayKind, Program, Target};
+use crate::catalog::{Catalog, Fees, PathwayKind, PathwayStatus, Program, Target};
 use crate::render::{self, Column, Entry, Grid, Report, Row, text};
 use anyhow::Result;
 
@@ -116,7 +116,13 @@ fn pathway_lines(program: &Program, catalog: &Catalog) -> Vec<String> {
                 Target::Described { degree, at: None } => degree.clone(),
             };
             let note = p.note.as_ref().map_or(String::new(), |n| format!("; {n}"));
-            format!("{} toward {target}{note}", text::pathway_amount(p))
+            let ended = match (p.status, p.ends) {
+                (PathwayStatus::Ended, Some(d)) => format!("ended {d}: "),
+                (PathwayStatus::Ended, None) => "ended: ".to_string(),
+                (PathwayStatus::Active, Some(d)) => format!("(last stated {d}) "),
+                (PathwayStatus::Active, None) => String::new(),
+            };
+            format!("{ended}{} toward {target}{note}", text::pathway_amount(p))
         })
         .collect()
 }
@@ -271,6 +277,9 @@ pub struct PathwayRecord<'a> {
     unit: Option<&'a str>,
     tuition: &'static str,
     note: Option<&'a str>,
+    /// `active`, or `ended` where it lapsed (it then counts for nothing).
+    status: &'static str,
+    ends: Option<String>,
 }
 
 /// The full record of one program.
@@ -297,6 +306,8 @@ pub fn record<'a>(p: &'a Program, catalog: &'a Catalog, ctx: &'a Context) -> Sho
                 unit: c.unit.as_deref(),
                 tuition: c.tuition.as_str(),
                 note: c.note.as_deref(),
+                status: c.status.as_str(),
+                ends: c.ends.map(|d| d.to_string()),
             }
         })
         .collect();

@@ -11,7 +11,7 @@ use toml::value::{Date, Datetime};
 
 use super::raw::{RawCredit, RawFees, RawInstitution, RawProgram};
 use crate::catalog::amount::{Amount, Stated};
-use crate::catalog::model::{Admission, Delivery, Grants, Kind, Pacing, Status, Tuition};
+use crate::catalog::model::{Admission, Delivery, Grants, Kind, Pacing, PathwayStatus, Status, Tuition};
 
 /// A value as written, with its span in the entry's text.
 #[derive(Debug, Clone, PartialEq)]
@@ -376,6 +376,8 @@ fn credit(value: Value) -> Option<Vec<Spanned<RawCredit>>> {
                     "of" => once(&mut c.of, || spanned_float(&value, span))?,
                     "unit" => once(&mut c.unit, || Some(string(&value, span)?.into_inner()))?,
                     "tuition" => once(&mut c.tuition, || word::<Tuition>(&value))?,
+                    "status" => once(&mut c.status, || word::<PathwayStatus>(&value))?,
+                    "ends" => once(&mut c.ends, || date(&value, span))?,
                     "note" => once(&mut c.note, || Some(string(&value, span)?.into_inner()))?,
                     _ => return None,
                 }

@@ -7,7 +7,7 @@ use toml::Spanned;
 use toml::value::Datetime;
 
 use crate::catalog::amount::{Amount, Stated};
-use crate::catalog::model::{Admission, Delivery, Grants, Kind, Pacing, Status, Tuition};
+use crate::catalog::model::{Admission, Delivery, Grants, Kind, Pacing, PathwayStatus, Status, Tuition};
 
 /// One TOML document: a whole file, or one entry cut out of it.
 #[derive(Debug, PartialEq, Deserialize)]
@@ -96,4 +96,6 @@ pub struct RawCredit {
     pub unit: Option<String>,
     pub tuition: Option<Tuition>,
     pub note: Option<String>,
+    pub status: Option<PathwayStatus>,
+    pub ends: Option<Spanned<Datetime>>,
 }

@@ -6,7 +6,7 @@ use toml::value::{Array, Datetime, Table, Value};
 use super::Catalog;
 use crate::catalog::amount::Amount;
 use crate::catalog::date::Date;
-use crate::catalog::model::{Grants, Institution, Program, Target, Tuition};
+use crate::catalog::model::{Grants, Institution, PathwayStatus, Program, Target, Tuition};
 
 fn date(d: Date) -> Value {
     let text = d.to_string();
@@ -114,6 +114,10 @@ fn program(p: &Program) -> Value {
                 ct.insert("tuition".into(), text(c.tuition.as_str()));
             }
             put(&mut ct, "note", c.note.as_deref().map(text));
+            if c.status != PathwayStatus::Active {
+                ct.insert("status".into(), text(c.status.as_str()));
+            }
+            put(&mut ct, "ends", c.ends.map(date));
             Value::Table(ct)
         })
         .collect();

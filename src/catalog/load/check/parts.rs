@@ -4,9 +4,9 @@
 use toml::Spanned;
 
 use super::super::raw::{RawCredit, RawFees};
-use super::{Findings, MAX_AMOUNT, MAX_COUNT, MAX_MONTHS, is_slug, number_in};
+use super::{Findings, MAX_AMOUNT, MAX_COUNT, MAX_MONTHS, date, is_slug, number_in};
 use crate::catalog::amount::Stated;
-use crate::catalog::model::{Fees, Grants, Pathway, Program, Target, Tuition};
+use crate::catalog::model::{Fees, Grants, Pathway, PathwayStatus, Program, Target, Tuition};
 
 /// Checks each fee part on its own; what the parts need of the program is checked once
 /// corrections are merged.
@@ -65,6 +65,7 @@ pub fn fee_needs(program: &Program) -> Vec<(usize, &'static str)> {
 pub(super) fn check_credit(f: &mut Findings, credit: &Spanned<RawCredit>) -> Option<Pathway> {
     let raw = credit.get_ref();
     let before = f.problems.len();
+    let ends = date(f, raw.ends.as_ref());
     let grants = raw.grants.as_ref().map_or(Grants::Credit, |g| *g.get_ref());
     let mut share = None;
     if let Some(stated) = &raw.share {
@@ -161,5 +162,7 @@ pub(super) fn check_credit(f: &mut Findings, credit: &Spanned<RawCredit>) -> Opt
         unit: raw.unit.clone(),
         tuition: raw.tuition.unwrap_or(Tuition::Reduced),
         note: raw.note.clone(),
+        status: raw.status.unwrap_or(PathwayStatus::Active),
+        ends,
     })
 }
