@@ -178,13 +178,20 @@ pub fn plan<'a>(catalog: &'a Catalog, money: &Money, request: &PlanRequest) -> P
         routes.push(Planned { route, fit });
     }
     // The front is of the routes whose totals are known, over all that passed the filters.
+    // Retired programs cannot be taken: a route through one is never on the front.
     let points: Vec<Option<(f64, f64)>> = routes
         .iter()
         .map(|r| {
-            Some((
+            let retired = r
+                .route
+                .steps
+                .iter()
+                .any(|s| s.taken.program().is_some_and(|p| p.status == Status::Retired));
+            let point = (
                 r.route.total_cost.amount()?.mid(),
                 r.route.total_months.amount()?.mid(),
-            ))
+            );
+            Some(point).filter(|_| !retired)
         })
         .collect();
     for (planned, on) in routes.iter_mut().zip(front::front(&points)) {

@@ -14,7 +14,7 @@
 
 use std::cmp::Ordering;
 
-use crate::catalog::{Catalog, Pacing, Program};
+use crate::catalog::{Catalog, Pacing, Program, Status};
 use crate::filter::{self, Filter, Removed};
 use crate::money::Money;
 use crate::named::named_enum;
@@ -261,9 +261,13 @@ pub fn score<'a>(
         normalise(&pacing),
     );
     let total = weights.cost + weights.months + weights.credit + weights.pacing;
+    // A retired program is never on the front: it cannot be taken.
     let points: Vec<Option<(f64, f64)>> = programs
         .iter()
-        .map(|p| Some((money.cost_of(p)?.mid(), p.months?.mid())))
+        .map(|p| {
+            let open = p.status != Status::Retired;
+            Some((money.cost_of(p)?.mid(), p.months?.mid())).filter(|_| open)
+        })
         .collect();
     let front = crate::front::front(&points);
     programs

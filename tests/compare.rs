@@ -210,7 +210,7 @@ fn the_table_reads_well_at_80_columns() {
 ────────────────────────────────────────────────────────────────────────────────
 # Program                      Pacing                   Cost Months Credit Score
 ────────────────────────────────────────────────────────────────────────────────
-1 Solar Energy Engineering     self-paced           $1,080 *      8    25%  75.0
+1 Solar Energy Engineering     self-paced           $1,080 *    8 *    25%  75.0
   DelftX · solar ◆
 2 Supply Chain Management      instructor-led   $1,350–1,500  12–18    50%  57.0
   MITx · scm
@@ -224,8 +224,8 @@ fn the_table_reads_well_at_80_columns() {
   MITx · scm-masters
 ────────────────────────────────────────────────────────────────────────────────
 5 programs; 1 retired hidden (--include-retired shows them)
-figures as of 2026-01-15; amounts in USD; * possibly stale (checked over a year
-ago)
+checked 2020-01-01 to 2026-06-01; amounts in USD; * possibly stale (checked over
+a year ago)
 ? not known; – none; credit: the largest known share of a degree, ~ computed
 from credits, ? share unknown, entry: admission only
 ◆ on the cost–time front of the 5 programs that passed the filters: none of them

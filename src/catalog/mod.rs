@@ -13,8 +13,8 @@ pub use amount::Amount;
 pub use date::Date;
 pub use load::{Diagnostic, InstitutionKey, Loaded, ProgramKey, Source, load, write};
 pub use model::{
-    Admission, CreditSummary, Delivery, Fees, Grants, Institution, Kind, Pacing, Pathway, PathwayKind,
-    PathwayStatus, Program, Status, Target, Tuition,
+    Admission, Checked, CreditSummary, Delivery, Fees, Figure, Grants, Institution, Kind, Pacing, Pathway,
+    PathwayKind, PathwayStatus, Program, Status, Target, Tuition,
 };
 
 /// Every loaded institution and program, merged across sources.

@@ -89,6 +89,29 @@ named_enum! {
     }
 }
 
+named_enum! {
+    /// The groups of a program's figures that one check dates together: a correction's
+    /// `verified` dates only the groups whose keys it gives.
+    Figure {
+        /// `cost`, `currency`, `financial_aid`, `fees`.
+        Cost = "cost",
+        /// `months`, `courses` and the pace keys.
+        Months = "months",
+        Pacing = "pacing",
+        /// `credit` and `credits`: every pathway.
+        Credit = "credit",
+    }
+}
+
+/// When a group of figures was checked, and which loaded file gave it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Checked {
+    /// `None` where the file that gave the figures dates no check of them.
+    pub date: Option<Date>,
+    /// Index of the source (file) the figures come from.
+    pub source: u32,
+}
+
 /// A university or other provider.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Institution {
@@ -245,9 +268,41 @@ pub struct Program {
     pub notes: Option<String>,
     /// Index of the source this entry came from.
     pub source: usize,
+    /// When each group of figures was checked, by `Figure`.
+    pub checked: [Checked; 4],
 }
 
 impl Program {
+    /// ` (retired)` after a retired program's name, else nothing: every output marks it.
+    pub fn retired_mark(&self) -> &'static str {
+        if self.status == Status::Retired {
+            " (retired)"
+        } else {
+            ""
+        }
+    }
+
+    /// When `figure` was checked, and from which file.
+    pub fn check(&self, figure: Figure) -> Checked {
+        self.checked[figure as usize]
+    }
+
+    /// Whether `figure` was checked more than `STALE_AFTER_DAYS` before `today` (or never).
+    pub fn is_figure_stale(&self, figure: Figure, today: Date) -> bool {
+        self.check(figure)
+            .date
+            .is_none_or(|v| v.days_until(today) > STALE_AFTER_DAYS)
+    }
+
+    /// The oldest check of its figures; `None` where one is undated.
+    pub fn oldest_check(&self) -> Option<Date> {
+        self.checked.iter().map(|c| c.date).min_by(|a, b| match (a, b) {
+            (None, _) => std::cmp::Ordering::Less,
+            (_, None) => std::cmp::Ordering::Greater,
+            (Some(x), Some(y)) => x.cmp(y),
+        })?
+    }
+
     /// The largest known share among the pathways, or `None` where none is known.
     pub fn credit_share(&self) -> Option<f64> {
         self.active_credit().filter_map(|p| p.share).reduce(f64::max)
@@ -283,11 +338,10 @@ impl Program {
         self.active_credit().find(|p| p.toward() == Some(id))
     }
 
-    /// Whether the figures were checked more than `STALE_AFTER_DAYS` before `today`
+    /// Whether any of its figures was checked more than `STALE_AFTER_DAYS` before `today`
     /// (or never).
     pub fn is_stale(&self, today: Date) -> bool {
-        self.verified
-            .is_none_or(|v| v.days_until(today) > STALE_AFTER_DAYS)
+        Figure::ALL.iter().any(|&f| self.is_figure_stale(f, today))
     }
 }
 

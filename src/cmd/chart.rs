@@ -3,13 +3,12 @@
 
 use std::io::Write;
 
-use super::{Context, CostMonths, count, front_legend, provenance, with_removed};
+use super::{Context, CostMonths, cost_cell, count, front_legend, months_cell, provenance, with_removed};
 use crate::catalog::Catalog;
 use crate::chart::{self, Chart};
-use crate::money::Money;
 use crate::rank::{Comparison, Ranking};
 use crate::render::plot::{Plot, PlotPoint};
-use crate::render::{self, Column, Entry, Grid, Report, Row, text};
+use crate::render::{self, Column, Entry, Grid, Report, Row};
 use anyhow::Result;
 
 /// Draws the programs `args` selects, in the order `compare` would rank them.
@@ -46,12 +45,10 @@ pub fn run(
             chart::LOG_SCALE_FROM
         ));
     }
-    grid.footer.push(provenance(catalog, ctx, false));
+    grid.footer
+        .push(provenance(catalog, ctx, chart.points.iter().map(|p| p.program)));
     let report = Report {
-        entries: chart.points.iter().map(|point| Drawn {
-            point,
-            money: &ctx.money,
-        }),
+        entries: chart.points.iter().map(|point| Drawn { point, ctx }),
         layout: grid,
         single: false,
         title: "chart".into(),
@@ -64,7 +61,7 @@ pub fn run(
 /// One drawn point and the rates its cost is shown in.
 struct Drawn<'a> {
     point: &'a chart::Point<'a>,
-    money: &'a Money,
+    ctx: &'a Context,
 }
 
 /// What `chart` prints for one program.
@@ -80,6 +77,9 @@ pub struct ChartRecord<'a> {
     #[serde(flatten)]
     figures: CostMonths,
     front: bool,
+    status: &'static str,
+    verified: Option<String>,
+    stale: bool,
 }
 
 impl<'a> Entry for Drawn<'a> {
@@ -93,8 +93,11 @@ impl<'a> Entry for Drawn<'a> {
             name: &p.name,
             cost: point.cost,
             months: point.months,
-            figures: CostMonths::new(self.money.cost_of(p), p.months),
+            figures: CostMonths::new(self.ctx.money.cost_of(p), p.months),
             front: point.front,
+            status: p.status.as_str(),
+            verified: p.oldest_check().map(|d| d.to_string()),
+            stale: p.is_stale(self.ctx.today),
         }
     }
 
@@ -103,9 +106,9 @@ impl<'a> Entry for Drawn<'a> {
         rows.push(Row {
             cells: vec![
                 point.mark.to_string(),
-                format!("{}\n{}", p.name, p.id),
-                text::money(self.money.cost_of(p), &self.money.display),
-                text::range(p.months),
+                format!("{}{}\n{}", p.name, p.retired_mark(), p.id),
+                cost_cell(p, self.ctx),
+                months_cell(p, self.ctx),
                 if point.front { "◆".into() } else { String::new() },
             ],
             dim: false,
@@ -121,7 +124,7 @@ pub fn plot(chart: &Chart, currency: &str) -> Plot {
         .iter()
         .map(|p| PlotPoint {
             mark: p.mark,
-            label: format!("{} {}", p.mark, p.program.id),
+            label: format!("{} {}{}", p.mark, p.program.id, p.program.retired_mark()),
             x: chart.scale.x(p.cost),
             y: chart.scale.y(p.months),
             front: p.front,

@@ -6,7 +6,8 @@ use anyhow::Result;
 use serde_json::{Map, Value};
 
 use super::{
-    CREDIT_LEGEND, Context, ProgramRecord, cost_cell, count, front_legend, provenance, with_removed,
+    CREDIT_LEGEND, Context, ProgramRecord, cost_cell, count, front_legend, months_cell, provenance,
+    with_removed,
 };
 use crate::catalog::{Catalog, Status};
 use crate::filter::Removed;
@@ -37,9 +38,10 @@ pub fn run(
         Column::figure("Credit"),
         Column::figure("Score"),
     ]);
-    let any_stale = ranked.iter().any(|r| r.program.is_stale(ctx.today));
     layout.footer = footer(ranked.len(), matched, removed, explain.then_some(args.weights));
-    layout.footer.push(provenance(catalog, ctx, any_stale));
+    layout
+        .footer
+        .push(provenance(catalog, ctx, ranked.iter().map(|r| r.program)));
     layout.footer.push(CREDIT_LEGEND.to_string());
     if ranked.iter().any(|r| r.front) {
         layout.footer.push(front_legend(matched, "program"));
@@ -136,10 +138,10 @@ impl<'a> Entry for Place<'a> {
         rows.push(Row {
             cells: vec![
                 self.rank.to_string(),
-                format!("{}\n{school} · {}{front}", p.name, p.id),
+                format!("{}{}\n{school} · {}{front}", p.name, p.retired_mark(), p.id),
                 p.pacing.to_string(),
                 cost_cell(p, ctx),
-                text::range(p.months),
+                months_cell(p, ctx),
                 text::credit(p.credit_summary()),
                 format!("{:.1}", self.ranked.score),
             ],

@@ -4,7 +4,7 @@
 use std::io::Write;
 
 use super::{Context, CostMonths, StepRecord, TotalsRecord, high, low};
-use crate::catalog::{Amount, Catalog, Pathway, PathwayKind, Program, Target, Tuition};
+use crate::catalog::{Amount, Catalog, Figure, Pathway, PathwayKind, Program, Target, Tuition};
 use crate::estimate::{self, CostBasis, Estimate, FeeKind, FeePart, Note, Request};
 use crate::pace::{Basis, Calendar};
 use crate::render::{self, Align, Column, Entry, Grid, Report, Row, Wrap, text};
@@ -44,7 +44,14 @@ pub fn run(
             ctx,
             paced: request.pace.given(),
         }),
-        layout: layout(&estimate, route.as_ref(), request.pace.given()),
+        layout: layout(
+            &estimate,
+            route.as_ref(),
+            request.pace.given(),
+            program,
+            catalog,
+            ctx,
+        ),
         single: true,
         title: format!("estimate {}", estimate.id),
         plot: None,
@@ -156,6 +163,7 @@ pub struct EstimateRecord<'a> {
     months_basis: &'static str,
     pace: &'static str,
     over_limit: bool,
+    status: &'static str,
     url: Option<&'a str>,
     verified: Option<String>,
     stale: bool,
@@ -281,8 +289,9 @@ impl<'a> Entry for Estimated<'a> {
             },
             pace: e.calendar.pace(),
             over_limit: e.calendar.over_limit,
+            status: program.status.as_str(),
             url: program.url.as_deref(),
-            verified: program.verified.map(|d| d.to_string()),
+            verified: program.oldest_check().map(|d| d.to_string()),
             stale: program.is_stale(ctx.today),
             then: self.route.map(|r| then_record(r, ctx)),
             notes: e.notes.iter().map(note).collect(),
@@ -299,7 +308,7 @@ impl<'a> Entry for Estimated<'a> {
                 ..Row::default()
             });
         };
-        row("program", e.name.clone());
+        row("program", format!("{}{}", e.name, self.program.retired_mark()));
         row("full price", money(e.full_cost));
         if let CostBasis::Fees { parts, .. } = &e.cost_basis {
             for part in parts {
@@ -319,7 +328,11 @@ impl<'a> Entry for Estimated<'a> {
             }
         }
         row("aid", text::share(Some(e.aid)));
-        row("you pay", money(e.cost));
+        let mark = |p: &Program, f: Figure| super::stale_mark(p, f, self.ctx);
+        row(
+            "you pay",
+            format!("{}{}", money(e.cost), mark(self.program, Figure::Cost)),
+        );
         row(
             "effort (hours)",
             e.effort_hours.map_or_else(
@@ -327,7 +340,10 @@ impl<'a> Entry for Estimated<'a> {
                 |h| text::range(Some(Amount::range(h.min.round(), h.max.round()))),
             ),
         );
-        row("months", months_cell(e.calendar.months, &e.calendar, self.paced));
+        row(
+            "months",
+            months_cell(e.calendar.months, &e.calendar, self.paced) + mark(self.program, Figure::Months),
+        );
         let Some(route) = self.route else { return };
         for (before, step) in route.steps.iter().zip(&route.steps[1..]) {
             let label = step.taken.label();
@@ -337,9 +353,16 @@ impl<'a> Entry for Estimated<'a> {
             } else {
                 "  rest of the program"
             };
-            row(rest, bounds(step.cost));
+            let (cost_mark, months_mark) = step
+                .taken
+                .program()
+                .map_or(("", ""), |p| (mark(p, Figure::Cost), mark(p, Figure::Months)));
+            row(rest, format!("{}{cost_mark}", bounds(step.cost)));
             let months = text::months_bounds(step.months);
-            row("  its months", with_pace_mark(months, step, self.paced));
+            row(
+                "  its months",
+                with_pace_mark(months, step, self.paced) + months_mark,
+            );
         }
         row("pathway total", bounds(route.total_cost));
         let alone = if route.last().taken.degree_kind().is_some() {
@@ -356,7 +379,14 @@ impl<'a> Entry for Estimated<'a> {
 }
 
 /// The table's header and the notes under it; the rows come from the entry.
-fn layout(e: &Estimate, route: Option<&Route>, paced: bool) -> Grid {
+fn layout(
+    e: &Estimate,
+    route: Option<&Route>,
+    paced: bool,
+    first: &Program,
+    catalog: &Catalog,
+    ctx: &Context,
+) -> Grid {
     let mut grid = Grid::new([
         Column::word(""),
         Column::new(e.id.clone(), Align::Right, Wrap::Words),
@@ -374,6 +404,11 @@ fn layout(e: &Estimate, route: Option<&Route>, paced: bool) -> Grid {
             grid.footer.push(super::LIMIT_LEGEND.to_string());
         }
     }
+    let programs: Vec<&Program> = match route {
+        Some(r) => r.steps.iter().filter_map(|s| s.taken.program()).collect(),
+        None => vec![first],
+    };
+    grid.footer.push(super::provenance(catalog, ctx, programs));
     grid
 }
 

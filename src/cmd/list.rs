@@ -5,7 +5,8 @@ use std::io::Write;
 use anyhow::Result;
 
 use super::{
-    CREDIT_LEGEND, Context, ProgramRecord, cost_cell, count, programs_named, provenance, with_removed,
+    CREDIT_LEGEND, Context, ProgramRecord, cost_cell, count, months_cell, programs_named, provenance,
+    with_removed,
 };
 use crate::catalog::{Catalog, Program, Status};
 use crate::filter::{self, Filter};
@@ -45,7 +46,6 @@ pub fn run(
         Column::figure("Months"),
         Column::figure("Credit"),
     ]);
-    let any_stale = programs.iter().any(|p| p.is_stale(ctx.today));
     let institutions = {
         let mut ids: Vec<&str> = programs.iter().map(|p| p.institution.as_str()).collect();
         ids.dedup();
@@ -58,7 +58,7 @@ pub fn run(
     );
     layout.footer = vec![
         with_removed(first, selection.removed),
-        provenance(catalog, ctx, any_stale),
+        provenance(catalog, ctx, programs.iter().copied()),
         CREDIT_LEGEND.to_string(),
     ];
     if programs.is_empty() {
@@ -115,7 +115,7 @@ impl<'a> Entry for Listing<'a> {
         }
         // Retired rows say so in words, not only in a colour some never see.
         let retired = if p.status == Status::Retired {
-            " (retired)"
+            p.retired_mark()
         } else {
             ""
         };
@@ -125,7 +125,7 @@ impl<'a> Entry for Listing<'a> {
                 p.kind.to_string(),
                 p.pacing.to_string(),
                 cost_cell(p, self.ctx),
-                text::range(p.months),
+                months_cell(p, self.ctx),
                 text::credit(p.credit_summary()),
             ],
             dim: p.status == Status::Retired,

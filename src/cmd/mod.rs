@@ -12,7 +12,7 @@ pub mod validate;
 
 use anyhow::{Result, bail};
 
-use crate::catalog::{Amount, Catalog, Date, Program};
+use crate::catalog::{Amount, Catalog, Date, Figure, Program};
 use crate::filter::Removed;
 use crate::money::Money;
 use crate::rank::{self, Comparison, Ranking};
@@ -162,7 +162,7 @@ impl<'a> StepRecord<'a> {
             },
             status: program.map(|p| p.status.as_str()),
             url: program.and_then(|p| p.url.as_deref()),
-            verified: program.and_then(|p| p.verified).map(|d| d.to_string()),
+            verified: program.and_then(Program::oldest_check).map(|d| d.to_string()),
             stale: program.map(|p| p.is_stale(ctx.today)),
             share: step.via.and(step.share),
             figures: CostMonths::new(step.cost.amount(), step.months.amount()),
@@ -224,25 +224,71 @@ impl<'a> ProgramRecord<'a> {
             months_max: high(program.months),
             credit_share: program.credit_share(),
             pathways: program.active_credit().count(),
-            verified: program.verified.map(|d| d.to_string()),
+            verified: program.oldest_check().map(|d| d.to_string()),
             stale: program.is_stale(ctx.today),
         }
     }
 }
 
-/// The cost cell of a table, with `*` where the figures may be stale.
-pub fn cost_cell(program: &Program, ctx: &Context) -> String {
-    let cost = ctx.money.cost_of(program);
-    let mark = if program.is_stale(ctx.today) { " *" } else { "" };
-    format!("{}{mark}", text::money(cost, &ctx.money.display))
+/// ` *` where `figure` of `program` may be stale, else nothing.
+pub fn stale_mark(program: &Program, figure: Figure, ctx: &Context) -> &'static str {
+    if program.is_figure_stale(figure, ctx.today) {
+        " *"
+    } else {
+        ""
+    }
 }
 
-/// The footer line about where the figures come from.
-pub fn provenance(catalog: &Catalog, ctx: &Context, any_stale: bool) -> String {
-    let as_of = catalog.as_of.map_or_else(
-        || "catalogue date unknown".to_string(),
-        |d| format!("figures as of {d}"),
-    );
+/// The cost cell of a table, with `*` where the cost may be stale.
+pub fn cost_cell(program: &Program, ctx: &Context) -> String {
+    let cost = ctx.money.cost_of(program);
+    format!(
+        "{}{}",
+        text::money(cost, &ctx.money.display),
+        stale_mark(program, Figure::Cost, ctx)
+    )
+}
+
+/// The months cell of a table, with `*` where the months may be stale.
+pub fn months_cell(program: &Program, ctx: &Context) -> String {
+    format!(
+        "{}{}",
+        text::range(program.months),
+        stale_mark(program, Figure::Months, ctx)
+    )
+}
+
+/// The footer line about where the figures come from: the range of check dates among
+/// `programs` (those shown), the display currency and its rate, and the files that corrected
+/// built-in figures.
+pub fn provenance<'a>(
+    catalog: &Catalog,
+    ctx: &Context,
+    programs: impl IntoIterator<Item = &'a Program>,
+) -> String {
+    let (mut oldest, mut newest, mut undated, mut any_stale) = (None::<Date>, None::<Date>, false, false);
+    for program in programs {
+        any_stale |= program.is_stale(ctx.today);
+        for check in &program.checked {
+            match check.date {
+                Some(d) => {
+                    oldest = Some(oldest.map_or(d, |o| o.min(d)));
+                    newest = Some(newest.map_or(d, |n| n.max(d)));
+                }
+                None => undated = true,
+            }
+        }
+    }
+    let checked = match (oldest, newest) {
+        (Some(o), Some(n)) if o == n => format!("checked {o}"),
+        (Some(o), Some(n)) => format!("checked {o} to {n}"),
+        _ => "no check dates given".to_string(),
+    };
+    let undated = if undated && oldest.is_some() {
+        " (some figures undated)"
+    } else {
+        ""
+    };
     let stale = if any_stale {
         "; * possibly stale (checked over a year ago)"
     } else {
@@ -259,7 +305,7 @@ pub fn provenance(catalog: &Catalog, ctx: &Context, any_stale: bool) -> String {
         format!("; built-in figures corrected by {}", corrected.join(", "))
     };
     format!(
-        "{as_of}; amounts in {}{stale}{}{corrected}",
+        "{checked}{undated}; amounts in {}{stale}{}{corrected}",
         ctx.money.display,
         rate_line(catalog, ctx)
     )

@@ -32,9 +32,6 @@ pub fn run(
         Column::figure("Months"),
     ]);
     let steps = || plan.routes.iter().flat_map(|r| &r.route.steps);
-    let any_stale = steps()
-        .filter_map(|s| s.taken.program())
-        .any(|p| p.is_stale(ctx.today));
     let first = if plan.routes.len() < plan.matched {
         format!("{} of {} shown", plan.routes.len(), count(plan.matched, "route"))
     } else {
@@ -59,7 +56,11 @@ pub fn run(
     if steps().any(Step::over_limit) {
         grid.footer.push(LIMIT_LEGEND.into());
     }
-    grid.footer.push(provenance(catalog, ctx, any_stale));
+    grid.footer.push(provenance(
+        catalog,
+        ctx,
+        steps().filter_map(|s| s.taken.program()),
+    ));
     if plan.routes.is_empty() {
         let _ = writeln!(err, "note: {}", empty_note(request));
     }
@@ -167,8 +168,9 @@ fn describe(planned: &Planned, catalog: &Catalog, ctx: &Context, paced: bool) ->
     if route.is_direct() {
         let degree = route.last().taken;
         return format!(
-            "{} ({}), directly{marks}\n{}",
+            "{}{} ({}), directly{marks}\n{}",
             degree.name(),
+            degree.program().map_or("", Program::retired_mark),
             school(degree),
             degree.label()
         );
@@ -176,7 +178,10 @@ fn describe(planned: &Planned, catalog: &Catalog, ctx: &Context, paced: bool) ->
     let names: Vec<String> = route
         .steps
         .iter()
-        .map(|s| format!("{} ({})", s.taken.name(), school(s.taken)))
+        .map(|s| {
+            let retired = s.taken.program().map_or("", Program::retired_mark);
+            format!("{}{retired} ({})", s.taken.name(), school(s.taken))
+        })
         .collect();
     let id = route
         .steps

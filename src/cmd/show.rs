@@ -2,8 +2,8 @@
 
 use std::io::Write;
 
-use super::{Context, ProgramRecord, high, low, programs_named};
-use crate::catalog::{Catalog, Fees, PathwayKind, PathwayStatus, Program, Target};
+use super::{Context, ProgramRecord, high, low, months_cell, programs_named, stale_mark};
+use crate::catalog::{Catalog, Checked, Fees, Figure, PathwayKind, PathwayStatus, Program, Target};
 use crate::render::{self, Column, Entry, Grid, Report, Row, text};
 use anyhow::Result;
 
@@ -127,24 +127,51 @@ fn pathway_lines(program: &Program, catalog: &Catalog) -> Vec<String> {
         .collect()
 }
 
+/// When the figures were checked: one date where every group shares it, else each group's
+/// date and, where a later file gave it, the file.
+fn verified_text(p: &Program, catalog: &Catalog, ctx: &Context) -> String {
+    let one = |check: Checked, stale: bool| {
+        let date = check.date.map_or_else(|| "never".to_string(), |d| d.to_string());
+        if stale {
+            format!("{date} (possibly stale)")
+        } else {
+            date
+        }
+    };
+    let first = p.checked[0];
+    if p.checked.iter().all(|c| *c == first) {
+        return one(first, p.is_figure_stale(Figure::Cost, ctx.today));
+    }
+    Figure::ALL
+        .iter()
+        .map(|&f| {
+            let check = p.check(f);
+            let from =
+                if check.source as usize == p.source && p.checked.iter().all(|c| c.source == check.source) {
+                    String::new()
+                } else {
+                    catalog
+                        .sources
+                        .get(check.source as usize)
+                        .map_or(String::new(), |s| format!(", {s}"))
+                };
+            format!("{f}: {}{from}", one(check, p.is_figure_stale(f, ctx.today)))
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 fn fields(p: &Program, catalog: &Catalog, ctx: &Context) -> Vec<(&'static str, String)> {
     let institution = catalog
         .institution(&p.institution)
         .map_or(p.institution.clone(), |i| format!("{} ({})", i.name, i.label()));
     let cost = ctx.money.cost_of(p);
-    let stale = p.is_stale(ctx.today);
     let mut cost_text = text::money(cost, &ctx.money.display);
     if p.currency != ctx.money.display {
         cost_text.push_str(&format!(" ({})", text::money(p.cost, &p.currency)));
     }
-    if stale {
-        cost_text.push_str(" *");
-    }
-    let verified = match (p.verified, stale) {
-        (Some(d), true) => format!("{d} (possibly stale)"),
-        (Some(d), false) => d.to_string(),
-        (None, _) => "never (possibly stale)".into(),
-    };
+    cost_text.push_str(stale_mark(p, Figure::Cost, ctx));
+    let verified = verified_text(p, catalog, ctx);
     let fees = p.fees.as_deref().map(|f| {
         fee_parts(f, &p.currency, ctx)
             .into_iter()
@@ -173,7 +200,7 @@ fn fields(p: &Program, catalog: &Catalog, ctx: &Context) -> Vec<(&'static str, S
             or_dash(p.financial_aid.map(|a| format!("up to {}", text::share(Some(a))))),
         ),
         ("fees", or_dash(fees)),
-        ("months", text::range(p.months)),
+        ("months", months_cell(p, ctx)),
         (
             "hours/week",
             or_dash(p.hours_per_week.map(|h| text::range(Some(h)))),
@@ -242,6 +269,25 @@ pub struct ShowRecord<'a> {
     url: Option<&'a str>,
     notes: Option<&'a str>,
     source: String,
+    /// When each group of figures was checked, from which file, and whether it may be stale.
+    checked: CheckedRecord,
+}
+
+/// Each figure group's check.
+#[derive(Default, serde::Serialize)]
+pub struct CheckedRecord {
+    cost: GroupRecord,
+    months: GroupRecord,
+    pacing: GroupRecord,
+    credit: GroupRecord,
+}
+
+/// One figure group's check.
+#[derive(Default, serde::Serialize)]
+pub struct GroupRecord {
+    verified: Option<String>,
+    source: String,
+    stale: bool,
 }
 
 /// The fee parts in the display currency. The same keys for every program, fee parts or not:
@@ -339,5 +385,25 @@ pub fn record<'a>(p: &'a Program, catalog: &'a Catalog, ctx: &'a Context) -> Sho
         url: p.url.as_deref(),
         notes: p.notes.as_deref(),
         source: catalog.sources.get(p.source).cloned().unwrap_or_default(),
+        checked: {
+            let group = |f: Figure| {
+                let check = p.check(f);
+                GroupRecord {
+                    verified: check.date.map(|d| d.to_string()),
+                    source: catalog
+                        .sources
+                        .get(check.source as usize)
+                        .cloned()
+                        .unwrap_or_default(),
+                    stale: p.is_figure_stale(f, ctx.today),
+                }
+            };
+            CheckedRecord {
+                cost: group(Figure::Cost),
+                months: group(Figure::Months),
+                pacing: group(Figure::Pacing),
+                credit: group(Figure::Credit),
+            }
+        },
     }
 }

@@ -5,9 +5,13 @@ use std::io::{self, Write};
 use super::Grid;
 
 /// Escapes what would break a Markdown table cell or turn text into markup: HTML (`<script>`,
-/// `<img onerror=...>`), links (`[x](javascript:...)`), emphasis and code spans.
+/// `<img onerror=...>`), links (`[x](javascript:...)`: with the brackets escaped, parentheses
+/// cannot open one and stay as they are), emphasis, strikethrough (`~~`) and code spans.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
+    // One tilde cannot strike anything through: only text with a pair is escaped (`~30%`
+    // stays as it is).
+    let tildes = text.matches('~').count() > 1;
     for c in super::text::plain(text).chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -15,10 +19,11 @@ pub fn escape(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '\n' => out.push_str("<br>"),
             '\r' => {}
-            '\\' | '|' | '[' | ']' | '(' | ')' | '*' | '_' | '`' => {
+            '\\' | '|' | '[' | ']' | '*' | '_' | '`' => {
                 out.push('\\');
                 out.push(c);
             }
+            '~' if tildes => out.push_str("\\~"),
             other => out.push(other),
         }
     }
@@ -70,16 +75,15 @@ mod tests {
     fn markup_and_links_stay_text() {
         assert_eq!(
             escape("<script>alert(1)</script>"),
-            "&lt;script&gt;alert\\(1\\)&lt;/script&gt;"
+            "&lt;script&gt;alert(1)&lt;/script&gt;"
         );
-        assert_eq!(
-            escape("[x](javascript:alert(1))"),
-            "\\[x\\]\\(javascript:alert\\(1\\)\\)"
-        );
+        assert_eq!(escape("[x](javascript:alert(1))"), "\\[x\\](javascript:alert(1))");
         assert_eq!(
             escape("<img src=x onerror=alert(1)>"),
-            "&lt;img src=x onerror=alert\\(1\\)&gt;"
+            "&lt;img src=x onerror=alert(1)&gt;"
         );
         assert_eq!(escape("a\u{1b}[2J"), "a\\\\u{1b}\\[2J");
+        assert_eq!(escape("~~struck~~ (Spanish)"), "\\~\\~struck\\~\\~ (Spanish)");
+        assert_eq!(escape("~30%"), "~30%");
     }
 }

@@ -1,7 +1,7 @@
 //! Corrections: an entry whose id an earlier source defines replaces only the keys it gives.
 
 use super::raw::{RawInstitution, RawProgram};
-use crate::catalog::model::{Fees, Institution, Program};
+use crate::catalog::model::{Checked, Fees, Figure, Institution, Program};
 use crate::named::named_enum;
 
 /// Declares an entry's keys once, as an enum with the format's spellings, and from that one
@@ -166,9 +166,41 @@ impl Correctable for Program {
                 (_, f) => f,
             };
         }
+        // The correction's `verified` dates the groups whose keys it gives, and only those; a
+        // group it gives without a date is undated (possibly stale), never dated by another.
+        let date = newer
+            .verified
+            .filter(|_| given.has(ProgramKey::Verified as usize));
+        for &key in ProgramKey::ALL {
+            if let (true, Some(figure)) = (given.has(key as usize), key.figure()) {
+                self.checked[figure as usize] = Checked {
+                    date,
+                    source: newer.source as u32,
+                };
+            }
+        }
         let source = newer.source;
         ProgramKey::take(self, newer, given);
         self.source = source;
+    }
+}
+
+impl ProgramKey {
+    /// The group of figures a key belongs to, which a check dates together.
+    pub fn figure(self) -> Option<Figure> {
+        use ProgramKey as K;
+        match self {
+            K::Cost | K::Currency | K::FinancialAid | K::Fees => Some(Figure::Cost),
+            K::Months
+            | K::Courses
+            | K::HoursPerWeek
+            | K::CourseHoursPerWeek
+            | K::MaxCoursesPerTerm
+            | K::MaxMonths => Some(Figure::Months),
+            K::Pacing => Some(Figure::Pacing),
+            K::Credit | K::Credits => Some(Figure::Credit),
+            _ => None,
+        }
     }
 }
 

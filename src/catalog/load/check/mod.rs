@@ -15,7 +15,7 @@ use toml::Spanned;
 
 use super::correct::{Given, InstitutionKey, ProgramKey};
 use super::raw::{RawFees, RawInstitution, RawProgram};
-use crate::catalog::model::{Admission, Delivery, Institution, Kind, Pacing, Program, Status};
+use crate::catalog::model::{Admission, Checked, Delivery, Institution, Kind, Pacing, Program, Status};
 use crate::catalog::wording::limit;
 
 /// What kind of problem a `Problem` is, where the loader treats kinds differently.
@@ -303,6 +303,10 @@ pub fn program(raw: RawProgram, base: usize, source: usize) -> Result<(Program, 
         verified,
         notes: non_empty(raw.notes),
         source,
+        checked: [Checked {
+            date: verified,
+            source: source as u32,
+        }; 4],
     };
     Ok((program, references))
 }
