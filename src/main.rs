@@ -90,6 +90,7 @@ fn run(cli: &Cli, out: &mut dyn Write) -> Result<ExitCode> {
             )
         }),
         Command::Plan(args) => session.with(|c, ctx| cmd::plan::run(&args.request(), c, ctx, out, &mut err)),
+        Command::Sources => session.with(|c, ctx| cmd::sources::run(c, ctx, out, &mut err)),
         Command::Audit(args) => {
             session.with(|c, ctx| cmd::audit::run(&args.filters.filter(), c, ctx, out, &mut err))
         }

@@ -16,6 +16,25 @@ pub struct Money {
     pub display: String,
     /// Value of one unit of the display currency in USD.
     display_rate: f64,
+    /// The display currency's rate as records name it; `None` for USD.
+    rate: Option<Rate>,
+}
+
+/// The rate amounts were converted at, as every converted record names it: `rate` in JSON,
+/// `rate_currency`, `rate_per_usd`, `rate_as_of` and `rate_source` in CSV.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+pub struct Rate {
+    pub currency: String,
+    /// Units of `currency` per USD.
+    #[serde(serialize_with = "six_places")]
+    pub per_usd: f64,
+    pub as_of: Option<String>,
+    pub source: Option<String>,
+}
+
+/// A rate to six decimal places: enough for every published rate, without float noise.
+fn six_places<S: serde::Serializer>(value: &f64, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_f64((value * 1e6).round() / 1e6)
 }
 
 impl Money {
@@ -30,10 +49,18 @@ impl Money {
                 known.join(", ")
             );
         };
+        let info = catalog.rate_info.get(&display);
+        let rate = (display != "USD").then(|| Rate {
+            currency: display.clone(),
+            per_usd: 1.0 / display_rate,
+            as_of: info.and_then(|i| i.as_of).map(|d| d.to_string()),
+            source: info.and_then(|i| i.source.clone()),
+        });
         Ok(Money {
             rates: catalog.rates.clone(),
             display,
             display_rate,
+            rate,
         })
     }
 
@@ -55,6 +82,11 @@ impl Money {
     /// A program's cost in the display currency, `None` where the catalogue says unknown.
     pub fn cost_of(&self, program: &Program) -> Option<Amount> {
         program.cost.map(|c| self.convert(c, &program.currency))
+    }
+
+    /// The rate amounts are shown at, with its date and source; `None` when they are in USD.
+    pub fn rate(&self) -> Option<&Rate> {
+        self.rate.as_ref()
     }
 
     /// A single figure in `currency`, in the display currency.

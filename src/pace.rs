@@ -175,6 +175,7 @@ mod tests {
             url: None,
             verified: None,
             notes: None,
+            sources: Vec::new(),
             source: 0,
             checked: [Checked::default(); 4],
         }

@@ -46,7 +46,7 @@ fn footers_name_the_rate_its_date_and_source_and_the_files_that_corrected_figure
     let out = stdout_of(&mut command, 0);
     assert!(
         out.contains(
-            "converted at 1 USD = 1,333 NGN (1 NGN = 0.0007501 USD), as of 2026-10-30, ECB euro reference rates, 2026-10-30 (NGN: HMRC monthly rates, November 2026)"
+            "converted at 1 USD = 1,333 NGN (1 NGN = 0.0007501 USD), as of 2026-11-01, HMRC monthly exchange rates, November 2026"
         ),
         "{out}"
     );

@@ -33,6 +33,10 @@ pub struct Catalog {
     /// The files whose entries corrected built-in ones, with how many they corrected: footers
     /// name them, so that figures from a file set in a shell profile do not pass unseen.
     pub corrections: BTreeMap<String, usize>,
+    /// The sources entries cite, by key, in load order.
+    pub references: Vec<Reference>,
+    /// The files that corrected each program, in order (`corrected_by`).
+    pub corrected_by: HashMap<String, Vec<String>>,
     institution_index: HashMap<String, usize>,
     program_index: HashMap<String, usize>,
 }
@@ -46,6 +50,16 @@ impl Catalog {
     ) {
         self.institution_index = institutions;
         self.program_index = programs;
+    }
+
+    /// The source cited as `key`.
+    pub fn reference(&self, key: &str) -> Option<&Reference> {
+        self.references.iter().find(|r| r.key == key)
+    }
+
+    /// The files that corrected program `id`, in order; empty where none did.
+    pub fn corrections_of(&self, id: &str) -> &[String] {
+        self.corrected_by.get(id).map_or(&[], Vec::as_slice)
     }
 
     /// Where the program with this id stands in `programs`.
@@ -96,11 +110,27 @@ impl Catalog {
     }
 }
 
-/// When and by whom a rate was published, as its file says (`rates_as_of`, `rates_source`).
+/// When and by whom a rate was published, as its file says (`rates_as_of`, `rates_source`, or
+/// its own `[rate.CODE]` table), and which loaded file set it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct RateInfo {
     pub as_of: Option<Date>,
     pub source: Option<String>,
+    /// Index of the loaded file that set it.
+    pub file: usize,
+}
+
+/// A source entries cite: a `[[source]]` table.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Reference {
+    pub key: String,
+    pub title: String,
+    pub url: Option<String>,
+    /// The source's own date; `None` where it is undated.
+    pub date: Option<Date>,
+    pub about: Option<String>,
+    /// Index of the loaded file that gave it.
+    pub file: usize,
 }
 
 /// An entry that a later source corrected.
@@ -115,6 +145,8 @@ pub struct Replacement {
     pub by: String,
     /// The keys the correction replaced.
     pub keys: Vec<&'static str>,
+    /// What changed, where a value says it best (a rate: `1.117 → 0.5 USD`).
+    pub change: Option<String>,
 }
 
 /// Loads the built-in catalogue (when `builtin`), then `files` in order.

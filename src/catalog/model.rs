@@ -266,6 +266,8 @@ pub struct Program {
     pub url: Option<String>,
     pub verified: Option<Date>,
     pub notes: Option<String>,
+    /// Keys of the `[[source]]` tables its figures come from.
+    pub sources: Vec<String>,
     /// Index of the source this entry came from.
     pub source: usize,
     /// When each group of figures was checked, by `Figure`.
@@ -273,6 +275,17 @@ pub struct Program {
 }
 
 impl Program {
+    /// The keys of the sources it cites: its `sources`, then each `[KEY]` in its notes, once.
+    pub fn cited(&self) -> Vec<&str> {
+        let mut keys: Vec<&str> = self.sources.iter().map(String::as_str).collect();
+        for key in self.notes.as_deref().map(citations).into_iter().flatten() {
+            if !keys.contains(&key) {
+                keys.push(key);
+            }
+        }
+        keys
+    }
+
     /// ` (retired)` after a retired program's name, else nothing: every output marks it.
     pub fn retired_mark(&self) -> &'static str {
         if self.status == Status::Retired {
@@ -343,6 +356,19 @@ impl Program {
     pub fn is_stale(&self, today: Date) -> bool {
         Figure::ALL.iter().any(|&f| self.is_figure_stale(f, today))
     }
+}
+
+/// The source keys cited in `text` as `[KEY]`: a key is a word of letters and digits with at
+/// least one hyphen (`[MOOCoke-2022]`, `[EDX-DS]`), so that a bracketed word such as `[sic]` is
+/// not taken for one.
+pub fn citations(text: &str) -> impl Iterator<Item = &str> {
+    text.split('[').skip(1).filter_map(|rest| {
+        let key = &rest[..rest.find(']')?];
+        let ok = key.contains('-')
+            && key.starts_with(|c: char| c.is_ascii_alphabetic())
+            && key.split('-').all(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_alphanumeric()));
+        ok.then_some(key)
+    })
 }
 
 /// Figures checked longer ago than this are marked as possibly stale.

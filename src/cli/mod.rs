@@ -131,8 +131,8 @@ Examples:
   micromasters estimate mitx-scm --aid 50% --then mit-scm-masters")]
     Estimate(EstimateArgs),
 
-    /// Every route to a degree for you: each degree alone, and each credential with a pathway
-    /// toward it first; cheapest first, with the cost–time front marked
+    /// Every route to a degree for you: each degree alone, and every chain of up to three
+    /// programs whose pathways lead to it; cheapest first, with the cost–time front marked
     #[command(after_help = "\
 Examples:
   micromasters plan --subject supply
@@ -146,6 +146,13 @@ Examples:
   micromasters audit
   micromasters audit --kind micromasters --format csv")]
     Audit(ListArgs),
+
+    /// List the sources the catalogue's figures come from: key, title, url, date
+    #[command(after_help = "\
+Examples:
+  micromasters sources
+  micromasters sources --format json")]
+    Sources,
 
     /// Check catalogue files and print every problem as FILE:LINE:COLUMN
     #[command(after_help = "\

@@ -6,6 +6,7 @@ use std::io::Write;
 use super::{Context, CostMonths, cost_cell, count, front_legend, months_cell, provenance, with_removed};
 use crate::catalog::Catalog;
 use crate::chart::{self, Chart};
+use crate::money::Rate;
 use crate::rank::{Comparison, Ranking};
 use crate::render::plot::{Plot, PlotPoint};
 use crate::render::{self, Column, Entry, Grid, Report, Row};
@@ -48,7 +49,7 @@ pub fn run(
     grid.footer
         .push(provenance(catalog, ctx, chart.points.iter().map(|p| p.program)));
     let report = Report {
-        entries: chart.points.iter().map(|point| Drawn { point, ctx }),
+        entries: chart.points.iter().map(|point| Drawn { point, catalog, ctx }),
         layout: grid,
         single: false,
         title: "chart".into(),
@@ -61,6 +62,7 @@ pub fn run(
 /// One drawn point and the rates its cost is shown in.
 struct Drawn<'a> {
     point: &'a chart::Point<'a>,
+    catalog: &'a Catalog,
     ctx: &'a Context,
 }
 
@@ -80,6 +82,9 @@ pub struct ChartRecord<'a> {
     status: &'static str,
     verified: Option<String>,
     stale: bool,
+    corrected_by: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rate: Option<&'a Rate>,
 }
 
 impl<'a> Entry for Drawn<'a> {
@@ -98,6 +103,8 @@ impl<'a> Entry for Drawn<'a> {
             status: p.status.as_str(),
             verified: p.oldest_check().map(|d| d.to_string()),
             stale: p.is_stale(self.ctx.today),
+            corrected_by: self.catalog.corrections_of(&p.id),
+            rate: self.ctx.money.rate(),
         }
     }
 

@@ -6,6 +6,7 @@ use std::io::Write;
 use super::{Context, CostMonths, StepRecord, TotalsRecord, high, low};
 use crate::catalog::{Amount, Catalog, Figure, Pathway, PathwayKind, Program, Target, Tuition};
 use crate::estimate::{self, CostBasis, Estimate, FeeKind, FeePart, Note, Request};
+use crate::money::Rate;
 use crate::pace::{Basis, Calendar};
 use crate::render::{self, Align, Column, Entry, Grid, Report, Row, Wrap, text};
 use crate::route::{Bounds, MAX_STEPS, Route, Step, Taken};
@@ -39,6 +40,7 @@ pub fn run(
     let report = Report {
         entries: std::iter::once(Estimated {
             program,
+            catalog,
             estimate: &estimate,
             route: route.as_ref(),
             ctx,
@@ -122,6 +124,7 @@ fn no_pathway(from: &Program, to: &Program) -> String {
 /// An estimate, the route it starts where `--then` was given, and the context to show them in.
 struct Estimated<'a> {
     program: &'a Program,
+    catalog: &'a Catalog,
     estimate: &'a Estimate,
     route: Option<&'a Route<'a>>,
     ctx: &'a Context,
@@ -167,6 +170,9 @@ pub struct EstimateRecord<'a> {
     url: Option<&'a str>,
     verified: Option<String>,
     stale: bool,
+    corrected_by: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rate: Option<&'a Rate>,
     #[serde(flatten)]
     then: Option<ThenRecord<'a>>,
     notes: Vec<String>,
@@ -293,6 +299,8 @@ impl<'a> Entry for Estimated<'a> {
             url: program.url.as_deref(),
             verified: program.oldest_check().map(|d| d.to_string()),
             stale: program.is_stale(ctx.today),
+            corrected_by: self.catalog.corrections_of(&program.id),
+            rate: ctx.money.rate(),
             then: self.route.map(|r| then_record(r, ctx)),
             notes: e.notes.iter().map(note).collect(),
         }

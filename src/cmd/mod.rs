@@ -8,13 +8,14 @@ pub mod estimate;
 pub mod list;
 pub mod plan;
 pub mod show;
+pub mod sources;
 pub mod validate;
 
 use anyhow::{Result, bail};
 
 use crate::catalog::{Amount, Catalog, Date, Figure, Program};
 use crate::filter::Removed;
-use crate::money::Money;
+use crate::money::{Money, Rate};
 use crate::rank::{self, Comparison, Ranking};
 use crate::render::{self, Format, Style, text};
 use crate::route::{Bounds, Route, Step, Taken};
@@ -202,6 +203,11 @@ pub struct ProgramRecord<'a> {
     pub pathways: usize,
     pub verified: Option<String>,
     pub stale: bool,
+    /// The files that corrected this entry, in order.
+    pub corrected_by: &'a [String],
+    /// The rate amounts were converted at; absent in USD.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rate: Option<&'a Rate>,
 }
 
 impl<'a> ProgramRecord<'a> {
@@ -226,6 +232,8 @@ impl<'a> ProgramRecord<'a> {
             pathways: program.active_credit().count(),
             verified: program.oldest_check().map(|d| d.to_string()),
             stale: program.is_stale(ctx.today),
+            corrected_by: catalog.corrections_of(&program.id),
+            rate: ctx.money.rate(),
         }
     }
 }

@@ -8,6 +8,7 @@ use super::{
 };
 use crate::catalog::{Catalog, Grants, Program, Tuition};
 use crate::chart::Scale;
+use crate::money::Rate;
 use crate::plan::{self, Fit, PlanRequest, Planned};
 use crate::render::plot::{Plot, PlotPoint};
 use crate::render::{self, Column, Entry, Grid, Report, Row, text};
@@ -280,6 +281,10 @@ pub struct RouteRecord<'a> {
     /// `fits` or `may fit` (an unknown part may take it past the budget or months asked).
     fit: &'static str,
     unknown: Vec<String>,
+    /// The files that corrected a program of the route, in order.
+    corrected_by: Vec<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rate: Option<&'a Rate>,
 }
 
 impl<'a> Entry for Ranked<'a> {
@@ -312,6 +317,14 @@ impl<'a> Entry for Ranked<'a> {
                 Fit::MayFit => "may fit",
             },
             unknown: route.unknown(&self.ctx.money),
+            corrected_by: route
+                .steps
+                .iter()
+                .filter_map(|s| s.taken.program())
+                .flat_map(|p| self.catalog.corrections_of(&p.id))
+                .map(String::as_str)
+                .collect(),
+            rate: self.ctx.money.rate(),
         }
     }
 

@@ -127,6 +127,21 @@ fn pathway_lines(program: &Program, catalog: &Catalog) -> Vec<String> {
         .collect()
 }
 
+/// The sources the program cites, one a line: key, date, title and url.
+fn cited_lines(p: &Program, catalog: &Catalog) -> Option<String> {
+    let lines: Vec<String> = p
+        .cited()
+        .into_iter()
+        .filter_map(|key| catalog.reference(key))
+        .map(|r| {
+            let date = r.date.map_or_else(|| "undated".to_string(), |d| d.to_string());
+            let url = r.url.as_ref().map_or(String::new(), |u| format!(" {u}"));
+            format!("[{}] ({date}) {}{url}", r.key, r.title)
+        })
+        .collect();
+    (!lines.is_empty()).then(|| lines.join("\n"))
+}
+
 /// When the figures were checked: one date where every group shares it, else each group's
 /// date and, where a later file gave it, the file.
 fn verified_text(p: &Program, catalog: &Catalog, ctx: &Context) -> String {
@@ -230,6 +245,7 @@ fn fields(p: &Program, catalog: &Catalog, ctx: &Context) -> Vec<(&'static str, S
         ("url", or_dash(p.url.clone())),
         ("verified", verified),
         ("notes", or_dash(p.notes.clone())),
+        ("sources", or_dash(cited_lines(p, catalog))),
         (
             "source",
             catalog.sources.get(p.source).cloned().unwrap_or_default(),
@@ -271,6 +287,17 @@ pub struct ShowRecord<'a> {
     source: String,
     /// When each group of figures was checked, from which file, and whether it may be stale.
     checked: CheckedRecord,
+    /// The sources it cites.
+    sources: Vec<CitedRecord<'a>>,
+}
+
+/// A source a program cites.
+#[derive(Default, serde::Serialize)]
+pub struct CitedRecord<'a> {
+    key: &'a str,
+    title: &'a str,
+    url: Option<&'a str>,
+    date: Option<String>,
 }
 
 /// Each figure group's check.
@@ -405,5 +432,16 @@ pub fn record<'a>(p: &'a Program, catalog: &'a Catalog, ctx: &'a Context) -> Sho
                 credit: group(Figure::Credit),
             }
         },
+        sources: p
+            .cited()
+            .into_iter()
+            .filter_map(|key| catalog.reference(key))
+            .map(|r| CitedRecord {
+                key: &r.key,
+                title: &r.title,
+                url: r.url.as_deref(),
+                date: r.date.map(|d| d.to_string()),
+            })
+            .collect(),
     }
 }

@@ -18,7 +18,7 @@ pub fn run(loaded: &Loaded, format: Format, out: &mut dyn Write) -> Result<()> {
         .replaced
         .iter()
         .map(
-            |r| serde_json::json!({ "kind": r.kind, "id": r.id, "from": r.from, "by": r.by, "keys": r.keys }),
+            |r| serde_json::json!({ "kind": r.kind, "id": r.id, "from": r.from, "by": r.by, "keys": r.keys, "change": r.change }),
         )
         .collect();
     let mut summary = Map::new();
@@ -33,10 +33,11 @@ pub fn run(loaded: &Loaded, format: Format, out: &mut dyn Write) -> Result<()> {
         .iter()
         .map(|r| {
             let keys: Vec<String> = r.keys.iter().map(|k| format!("`{k}`")).collect();
-            let keys = if keys.is_empty() {
-                "no keys".to_string()
-            } else {
-                keys.join(", ")
+            let keys = match (&r.change, keys.is_empty()) {
+                (Some(change), _) => change.clone(),
+                (None, true) if r.kind == "source" => "replaced".to_string(),
+                (None, true) => "no keys".to_string(),
+                (None, false) => keys.join(", "),
             };
             format!(
                 "corrected: {} `{}` of {} by {}: {keys}",

@@ -73,6 +73,19 @@ pub(super) fn cross_check(catalog: &Catalog, references: &[References]) -> Vec<(
                 }
             }
         }
+        for key in program.cited() {
+            if catalog.reference(key).is_none() {
+                let known: Vec<&str> = catalog.references.iter().map(|r| r.key.as_str()).collect();
+                problem(
+                    refs.header as usize,
+                    format!(
+                        "`{}` cites source `[{key}]`, which no `[[source]]` defines{}",
+                        program.id,
+                        wording::did_you_mean(key, known.iter().copied(), 0.8, 1, "add a `[[source]]` with this key")
+                    ),
+                );
+            }
+        }
         for (at, message) in check::fee_needs(program) {
             problem(refs.fees[at] as usize, message.to_string());
         }

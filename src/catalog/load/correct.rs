@@ -57,6 +57,7 @@ entry_keys! {
         Url = "url" => url,
         Verified = "verified" => verified,
         Notes = "notes" => notes,
+        Sources = "sources" => sources,
     }
 }
 

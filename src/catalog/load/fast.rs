@@ -438,6 +438,7 @@ pub fn program(text: &str) -> Option<RawProgram> {
             "url" => once(&mut p.url, || Some(string(&value, span)?.into_inner()))?,
             "verified" => once(&mut p.verified, || date(&value, span))?,
             "notes" => once(&mut p.notes, || Some(string(&value, span)?.into_inner()))?,
+            "sources" => once(&mut p.sources, || strings(value))?,
             _ => return None,
         }
     }
@@ -469,6 +470,7 @@ pub fn program(text: &str) -> Option<RawProgram> {
         url: p.url,
         verified: p.verified,
         notes: p.notes,
+        sources: p.sources,
     })
 }
 
@@ -502,6 +504,7 @@ struct RawProgramParts {
     url: Option<String>,
     verified: Option<Spanned<Datetime>>,
     notes: Option<String>,
+    sources: Option<Vec<String>>,
 }
 
 /// Reads an `[[institution]]` entry in the plain shape.

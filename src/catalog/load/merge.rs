@@ -144,6 +144,7 @@ impl Merge<'_> {
                         from: self.sources[all[at].source()].clone(),
                         by: self.sources[self.source].clone(),
                         keys: given.names::<T>(),
+                        change: None,
                     });
                     all[at].correct(item, given);
                     all_places[at] = place;

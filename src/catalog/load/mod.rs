@@ -19,7 +19,7 @@ pub mod write;
 use std::collections::HashMap;
 
 use crate::catalog::date::Date;
-use crate::catalog::{Catalog, RateInfo, Replacement};
+use crate::catalog::{Catalog, RateInfo, Reference, Replacement, wording};
 use check::{InstitutionPlace, Problem, ProblemKind, References};
 use diagnostic::LineIndex;
 use merge::Merge;
@@ -89,14 +89,18 @@ pub fn load(inputs: Vec<Result<Source, Diagnostic>>) -> Loaded {
         if let Some(date) = top.as_of {
             catalog.as_of = Some(catalog.as_of.map_or(date, |d: Date| d.min(date)));
         }
-        for (code, rate) in top.rates {
-            let info = RateInfo {
-                as_of: top.rates_as_of,
-                source: top.rates_source.clone(),
-            };
-            catalog.rate_info.insert(code.clone(), info);
-            catalog.rates.insert(code, rate);
+        let plain = top.rates.into_iter().map(|(code, rate)| {
+            let (as_of, source) = (top.rates_as_of, top.rates_source.clone());
+            (code, rate, as_of, source)
+        });
+        let tables = top
+            .rate_tables
+            .into_iter()
+            .map(|(code, rate, as_of, source, _)| (code, rate, as_of, source));
+        for (code, rate, as_of, source) in plain.chain(tables) {
+            set_rate(&mut catalog, &mut replaced, index, code, rate, RateInfo { as_of, source, file: index });
         }
+        add_references(&mut catalog, &mut replaced, &mut parsed_problems, index, top.references);
 
         let total: usize = entries.iter().map(|part| part.programs.len()).sum();
         program_at.reserve(total);
@@ -126,8 +130,16 @@ pub fn load(inputs: Vec<Result<Source, Diagnostic>>) -> Loaded {
     }
 
     catalog.set_index(institution_at, program_at);
-    for r in replaced.iter().filter(|r| r.from == BUILTIN_NAME) {
-        *catalog.corrections.entry(r.by.clone()).or_default() += 1;
+    // Every file that changed a built-in entry or rate is named, also behind another correction.
+    let mut from_builtin: std::collections::HashSet<(&str, &str)> = std::collections::HashSet::new();
+    for r in &replaced {
+        if r.from == BUILTIN_NAME || from_builtin.contains(&(r.kind, r.id.as_str())) {
+            from_builtin.insert((r.kind, r.id.as_str()));
+            *catalog.corrections.entry(r.by.clone()).or_default() += 1;
+        }
+        if r.kind == "program" {
+            catalog.corrected_by.entry(r.id.clone()).or_default().push(r.by.clone());
+        }
     }
     pending.extend(across::cross_check(&catalog, &references));
     across::compute_shares(&mut catalog);
@@ -195,4 +207,66 @@ fn place(mut pending: Vec<(usize, Problem)>, texts: &[Option<Source>]) -> Vec<Di
             }
         })
         .collect()
+}
+
+/// Sets the rate of `code` from file `index`; a rate an earlier file set is a correction.
+fn set_rate(catalog: &mut Catalog, replaced: &mut Vec<Replacement>, index: usize, code: String, rate: f64, info: RateInfo) {
+    if let (Some(&old), Some(old_info)) = (catalog.rates.get(&code), catalog.rate_info.get(&code))
+        && old_info.file != index
+    {
+        replaced.push(Replacement {
+            kind: "rate",
+            id: code.clone(),
+            from: catalog.sources[old_info.file].clone(),
+            by: catalog.sources[index].clone(),
+            keys: Vec::new(),
+            change: Some(format!(
+                "1 {code} = {} → {} USD",
+                wording::shown(old),
+                wording::shown(rate)
+            )),
+        });
+    }
+    catalog.rate_info.insert(code.clone(), info);
+    catalog.rates.insert(code, rate);
+}
+
+/// Adds the `[[source]]` tables of file `index`: a key defined twice in one file is a problem; a
+/// key an earlier file defined is replaced, and named like a correction.
+fn add_references(
+    catalog: &mut Catalog,
+    replaced: &mut Vec<Replacement>,
+    problems: &mut Vec<Problem>,
+    index: usize,
+    references: Vec<(Reference, usize)>,
+) {
+    let mut seen: Vec<&str> = Vec::new();
+    let mut added = Vec::new();
+    for (reference, at) in &references {
+        if seen.contains(&reference.key.as_str()) {
+            problems.push(Problem::new(
+                *at,
+                format!("duplicate source key `{}`: it is already defined in this file", reference.key),
+            ));
+            continue;
+        }
+        seen.push(&reference.key);
+        added.push(reference.clone());
+    }
+    for reference in added {
+        match catalog.references.iter_mut().find(|r| r.key == reference.key) {
+            Some(earlier) => {
+                replaced.push(Replacement {
+                    kind: "source",
+                    id: reference.key.clone(),
+                    from: catalog.sources[earlier.file].clone(),
+                    by: catalog.sources[index].clone(),
+                    keys: Vec::new(),
+                    change: None,
+                });
+                *earlier = reference;
+            }
+            None => catalog.references.push(reference),
+        }
+    }
 }

@@ -7,9 +7,10 @@ use serde::Deserialize;
 
 use super::check::{self, InstitutionPlace, Problem, ProblemKind, References};
 use super::fast;
-use super::raw::RawDocument;
+use super::raw::{RawDocument, RawRate, RawSource};
 use super::split::{self, Chunk, ChunkKind};
 use crate::catalog::date::Date;
+use crate::catalog::Reference;
 use crate::catalog::model::{Institution, Program};
 use crate::catalog::text::{self, Flaw};
 use crate::catalog::wording;
@@ -39,6 +40,11 @@ pub(super) struct Parsed {
     pub(super) rates: Vec<(String, f64)>,
     pub(super) rates_as_of: Option<Date>,
     pub(super) rates_source: Option<String>,
+    /// `[rate.CODE]` tables: the code, the value of one unit in USD, its date and source, and
+    /// where its code stands.
+    pub(super) rate_tables: Vec<(String, f64, Option<Date>, Option<String>, usize)>,
+    /// `[[source]]` tables, each with where its key stands.
+    pub(super) references: Vec<(Reference, usize)>,
     /// Whether a top-level part failed to parse, so a missing `format` may just be unread.
     pub(super) unreadable_top: bool,
     /// Top-level keys as they were met, for duplicates across top-level chunks.
@@ -57,6 +63,8 @@ impl Parsed {
         self.rates.append(&mut other.rates);
         self.rates_as_of = self.rates_as_of.or(other.rates_as_of);
         self.rates_source = self.rates_source.take().or(other.rates_source);
+        self.rate_tables.append(&mut other.rate_tables);
+        self.references.append(&mut other.references);
         self.problems.append(&mut other.problems);
     }
 
@@ -366,6 +374,19 @@ fn parse_chunk(slice: &str, chunk: Chunk, source: usize, parsed: &mut Parsed) {
             }
         }
     }
+    for (code, table) in document.rate.into_iter().flatten() {
+        let at = base + code.span().start;
+        if let Some(rate) = rate_table(code.get_ref(), table.get_ref(), base, &mut parsed.problems) {
+            parsed.rate_tables.push((code.into_inner(), rate.0, rate.1, rate.2, at));
+        }
+    }
+    for raw in document.source.into_iter().flatten() {
+        let raw = raw.into_inner();
+        let at = base + raw.key.span().start;
+        if let Some(reference) = reference(raw, base, source, &mut parsed.problems) {
+            parsed.references.push((reference, at));
+        }
+    }
     // In a chunk of its own an entry's header is the chunk's start; in a whole document (see
     // `split`) it is where the parser says the entry starts.
     let header = |span: std::ops::Range<usize>| {
@@ -389,3 +410,80 @@ fn parse_chunk(slice: &str, chunk: Chunk, source: usize, parsed: &mut Parsed) {
         }));
     }
 }
+
+/// A `[rate.CODE]` table checked: the value of one unit in USD, its date and source.
+fn rate_table(code: &str, table: &RawRate, base: usize, problems: &mut Vec<Problem>) -> Option<(f64, Option<Date>, Option<String>)> {
+    let before = problems.len();
+    if !check::is_currency_code(code) || code == "USD" {
+        problems.push(Problem::new(
+            base,
+            format!("`[rate.{code}]` must name an ISO 4217 code other than `USD`, like `[rate.EUR]`"),
+        ));
+    }
+    let value = match (&table.usd, &table.per_usd) {
+        (Some(usd), None) => Some((usd, *usd.get_ref())),
+        (None, Some(per)) => Some((per, 1.0 / *per.get_ref())),
+        _ => {
+            problems.push(Problem::new(
+                base,
+                format!("`[rate.{code}]` takes one of `usd` (the value of one unit in USD) and `per_usd` (units per USD)"),
+            ));
+            None
+        }
+    };
+    if let Some((given, usd)) = value
+        && !(usd.is_finite() && (check::RATE_RANGE.0..=check::RATE_RANGE.1).contains(&usd))
+    {
+        problems.push(Problem::new(
+            base + given.span().start,
+            format!(
+                "rate of `{code}` must be between 0.000001 and 1,000,000 USD a unit, found {}",
+                wording::shown(usd)
+            ),
+        ));
+    }
+    let as_of = table.as_of.as_ref().and_then(|d| match check::check_date(d, "as_of") {
+        Ok(date) => Some(date),
+        Err(message) => {
+            problems.push(Problem::new(base + d.span().start, message));
+            None
+        }
+    });
+    (problems.len() == before).then(|| (value.map_or(0.0, |v| v.1), as_of, table.source.clone()))
+}
+
+/// A `[[source]]` table checked.
+fn reference(raw: RawSource, base: usize, source: usize, problems: &mut Vec<Problem>) -> Option<Reference> {
+    let before = problems.len();
+    let key = raw.key.get_ref();
+    let at = base + raw.key.span().start;
+    if !(key.contains('-')
+        && key.len() <= 64
+        && key.starts_with(|c: char| c.is_ascii_alphabetic())
+        && key.split('-').all(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_alphanumeric())))
+    {
+        problems.push(Problem::new(
+            at,
+            format!("source key `{key}` must be letters and digits with at least one hyphen, like `MOOCoke-2022`"),
+        ));
+    }
+    if raw.title.as_deref().is_none_or(str::is_empty) {
+        problems.push(Problem::new(at, format!("source `{key}` needs a `title`")));
+    }
+    let date = raw.date.as_ref().and_then(|d| match check::check_date(d, "date") {
+        Ok(date) => Some(date),
+        Err(message) => {
+            problems.push(Problem::new(base + d.span().start, message));
+            None
+        }
+    });
+    (problems.len() == before).then(|| Reference {
+        key: raw.key.into_inner(),
+        title: raw.title.unwrap_or_default(),
+        url: raw.url.filter(|u| !u.is_empty()),
+        date,
+        about: raw.about.filter(|a| !a.is_empty()),
+        file: source,
+    })
+}
+

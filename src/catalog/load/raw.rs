@@ -22,6 +22,31 @@ pub struct RawDocument {
     pub rates_source: Option<String>,
     pub institution: Option<Vec<Spanned<RawInstitution>>>,
     pub program: Option<Vec<Spanned<RawProgram>>>,
+    /// `[[source]]` tables: the sources entries cite.
+    pub source: Option<Vec<Spanned<RawSource>>>,
+    /// `[rate.CODE]` tables: a rate with its own date and source.
+    pub rate: Option<BTreeMap<Spanned<String>, Spanned<RawRate>>>,
+}
+
+/// A `[[source]]` table.
+#[derive(Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSource {
+    pub key: Spanned<String>,
+    pub title: Option<String>,
+    pub url: Option<String>,
+    pub date: Option<Spanned<Datetime>>,
+    pub about: Option<String>,
+}
+
+/// A `[rate.CODE]` table: the value of one unit in USD (`usd`) or units per USD (`per_usd`).
+#[derive(Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRate {
+    pub usd: Option<Spanned<f64>>,
+    pub per_usd: Option<Spanned<f64>>,
+    pub as_of: Option<Spanned<Datetime>>,
+    pub source: Option<String>,
 }
 
 /// An `[[institution]]` entry. Keys required of a new entry are optional here, because an
@@ -68,6 +93,7 @@ pub struct RawProgram {
     pub url: Option<String>,
     pub verified: Option<Spanned<Datetime>>,
     pub notes: Option<String>,
+    pub sources: Option<Vec<String>>,
 }
 
 /// A program's `fees` table.

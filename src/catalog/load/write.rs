@@ -130,6 +130,9 @@ fn program(p: &Program) -> Value {
     put(&mut t, "url", p.url.as_deref().map(text));
     put(&mut t, "verified", p.verified.map(date));
     put(&mut t, "notes", p.notes.as_deref().map(text));
+    if !p.sources.is_empty() {
+        t.insert("sources".into(), strings(&p.sources));
+    }
     Value::Table(t)
 }
 
@@ -138,23 +141,34 @@ pub fn to_toml(catalog: &Catalog) -> Result<String, toml::ser::Error> {
     let mut doc = Table::new();
     doc.insert("format".into(), Value::Integer(1));
     put(&mut doc, "as_of", catalog.as_of.map(date));
+    // Each rate as a table of its own, with its own date and source.
     let rates: Table = catalog
         .rates
         .iter()
-        .map(|(k, v)| (k.clone(), Value::Float(*v)))
+        .map(|(code, usd)| {
+            let mut t = Table::new();
+            t.insert("usd".into(), Value::Float(*usd));
+            let info = catalog.rate_info.get(code);
+            put(&mut t, "as_of", info.and_then(|i| i.as_of).map(date));
+            put(&mut t, "source", info.and_then(|i| i.source.clone()).map(Value::String));
+            (code.clone(), Value::Table(t))
+        })
         .collect();
-    doc.insert("rates".into(), Value::Table(rates));
-    // One date and source per file: those of the first rate that has them.
-    let info = catalog
-        .rate_info
-        .values()
-        .find(|i| i.as_of.is_some() || i.source.is_some());
-    put(&mut doc, "rates_as_of", info.and_then(|i| i.as_of).map(date));
-    put(
-        &mut doc,
-        "rates_source",
-        info.and_then(|i| i.source.clone()).map(Value::String),
-    );
+    doc.insert("rate".into(), Value::Table(rates));
+    let sources: Array = catalog
+        .references
+        .iter()
+        .map(|r| {
+            let mut t = Table::new();
+            t.insert("key".into(), text(&r.key));
+            t.insert("title".into(), text(&r.title));
+            put(&mut t, "url", r.url.as_deref().map(text));
+            put(&mut t, "date", r.date.map(date));
+            put(&mut t, "about", r.about.as_deref().map(text));
+            Value::Table(t)
+        })
+        .collect();
+    doc.insert("source".into(), Value::Array(sources));
     doc.insert(
         "institution".into(),
         Value::Array(catalog.institutions.iter().map(institution).collect()),

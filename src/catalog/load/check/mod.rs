@@ -302,6 +302,7 @@ pub fn program(raw: RawProgram, base: usize, source: usize) -> Result<(Program, 
         url: non_empty(raw.url),
         verified,
         notes: non_empty(raw.notes),
+        sources: raw.sources.unwrap_or_default(),
         source,
         checked: [Checked {
             date: verified,
