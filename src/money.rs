@@ -33,6 +33,7 @@ pub struct Rate {
 }
 
 /// A rate to six decimal places: enough for every published rate, without float noise.
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's `serialize_with` hands a reference
 fn six_places<S: serde::Serializer>(value: &f64, serializer: S) -> Result<S::Ok, S::Error> {
     serializer.serialize_f64((value * 1e6).round() / 1e6)
 }

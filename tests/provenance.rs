@@ -198,3 +198,179 @@ fn decision_outputs_carry_the_source_its_date_and_staleness() {
     assert!(pay.ends_with("$1,350 *"), "{out}");
     assert!(out.contains("checked 2018-06-11;"), "{out}");
 }
+
+#[test]
+fn every_source_a_note_cites_is_defined_and_show_lists_them_with_urls() {
+    let mut sources = micromasters();
+    sources.args(["--format", "json", "sources"]);
+    let all: Value = serde_json::from_str(&stdout_of(&mut sources, 0)).unwrap();
+    let keys: Vec<&str> = all
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["key"].as_str().unwrap())
+        .collect();
+    for key in ["MOOCoke-2022", "CC-2023", "EDX-DS", "MIT-SCM-FAQ"] {
+        assert!(keys.contains(&key), "{key} in {keys:?}");
+    }
+    // Every bracketed key in the built-in notes names one of them.
+    let text = std::fs::read_to_string("data/catalog.toml").unwrap();
+    for note in text.lines().filter(|l| l.starts_with("notes = ")) {
+        for key in micromasters::catalog::model::citations(note) {
+            assert!(keys.contains(&key), "`[{key}]` is cited but not defined: {note}");
+        }
+    }
+    let mut show = micromasters();
+    show.args(["--width", "200", "show", "mitx-scm"]);
+    let out = stdout_of(&mut show, 0);
+    assert!(
+        out.contains("[MIT-SCM-FAQ] (undated) MITx MicroMasters in Supply Chain Management: frequently asked questions https://micromasters.mit.edu/scm/frequently-asked-questions/"),
+        "{out}"
+    );
+    assert!(out.contains("[KYOTO-2018] (2018-06-11)"), "{out}");
+    let mut json = micromasters();
+    json.args(["--format", "json", "show", "mitx-scm"]);
+    let record: Value = serde_json::from_str(&stdout_of(&mut json, 0)).unwrap();
+    assert_eq!(
+        record[0]["sources"][1]["url"],
+        "https://www.highedu.kyoto-u.ac.jp/connect/en/news/micromasters03.php"
+    );
+}
+
+#[test]
+fn a_note_that_cites_an_undefined_source_is_a_problem_at_its_entry() {
+    let (_dir, path) = file(
+        "format = 1\n[[source]]\nkey = \"MY-SHEET\"\ntitle = \"My sheet\"\n[[program]]\nid = \"mitx-scm\"\nnotes = \"from [MY-SHET] and [sic] [MY-SHEET]\"\n",
+    );
+    let mut validate = micromasters();
+    validate.arg("validate").arg(&path);
+    let out = stdout_of(&mut validate, 1);
+    let f = path.display();
+    assert!(
+        out.starts_with(&format!(
+            "{f}:5:1: `mitx-scm` cites source `[MY-SHET]`, which no `[[source]]` defines; did you mean `MY-SHEET`?\n"
+        )),
+        "{out}"
+    );
+    assert!(out.contains("1 problem found"), "[sic] is no citation:\n{out}");
+}
+
+#[test]
+fn each_converted_output_names_its_own_rates_date_and_source() {
+    for (code, as_of, source) in [
+        (
+            "EUR",
+            "2026-10-30",
+            "ECB euro foreign exchange reference rates, 2026-10-30",
+        ),
+        ("NGN", "2026-11-01", "HMRC monthly exchange rates, November 2026"),
+    ] {
+        for command in [
+            &["compare", "mitx-scm"][..],
+            &["list", "-u", "mit"],
+            &["show", "mitx-scm"],
+            &["chart", "mitx-scm"],
+            &["plan", "--toward", "mit-scm-masters"],
+            &["estimate", "mitx-scm"],
+        ] {
+            let mut json = micromasters();
+            json.args(["--format", "json", "--currency", code]).args(command);
+            let out: Value = serde_json::from_str(&stdout_of(&mut json, 0)).unwrap();
+            let record = if out.is_array() { out[0].clone() } else { out };
+            assert_eq!(record["rate"]["currency"], code, "{code} {command:?}");
+            assert_eq!(record["rate"]["as_of"], as_of, "{code} {command:?}");
+            assert_eq!(record["rate"]["source"], source, "{code} {command:?}");
+            let mut csv = micromasters();
+            csv.args(["--format", "csv", "--currency", code]).args(command);
+            let csv = stdout_of(&mut csv, 0);
+            let header = csv.lines().next().unwrap();
+            assert!(
+                header.contains("rate_per_usd,rate_as_of,rate_source"),
+                "{code} {command:?}: {header}"
+            );
+            assert!(csv.contains(as_of), "{code} {command:?}");
+        }
+        let mut table = micromasters();
+        table.args(["--width", "300", "--currency", code, "estimate", "mitx-scm"]);
+        assert!(
+            stdout_of(&mut table, 0).contains(&format!("as of {as_of}, {source}")),
+            "{code}"
+        );
+    }
+    let mut usd = micromasters();
+    usd.args(["--format", "json", "compare", "mitx-scm"]);
+    let record: Value = serde_json::from_str(&stdout_of(&mut usd, 0)).unwrap();
+    assert!(record[0].get("rate").is_none(), "nothing converted, no rate");
+}
+
+#[test]
+fn a_later_file_that_sets_a_rate_or_corrects_an_entry_again_is_named_everywhere() {
+    let (_one, first) =
+        file("format = 1\nrates = { EUR = 0.5 }\n[[program]]\nid = \"mitx-scm\"\ncost = 1400\n");
+    let (_two, second) = file("format = 1\n[[program]]\nid = \"mitx-scm\"\nmonths = 14\n");
+    let (a, b) = (first.display().to_string(), second.display().to_string());
+    let with = |args: &[&str]| {
+        let mut command = micromasters();
+        command
+            .arg("--catalog")
+            .arg(&first)
+            .arg("--catalog")
+            .arg(&second)
+            .args(args);
+        command
+    };
+    let out = stdout_of(&mut with(&["validate"]), 0);
+    assert!(
+        out.contains(&format!(
+            "corrected: rate `EUR` of data/catalog.toml by {a}: 1 EUR = 1.1172 → 0.5 USD\n"
+        )),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!(
+            "corrected: program `mitx-scm` of {a} by {b}: `months`\n"
+        )),
+        "{out}"
+    );
+    let summary: Value =
+        serde_json::from_str(&stdout_of(&mut with(&["--format", "json", "validate"]), 0)).unwrap();
+    let rate = summary["replaced"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["kind"] == "rate")
+        .unwrap();
+    assert_eq!(rate["change"], "1 EUR = 1.1172 → 0.5 USD");
+    let table = stdout_of(
+        &mut with(&["--width", "300", "--currency", "EUR", "compare", "mitx-scm"]),
+        0,
+    )
+    .replace('\n', " ");
+    assert!(
+        table.contains(&format!(
+            "built-in figures corrected by {a} (1 entry; rate EUR), {b} (1 entry)"
+        )),
+        "{table}"
+    );
+    for command in [
+        &["compare", "mitx-scm"][..],
+        &["list", "-u", "mit"],
+        &["chart", "mitx-scm"],
+        &["estimate", "mitx-scm"],
+    ] {
+        let mut json = with(&["--format", "json"]);
+        json.args(command);
+        let out: Value = serde_json::from_str(&stdout_of(&mut json, 0)).unwrap();
+        let record = if out.is_array() {
+            out.as_array()
+                .unwrap()
+                .iter()
+                .find(|r| r["id"] == "mitx-scm")
+                .unwrap()
+                .clone()
+        } else {
+            out
+        };
+        assert_eq!(record["corrected_by"], serde_json::json!([a, b]), "{command:?}");
+    }
+}

@@ -32,7 +32,7 @@ pub struct Catalog {
     pub sources: Vec<String>,
     /// The files whose entries corrected built-in ones, with how many they corrected: footers
     /// name them, so that figures from a file set in a shell profile do not pass unseen.
-    pub corrections: BTreeMap<String, usize>,
+    pub corrections: BTreeMap<String, Corrected>,
     /// The sources entries cite, by key, in load order.
     pub references: Vec<Reference>,
     /// The files that corrected each program, in order (`corrected_by`).
@@ -107,6 +107,37 @@ impl Catalog {
             "run `micromasters list` to see every id",
         );
         format!("unknown program `{id}`{hint}")
+    }
+}
+
+/// What one file corrected of the built-in catalogue.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Corrected {
+    /// Institutions and programs.
+    pub entries: usize,
+    /// The currencies whose rate it set again.
+    pub rates: Vec<String>,
+    /// The source keys it gave again.
+    pub sources: Vec<String>,
+}
+
+impl std::fmt::Display for Corrected {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut parts = Vec::new();
+        match self.entries {
+            0 => {}
+            1 => parts.push("1 entry".to_string()),
+            n => parts.push(format!("{n} entries")),
+        }
+        if !self.rates.is_empty() {
+            let s = if self.rates.len() == 1 { "" } else { "s" };
+            parts.push(format!("rate{s} {}", self.rates.join(", ")));
+        }
+        if !self.sources.is_empty() {
+            let s = if self.sources.len() == 1 { "" } else { "s" };
+            parts.push(format!("source{s} {}", self.sources.join(", ")));
+        }
+        f.write_str(&parts.join("; "))
     }
 }
 

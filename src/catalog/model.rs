@@ -366,7 +366,9 @@ pub fn citations(text: &str) -> impl Iterator<Item = &str> {
         let key = &rest[..rest.find(']')?];
         let ok = key.contains('-')
             && key.starts_with(|c: char| c.is_ascii_alphabetic())
-            && key.split('-').all(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_alphanumeric()));
+            && key
+                .split('-')
+                .all(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_alphanumeric()));
         ok.then_some(key)
     })
 }

@@ -302,10 +302,16 @@ pub fn provenance<'a>(
     } else {
         ""
     };
+    // In load order, as the files were given.
     let corrected: Vec<String> = catalog
-        .corrections
+        .sources
         .iter()
-        .map(|(file, n)| format!("{file} ({n} {})", if *n == 1 { "entry" } else { "entries" }))
+        .filter_map(|file| {
+            catalog
+                .corrections
+                .get(file)
+                .map(|what| format!("{file} ({what})"))
+        })
         .collect();
     let corrected = if corrected.is_empty() {
         String::new()

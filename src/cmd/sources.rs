@@ -20,7 +20,10 @@ pub fn run(catalog: &Catalog, ctx: &Context, out: &mut dyn Write, _err: &mut dyn
         count(catalog.references.len(), "source")
     )];
     let report = Report {
-        entries: catalog.references.iter().map(|reference| Listed { reference, catalog }),
+        entries: catalog
+            .references
+            .iter()
+            .map(|reference| Listed { reference, catalog }),
         layout,
         single: false,
         title: "sources".into(),
@@ -39,7 +42,11 @@ struct Listed<'a> {
 impl Listed<'_> {
     fn cited_by(&self) -> usize {
         let key = self.reference.key.as_str();
-        self.catalog.programs.iter().filter(|p| p.cited().contains(&key)).count()
+        self.catalog
+            .programs
+            .iter()
+            .filter(|p| p.cited().contains(&key))
+            .count()
     }
 }
 

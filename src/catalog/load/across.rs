@@ -73,19 +73,6 @@ pub(super) fn cross_check(catalog: &Catalog, references: &[References]) -> Vec<(
                 }
             }
         }
-        for key in program.cited() {
-            if catalog.reference(key).is_none() {
-                let known: Vec<&str> = catalog.references.iter().map(|r| r.key.as_str()).collect();
-                problem(
-                    refs.header as usize,
-                    format!(
-                        "`{}` cites source `[{key}]`, which no `[[source]]` defines{}",
-                        program.id,
-                        wording::did_you_mean(key, known.iter().copied(), 0.8, 1, "add a `[[source]]` with this key")
-                    ),
-                );
-            }
-        }
         for (at, message) in check::fee_needs(program) {
             problem(refs.fees[at] as usize, message.to_string());
         }
@@ -107,6 +94,33 @@ pub(super) fn cross_check(catalog: &Catalog, references: &[References]) -> Vec<(
         }
     }
     found.extend(cycles(catalog, references));
+    found.extend(citations(catalog, references));
+    found
+}
+
+/// Sources a program cites (in `sources`, or as `[KEY]` in its notes) that no `[[source]]`
+/// defines, each at the program's header.
+fn citations(catalog: &Catalog, references: &[References]) -> Vec<(usize, Problem)> {
+    let known: Vec<&str> = catalog.references.iter().map(|r| r.key.as_str()).collect();
+    let mut found = Vec::new();
+    for (program, refs) in catalog.programs.iter().zip(references) {
+        for key in program.cited() {
+            if !known.contains(&key) {
+                let message = format!(
+                    "`{}` cites source `[{key}]`, which no `[[source]]` defines{}",
+                    program.id,
+                    wording::did_you_mean(
+                        key,
+                        known.iter().copied(),
+                        0.8,
+                        1,
+                        "add a `[[source]]` with this key"
+                    )
+                );
+                found.push((program.source, Problem::new(refs.header as usize, message)));
+            }
+        }
+    }
     found
 }
 

@@ -96,11 +96,28 @@ pub fn load(inputs: Vec<Result<Source, Diagnostic>>) -> Loaded {
         let tables = top
             .rate_tables
             .into_iter()
-            .map(|(code, rate, as_of, source, _)| (code, rate, as_of, source));
+            .map(|t| (t.code, t.usd, t.as_of, t.source));
         for (code, rate, as_of, source) in plain.chain(tables) {
-            set_rate(&mut catalog, &mut replaced, index, code, rate, RateInfo { as_of, source, file: index });
+            set_rate(
+                &mut catalog,
+                &mut replaced,
+                index,
+                code,
+                rate,
+                RateInfo {
+                    as_of,
+                    source,
+                    file: index,
+                },
+            );
         }
-        add_references(&mut catalog, &mut replaced, &mut parsed_problems, index, top.references);
+        add_references(
+            &mut catalog,
+            &mut replaced,
+            &mut parsed_problems,
+            index,
+            &top.references,
+        );
 
         let total: usize = entries.iter().map(|part| part.programs.len()).sum();
         program_at.reserve(total);
@@ -135,10 +152,19 @@ pub fn load(inputs: Vec<Result<Source, Diagnostic>>) -> Loaded {
     for r in &replaced {
         if r.from == BUILTIN_NAME || from_builtin.contains(&(r.kind, r.id.as_str())) {
             from_builtin.insert((r.kind, r.id.as_str()));
-            *catalog.corrections.entry(r.by.clone()).or_default() += 1;
+            let corrected = catalog.corrections.entry(r.by.clone()).or_default();
+            match r.kind {
+                "rate" => corrected.rates.push(r.id.clone()),
+                "source" => corrected.sources.push(r.id.clone()),
+                _ => corrected.entries += 1,
+            }
         }
         if r.kind == "program" {
-            catalog.corrected_by.entry(r.id.clone()).or_default().push(r.by.clone());
+            catalog
+                .corrected_by
+                .entry(r.id.clone())
+                .or_default()
+                .push(r.by.clone());
         }
     }
     pending.extend(across::cross_check(&catalog, &references));
@@ -210,7 +236,14 @@ fn place(mut pending: Vec<(usize, Problem)>, texts: &[Option<Source>]) -> Vec<Di
 }
 
 /// Sets the rate of `code` from file `index`; a rate an earlier file set is a correction.
-fn set_rate(catalog: &mut Catalog, replaced: &mut Vec<Replacement>, index: usize, code: String, rate: f64, info: RateInfo) {
+fn set_rate(
+    catalog: &mut Catalog,
+    replaced: &mut Vec<Replacement>,
+    index: usize,
+    code: String,
+    rate: f64,
+    info: RateInfo,
+) {
     if let (Some(&old), Some(old_info)) = (catalog.rates.get(&code), catalog.rate_info.get(&code))
         && old_info.file != index
     {
@@ -238,15 +271,18 @@ fn add_references(
     replaced: &mut Vec<Replacement>,
     problems: &mut Vec<Problem>,
     index: usize,
-    references: Vec<(Reference, usize)>,
+    references: &[(Reference, usize)],
 ) {
     let mut seen: Vec<&str> = Vec::new();
     let mut added = Vec::new();
-    for (reference, at) in &references {
+    for (reference, at) in references {
         if seen.contains(&reference.key.as_str()) {
             problems.push(Problem::new(
                 *at,
-                format!("duplicate source key `{}`: it is already defined in this file", reference.key),
+                format!(
+                    "duplicate source key `{}`: it is already defined in this file",
+                    reference.key
+                ),
             ));
             continue;
         }

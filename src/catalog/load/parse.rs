@@ -9,8 +9,8 @@ use super::check::{self, InstitutionPlace, Problem, ProblemKind, References};
 use super::fast;
 use super::raw::{RawDocument, RawRate, RawSource};
 use super::split::{self, Chunk, ChunkKind};
-use crate::catalog::date::Date;
 use crate::catalog::Reference;
+use crate::catalog::date::Date;
 use crate::catalog::model::{Institution, Program};
 use crate::catalog::text::{self, Flaw};
 use crate::catalog::wording;
@@ -32,6 +32,15 @@ pub(super) struct Entries {
     pub(super) references: Vec<References>,
 }
 
+/// A `[rate.CODE]` table checked.
+pub(super) struct RateTable {
+    pub(super) code: String,
+    /// The value of one unit in USD.
+    pub(super) usd: f64,
+    pub(super) as_of: Option<Date>,
+    pub(super) source: Option<String>,
+}
+
 /// Everything one part of a source holds: its top-level keys, its entries, its problems.
 #[derive(Default)]
 pub(super) struct Parsed {
@@ -42,7 +51,7 @@ pub(super) struct Parsed {
     pub(super) rates_source: Option<String>,
     /// `[rate.CODE]` tables: the code, the value of one unit in USD, its date and source, and
     /// where its code stands.
-    pub(super) rate_tables: Vec<(String, f64, Option<Date>, Option<String>, usize)>,
+    pub(super) rate_tables: Vec<RateTable>,
     /// `[[source]]` tables, each with where its key stands.
     pub(super) references: Vec<(Reference, usize)>,
     /// Whether a top-level part failed to parse, so a missing `format` may just be unread.
@@ -376,8 +385,13 @@ fn parse_chunk(slice: &str, chunk: Chunk, source: usize, parsed: &mut Parsed) {
     }
     for (code, table) in document.rate.into_iter().flatten() {
         let at = base + code.span().start;
-        if let Some(rate) = rate_table(code.get_ref(), table.get_ref(), base, &mut parsed.problems) {
-            parsed.rate_tables.push((code.into_inner(), rate.0, rate.1, rate.2, at));
+        if let Some(rate) = rate_table(code.get_ref(), table.get_ref(), (base, at), &mut parsed.problems) {
+            parsed.rate_tables.push(RateTable {
+                code: code.into_inner(),
+                usd: rate.0,
+                as_of: rate.1,
+                source: rate.2,
+            });
         }
     }
     for raw in document.source.into_iter().flatten() {
@@ -412,20 +426,28 @@ fn parse_chunk(slice: &str, chunk: Chunk, source: usize, parsed: &mut Parsed) {
 }
 
 /// A `[rate.CODE]` table checked: the value of one unit in USD, its date and source.
-fn rate_table(code: &str, table: &RawRate, base: usize, problems: &mut Vec<Problem>) -> Option<(f64, Option<Date>, Option<String>)> {
+/// `base` is where the chunk starts (values' spans count from it), `at` where the code stands.
+fn rate_table(
+    code: &str,
+    table: &RawRate,
+    (base, at): (usize, usize),
+    problems: &mut Vec<Problem>,
+) -> Option<(f64, Option<Date>, Option<String>)> {
     let before = problems.len();
     if !check::is_currency_code(code) || code == "USD" {
         problems.push(Problem::new(
-            base,
+            at,
             format!("`[rate.{code}]` must name an ISO 4217 code other than `USD`, like `[rate.EUR]`"),
         ));
     }
     let value = match (&table.usd, &table.per_usd) {
         (Some(usd), None) => Some((usd, *usd.get_ref())),
+        // A rate of 0 or less per USD has no inverse: reported as the value it was given.
+        (None, Some(per)) if *per.get_ref() <= 0.0 => Some((per, *per.get_ref())),
         (None, Some(per)) => Some((per, 1.0 / *per.get_ref())),
         _ => {
             problems.push(Problem::new(
-                base,
+                at,
                 format!("`[rate.{code}]` takes one of `usd` (the value of one unit in USD) and `per_usd` (units per USD)"),
             ));
             None
@@ -442,13 +464,16 @@ fn rate_table(code: &str, table: &RawRate, base: usize, problems: &mut Vec<Probl
             ),
         ));
     }
-    let as_of = table.as_of.as_ref().and_then(|d| match check::check_date(d, "as_of") {
-        Ok(date) => Some(date),
-        Err(message) => {
-            problems.push(Problem::new(base + d.span().start, message));
-            None
-        }
-    });
+    let as_of = table
+        .as_of
+        .as_ref()
+        .and_then(|d| match check::check_date(d, "as_of") {
+            Ok(date) => Some(date),
+            Err(message) => {
+                problems.push(Problem::new(base + d.span().start, message));
+                None
+            }
+        });
     (problems.len() == before).then(|| (value.map_or(0.0, |v| v.1), as_of, table.source.clone()))
 }
 
@@ -460,23 +485,30 @@ fn reference(raw: RawSource, base: usize, source: usize, problems: &mut Vec<Prob
     if !(key.contains('-')
         && key.len() <= 64
         && key.starts_with(|c: char| c.is_ascii_alphabetic())
-        && key.split('-').all(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_alphanumeric())))
+        && key
+            .split('-')
+            .all(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_alphanumeric())))
     {
         problems.push(Problem::new(
             at,
-            format!("source key `{key}` must be letters and digits with at least one hyphen, like `MOOCoke-2022`"),
+            format!(
+                "source key `{key}` must be letters and digits with at least one hyphen, like `MOOCoke-2022`"
+            ),
         ));
     }
     if raw.title.as_deref().is_none_or(str::is_empty) {
         problems.push(Problem::new(at, format!("source `{key}` needs a `title`")));
     }
-    let date = raw.date.as_ref().and_then(|d| match check::check_date(d, "date") {
-        Ok(date) => Some(date),
-        Err(message) => {
-            problems.push(Problem::new(base + d.span().start, message));
-            None
-        }
-    });
+    let date = raw
+        .date
+        .as_ref()
+        .and_then(|d| match check::check_date(d, "date") {
+            Ok(date) => Some(date),
+            Err(message) => {
+                problems.push(Problem::new(base + d.span().start, message));
+                None
+            }
+        });
     (problems.len() == before).then(|| Reference {
         key: raw.key.into_inner(),
         title: raw.title.unwrap_or_default(),
@@ -486,4 +518,3 @@ fn reference(raw: RawSource, base: usize, source: usize, problems: &mut Vec<Prob
         file: source,
     })
 }
-

@@ -150,11 +150,16 @@ pub fn to_toml(catalog: &Catalog) -> Result<String, toml::ser::Error> {
             t.insert("usd".into(), Value::Float(*usd));
             let info = catalog.rate_info.get(code);
             put(&mut t, "as_of", info.and_then(|i| i.as_of).map(date));
-            put(&mut t, "source", info.and_then(|i| i.source.clone()).map(Value::String));
+            put(
+                &mut t,
+                "source",
+                info.and_then(|i| i.source.clone()).map(Value::String),
+            );
             (code.clone(), Value::Table(t))
         })
         .collect();
     doc.insert("rate".into(), Value::Table(rates));
+    let text = |s: &str| Value::String(s.to_string());
     let sources: Array = catalog
         .references
         .iter()
