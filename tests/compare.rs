@@ -226,8 +226,9 @@ fn the_table_reads_well_at_80_columns() {
 5 programs; 1 retired hidden (--include-retired shows them)
 checked 2020-01-01 to 2026-06-01; amounts in USD; * possibly stale (checked over
 a year ago)
-? not known; – none; credit: the largest known share of a degree, ~ computed
-from credits, ? share unknown, entry: admission only
+? not known; credit: the largest known share of a degree, ~ computed from
+credits, ? share unknown, entry: admission only, – no pathway recorded (an ended
+one counts for nothing)
 ◆ on the cost–time front of the 5 programs that passed the filters: none of them
 is both no dearer and no quicker (by the middle of the ranges)
 ";

@@ -80,7 +80,7 @@ fn tables_tell_apart_every_kind_of_pathway() {
     assert_eq!(credit_of("Computed Share"), "~30%");
     assert_eq!(credit_of("Admission Route"), "entry");
     assert_eq!(credit_of("No Pathway"), "–");
-    assert!(out.contains("? not known; – none; credit: the largest known share of a degree, ~ computed from credits, ? share unknown, entry: admission only"));
+    assert!(out.contains("? not known; credit: the largest known share of a degree, ~ computed from credits, ? share unknown, entry: admission only, – no pathway recorded (an ended one counts for nothing)"));
     let mut markdown = on_pathways();
     markdown.args(["--format", "markdown", "compare", "admission", "none", "unknown"]);
     let md = stdout_of(&mut markdown, 0);

@@ -326,7 +326,7 @@ impl<'a> Entry for Estimated<'a> {
                     format!(
                         " ({} × {})",
                         text::short(part.count),
-                        money(Some(Amount::exact(part.each)))
+                        text::unit_price(part.each, part.count, part.total(), currency)
                     )
                 };
                 row(

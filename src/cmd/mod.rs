@@ -346,7 +346,7 @@ fn rate_line(catalog: &Catalog, ctx: &Context) -> String {
 }
 
 /// The legend of the credit column.
-pub const CREDIT_LEGEND: &str = "? not known; – none; credit: the largest known share of a degree, ~ computed from credits, ? share unknown, entry: admission only";
+pub const CREDIT_LEGEND: &str = "? not known; credit: the largest known share of a degree, ~ computed from credits, ? share unknown, entry: admission only, – no pathway recorded (an ended one counts for nothing)";
 
 /// The legend of bounded figures.
 pub const BOUNDS_LEGEND: &str =

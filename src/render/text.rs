@@ -32,6 +32,19 @@ pub fn grouped(value: f64) -> String {
     out
 }
 
+/// A unit price, `count` of which make `total`: as `money` shows it, or with cents where the
+/// whole number shown, times `count`, would not come to the total shown (12 × NGN 319,944.63,
+/// not 12 × NGN 319,945 for NGN 3,839,335).
+pub fn unit_price(each: f64, count: f64, total: f64, code: &str) -> String {
+    if (count * each.round() - total.round()).abs() < 0.5 || each.abs() < 1000.0 {
+        return one_sum(each, code);
+    }
+    let cents = (each.abs() * 100.0).round() as u128;
+    let whole = grouped((cents / 100) as f64);
+    let sign = if each < 0.0 { "-" } else { "" };
+    format!("{sign}{}{whole}.{:02}", symbol(code), cents % 100)
+}
+
 /// The symbol a currency is written with, or its code and a space.
 fn symbol(code: &str) -> String {
     match code {
