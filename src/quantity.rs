@@ -38,23 +38,36 @@ pub fn parse_positive(text: &str) -> Result<f64, String> {
 /// Hours in a week: the most anyone can study.
 pub const HOURS_IN_A_WEEK: f64 = 168.0;
 
-/// Parses hours a week: greater than 0 and at most 168.
+/// The fewest hours a week a learner may give: half an hour. Less is no pace a person means,
+/// and would turn any program into centuries.
+pub const FEWEST_HOURS_A_WEEK: f64 = 0.5;
+
+/// Parses hours a week: from half an hour to the 168 hours in a week.
 pub fn parse_hours(text: &str) -> Result<f64, String> {
     let value = parse_positive(text)?;
-    if value <= HOURS_IN_A_WEEK {
+    if value < FEWEST_HOURS_A_WEEK {
+        Err(format!(
+            "`{text}` is less than half an hour a week; give 0.5 to 168"
+        ))
+    } else if value <= HOURS_IN_A_WEEK {
         Ok(value)
     } else {
         Err(format!("`{text}` is more than the 168 hours in a week"))
     }
 }
 
+/// The most money a figure typed on the command line may be: 10^15, in any currency.
+pub const MOST_MONEY: f64 = 1e15;
+
 /// Parses a number of 0 or more (an amount of money).
 pub fn parse_non_negative(text: &str) -> Result<f64, String> {
     let value = parse_finite(text.trim().trim_start_matches('$').replace(',', "").as_str())?;
-    if value >= 0.0 {
-        Ok(value)
-    } else {
+    if value < 0.0 {
         Err(format!("`{text}` must not be negative"))
+    } else if value > MOST_MONEY {
+        Err(format!("`{text}` is more than 10^15, more than any price"))
+    } else {
+        Ok(value)
     }
 }
 
@@ -88,6 +101,16 @@ mod tests {
         assert!(parse_positive("0").is_err());
         assert!(parse_positive("-1").is_err());
         assert!(parse_positive("inf").is_err());
+    }
+
+    #[test]
+    fn hours_a_week_are_a_pace_a_person_could_mean() {
+        assert_eq!(parse_hours("0.5"), Ok(0.5));
+        assert_eq!(parse_hours("168"), Ok(168.0));
+        assert!(parse_hours("5e-324").unwrap_err().contains("half an hour"));
+        assert!(parse_hours("0.1").is_err());
+        assert!(parse_hours("169").is_err());
+        assert!(parse_non_negative("1e300").unwrap_err().contains("10^15"));
     }
 
     #[test]

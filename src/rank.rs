@@ -101,6 +101,10 @@ impl Weights {
     }
 }
 
+/// The largest weight: a thousand times another is as lopsided as a score can usefully be, and
+/// sums of such weights stay finite.
+pub const MOST_WEIGHT: f64 = 1000.0;
+
 /// Parses `cost=2,pacing=0`: criteria not named keep their default weight of 1.
 pub fn parse_weights(text: &str) -> Result<Weights, String> {
     let mut weights = Weights::default();
@@ -109,8 +113,13 @@ pub fn parse_weights(text: &str) -> Result<Weights, String> {
             return Err(format!("`{part}` is not `criterion=weight`, like `cost=2`"));
         };
         let value: f64 = match value.trim().parse() {
-            Ok(v) if f64::is_finite(v) && v >= 0.0 => v,
-            _ => return Err(format!("weight `{}` must be a number of 0 or more", value.trim())),
+            Ok(v) if f64::is_finite(v) && (0.0..=MOST_WEIGHT).contains(&v) => v,
+            _ => {
+                return Err(format!(
+                    "weight `{}` must be a number from 0 to {MOST_WEIGHT}",
+                    value.trim()
+                ));
+            }
         };
         let criterion = name.trim().parse::<Criterion>().map_err(|_| {
             format!(
@@ -295,14 +304,37 @@ pub fn score<'a>(
         .collect()
 }
 
+/// A value an order compares, in a total order (figures by `total_cmp`: never "unordered").
+trait SortValue {
+    fn order(&self, other: &Self) -> Ordering;
+}
+
+impl SortValue for f64 {
+    fn order(&self, other: &Self) -> Ordering {
+        self.total_cmp(other)
+    }
+}
+
+impl SortValue for (f64, f64) {
+    fn order(&self, other: &Self) -> Ordering {
+        self.0.total_cmp(&other.0).then(self.1.total_cmp(&other.1))
+    }
+}
+
+impl SortValue for u8 {
+    fn order(&self, other: &Self) -> Ordering {
+        self.cmp(other)
+    }
+}
+
 /// Compares two optional figures, unknown last whatever the direction.
-fn known_first<T: PartialOrd>(a: Option<T>, b: Option<T>, reverse: bool) -> Ordering {
+fn known_first<T: SortValue>(a: Option<T>, b: Option<T>, reverse: bool) -> Ordering {
     match (a, b) {
         (None, None) => Ordering::Equal,
         (None, Some(_)) => Ordering::Greater,
         (Some(_), None) => Ordering::Less,
         (Some(x), Some(y)) => {
-            let o = x.partial_cmp(&y).unwrap_or(Ordering::Equal);
+            let o = x.order(&y);
             if reverse { o.reverse() } else { o }
         }
     }

@@ -164,7 +164,7 @@ fn tens_of_thousands_of_broken_entries_are_all_reported_quickly() {
 #[test]
 fn odd_flags_are_usage_or_data_errors_never_crashes() {
     let cases: &[(&[&str], i32)] = &[
-        (&["compare", "--max-cost", "1e308"], 0),
+        (&["compare", "--max-cost", "1e308"], 2),
         (&["compare", "--max-cost", "1e400"], 2),
         (&["compare", "--max-cost", "NaN"], 2),
         (&["compare", "--max-months", "-1"], 2),
@@ -178,7 +178,28 @@ fn odd_flags_are_usage_or_data_errors_never_crashes() {
         (&["compare", "💥"], 1),
         (&["show", "' OR 1=1 --"], 1),
         (&["show", "../../etc/passwd"], 1),
-        (&["estimate", "mitx-scm", "--hours-per-week", "1e-300"], 0),
+        // Hours a person could mean: from half an hour a week.
+        (&["estimate", "mitx-scm", "--hours-per-week", "1e-300"], 2),
+        (&["estimate", "mitx-scm", "--hours-per-week", "5e-324"], 2),
+        (&["estimate", "mitx-scm", "--hours-per-week", "0.5"], 0),
+        (
+            &[
+                "compare",
+                "--weights",
+                "cost=1e308,months=1e308,credit=1e308,pacing=1e308",
+            ],
+            2,
+        ),
+        (
+            &[
+                "compare",
+                "--weights",
+                "cost=1000,months=1000,credit=1000,pacing=1000",
+            ],
+            0,
+        ),
+        (&["plan", "--budget", "1e300"], 2),
+        (&["estimate", "mitx-scm", "--courses-per-term", "13"], 2),
         (&["estimate", "mitx-scm", "--hours-per-week", "inf"], 2),
         (&["estimate", "mitx-scm", "--courses-per-term", "4294967296"], 2),
         // A negative-looking share reaches the share parser, which names the range.

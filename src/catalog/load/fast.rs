@@ -729,7 +729,8 @@ mod agreement {
             let slow = document.program.expect("one program").remove(0).into_inner();
             prop_assert_eq!(&fast, &slow);
             // Spans matter only through what the checks report: compare those, offsets included.
-            let (fast, slow) = (check::program(fast, 0, 0), check::program(slow, 0, 0));
+            let origin = check::Origin { index: 0, latest: None };
+            let (fast, slow) = (check::program(fast, 0, origin), check::program(slow, 0, origin));
             match (fast, slow) {
                 (Ok((a, ra)), Ok((b, rb))) => {
                     prop_assert_eq!(a, b);

@@ -64,7 +64,10 @@ pub fn load(inputs: Vec<Result<Source, Diagnostic>>) -> Loaded {
         };
         let index = texts.len();
         catalog.sources.push(source.name.clone());
-        let parts = parse_source(&source.text, index);
+        // The built-in catalogue's dates are those the binary was built with: only what the
+        // user loads is held to today.
+        let latest = (!source.is_builtin()).then(Date::today);
+        let parts = parse_source(&source.text, check::Origin { index, latest });
         texts.push(Some(source));
         let mut top = Parsed::default();
         let mut entries = Vec::with_capacity(parts.len());

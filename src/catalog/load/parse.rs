@@ -5,7 +5,7 @@ use std::thread;
 
 use serde::Deserialize;
 
-use super::check::{self, InstitutionPlace, Problem, ProblemKind, References};
+use super::check::{self, InstitutionPlace, Origin, Problem, ProblemKind, References};
 use super::fast;
 use super::raw::{RawDocument, RawRate, RawSource};
 use super::split::{self, Chunk, ChunkKind};
@@ -119,7 +119,7 @@ pub(super) fn bom_len(text: &str) -> usize {
 }
 
 /// Parses and checks every entry of one source, in parts that keep the entries' order.
-pub(super) fn parse_source(text: &str, source: usize) -> Vec<Parsed> {
+pub(super) fn parse_source(text: &str, source: Origin) -> Vec<Parsed> {
     let split::Split {
         chunks,
         flaws,
@@ -226,7 +226,7 @@ fn parse_chunks(
     text: &str,
     chunks: &[Chunk],
     blank_runs: &[(usize, usize)],
-    source: usize,
+    source: Origin,
     room: usize,
 ) -> Parsed {
     let mut parsed = Parsed::default();
@@ -258,7 +258,7 @@ fn parse_chunks(
 /// Parses the chunk `slice` (its text, which stands at `chunk.start` of the source).
 // Long on purpose: one match over the kinds of chunk, each arm short; the fast path and its fallback read best together.
 #[allow(clippy::too_many_lines)]
-fn parse_chunk(slice: &str, chunk: Chunk, source: usize, parsed: &mut Parsed) {
+fn parse_chunk(slice: &str, chunk: Chunk, source: Origin, parsed: &mut Parsed) {
     let base = chunk.start;
     if chunk.too_deep {
         // Reported by the splitter; the TOML parser would spend memory on every level.
@@ -320,7 +320,7 @@ fn parse_chunk(slice: &str, chunk: Chunk, source: usize, parsed: &mut Parsed) {
     }
     if let Some(as_of) = document.as_of {
         parsed.top_keys.push(("as_of", base + as_of.span().start));
-        match check::check_date(&as_of, "as_of") {
+        match check::check_date(&as_of, "as_of", source.latest) {
             Ok(date) => parsed.as_of = parsed.as_of.or(Some(date)),
             Err(message) => parsed
                 .problems
@@ -329,7 +329,7 @@ fn parse_chunk(slice: &str, chunk: Chunk, source: usize, parsed: &mut Parsed) {
     }
     if let Some(as_of) = document.rates_as_of {
         parsed.top_keys.push(("rates_as_of", base + as_of.span().start));
-        match check::check_date(&as_of, "rates_as_of") {
+        match check::check_date(&as_of, "rates_as_of", source.latest) {
             Ok(date) => parsed.rates_as_of = Some(date),
             Err(message) => parsed
                 .problems
@@ -385,7 +385,13 @@ fn parse_chunk(slice: &str, chunk: Chunk, source: usize, parsed: &mut Parsed) {
     }
     for (code, table) in document.rate.into_iter().flatten() {
         let at = base + code.span().start;
-        if let Some(rate) = rate_table(code.get_ref(), table.get_ref(), (base, at), &mut parsed.problems) {
+        if let Some(rate) = rate_table(
+            code.get_ref(),
+            table.get_ref(),
+            (base, at),
+            source.latest,
+            &mut parsed.problems,
+        ) {
             parsed.rate_tables.push(RateTable {
                 code: code.into_inner(),
                 usd: rate.0,
@@ -431,6 +437,7 @@ fn rate_table(
     code: &str,
     table: &RawRate,
     (base, at): (usize, usize),
+    latest: Option<Date>,
     problems: &mut Vec<Problem>,
 ) -> Option<(f64, Option<Date>, Option<String>)> {
     let before = problems.len();
@@ -467,7 +474,7 @@ fn rate_table(
     let as_of = table
         .as_of
         .as_ref()
-        .and_then(|d| match check::check_date(d, "as_of") {
+        .and_then(|d| match check::check_date(d, "as_of", latest) {
             Ok(date) => Some(date),
             Err(message) => {
                 problems.push(Problem::new(base + d.span().start, message));
@@ -478,7 +485,7 @@ fn rate_table(
 }
 
 /// A `[[source]]` table checked.
-fn reference(raw: RawSource, base: usize, source: usize, problems: &mut Vec<Problem>) -> Option<Reference> {
+fn reference(raw: RawSource, base: usize, source: Origin, problems: &mut Vec<Problem>) -> Option<Reference> {
     let before = problems.len();
     let key = raw.key.get_ref();
     let at = base + raw.key.span().start;
@@ -502,7 +509,7 @@ fn reference(raw: RawSource, base: usize, source: usize, problems: &mut Vec<Prob
     let date = raw
         .date
         .as_ref()
-        .and_then(|d| match check::check_date(d, "date") {
+        .and_then(|d| match check::check_date(d, "date", source.latest) {
             Ok(date) => Some(date),
             Err(message) => {
                 problems.push(Problem::new(base + d.span().start, message));
@@ -515,6 +522,6 @@ fn reference(raw: RawSource, base: usize, source: usize, problems: &mut Vec<Prob
         url: raw.url.filter(|u| !u.is_empty()),
         date,
         about: raw.about.filter(|a| !a.is_empty()),
-        file: source,
+        file: source.index,
     })
 }

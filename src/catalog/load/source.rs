@@ -24,6 +24,48 @@ fn is_device(_meta: &std::fs::Metadata) -> bool {
     false
 }
 
+/// What kind of special file `meta` is, where it is one a catalogue cannot be read from as a
+/// file: a socket; a pipe (`<(cmd)`, a FIFO) is read, but waited for only so long.
+#[cfg(unix)]
+fn special(meta: &std::fs::Metadata) -> Option<Special> {
+    use std::os::unix::fs::FileTypeExt;
+    let kind = meta.file_type();
+    if kind.is_socket() {
+        Some(Special::Socket)
+    } else if kind.is_fifo() {
+        Some(Special::Pipe)
+    } else {
+        None
+    }
+}
+
+#[cfg(not(unix))]
+fn special(_meta: &std::fs::Metadata) -> Option<Special> {
+    None
+}
+
+/// A file that is not a regular one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Special {
+    Socket,
+    Pipe,
+}
+
+/// How long opening a pipe may wait for a program to write to it: `<(cmd)` opens at once, a
+/// FIFO nobody writes to would block forever.
+const PIPE_OPEN_WAIT: std::time::Duration = std::time::Duration::from_secs(3);
+
+/// Opens `path`, a pipe, waiting at most `PIPE_OPEN_WAIT` for a writer; `None` when none came.
+fn open_pipe(path: &Path) -> Option<std::io::Result<std::fs::File>> {
+    let (send, receive) = std::sync::mpsc::channel();
+    let path = path.to_path_buf();
+    // The thread is left blocked in `open` when no writer comes; the process ends without it.
+    std::thread::spawn(move || {
+        let _ = send.send(std::fs::File::open(path));
+    });
+    receive.recv_timeout(PIPE_OPEN_WAIT).ok()
+}
+
 /// One catalogue text and the name it is reported under.
 #[derive(Debug, Clone)]
 pub struct Source {
@@ -32,6 +74,11 @@ pub struct Source {
 }
 
 impl Source {
+    /// Whether this is the catalogue compiled into the binary.
+    pub fn is_builtin(&self) -> bool {
+        matches!(self.text, Cow::Borrowed(_)) && self.name == BUILTIN_NAME
+    }
+
     /// The catalogue compiled into the binary.
     pub fn builtin() -> Source {
         Source {
@@ -80,7 +127,24 @@ impl Source {
                     "is a directory, not a catalogue file; name a `.toml` file".into(),
                 ));
             }
-            let file = std::fs::File::open(path).map_err(cannot)?;
+            // Asked before opening: opening a pipe nobody writes to would never return.
+            let file = match std::fs::metadata(path).ok().as_ref().and_then(special) {
+                Some(Special::Socket) => {
+                    return Err(fail(
+                        "is a socket, not a catalogue file; name a `.toml` file".into(),
+                    ));
+                }
+                Some(Special::Pipe) => match open_pipe(path) {
+                    Some(opened) => opened.map_err(cannot)?,
+                    None => {
+                        return Err(fail(format!(
+                            "is a pipe that no program wrote to within {} seconds; give a file, or `<(command)`",
+                            PIPE_OPEN_WAIT.as_secs()
+                        )));
+                    }
+                },
+                None => std::fs::File::open(path).map_err(cannot)?,
+            };
             let meta = file.metadata().map_err(cannot)?;
             if is_device(&meta) {
                 return Err(fail(

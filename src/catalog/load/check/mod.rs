@@ -15,6 +15,7 @@ use toml::Spanned;
 
 use super::correct::{Given, InstitutionKey, ProgramKey};
 use super::raw::{RawFees, RawInstitution, RawProgram};
+use crate::catalog::Date;
 use crate::catalog::model::{Admission, Checked, Delivery, Institution, Kind, Pacing, Program, Status};
 use crate::catalog::wording::limit;
 
@@ -90,9 +91,20 @@ pub struct InstitutionPlace {
 }
 
 /// Collects the problems of one entry, with offsets made absolute by `base`.
+/// Which loaded file an entry comes from, and the latest date a check in it may carry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Origin {
+    /// Index of the source among those loaded.
+    pub index: usize,
+    /// Today, for files the user gives; `None` for the built-in catalogue.
+    pub latest: Option<Date>,
+}
+
 pub(super) struct Findings {
     base: usize,
     problems: Vec<Problem>,
+    /// The latest date a check may carry (`Origin::latest`).
+    latest: Option<Date>,
 }
 
 impl Findings {
@@ -107,11 +119,13 @@ impl Findings {
 pub fn institution(
     raw: RawInstitution,
     base: usize,
-    source: usize,
+    origin: Origin,
 ) -> Result<(Institution, InstitutionPlace), Vec<Problem>> {
+    let source = origin.index;
     let mut findings = Findings {
         base,
         problems: Vec::new(),
+        latest: origin.latest,
     };
     check_slug(&mut findings, &raw.id, "institution id");
     if let Some(country) = &raw.country {
@@ -172,10 +186,12 @@ fn non_empty(text: Option<String>) -> Option<String> {
 /// is new (and reports them) or corrects an earlier one.
 // Long on purpose: one check per key, in the format's order: split, the keys would be read in two places.
 #[allow(clippy::too_many_lines)]
-pub fn program(raw: RawProgram, base: usize, source: usize) -> Result<(Program, References), Vec<Problem>> {
+pub fn program(raw: RawProgram, base: usize, origin: Origin) -> Result<(Program, References), Vec<Problem>> {
+    let source = origin.index;
     let mut f = Findings {
         base,
         problems: Vec::new(),
+        latest: origin.latest,
     };
     check_slug(&mut f, &raw.id, "program id");
     let cost = raw

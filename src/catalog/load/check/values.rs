@@ -56,10 +56,12 @@ fn plain_date(value: &Spanned<Datetime>) -> Result<Date, String> {
     }
 }
 
-/// A date of a check (`verified`, `as_of`, `rates_as_of`): a plain date, not after today.
-pub fn check_date(value: &Spanned<Datetime>, key: &str) -> Result<Date, String> {
+/// A date of a check (`verified`, `as_of`, `rates_as_of`): a plain date, not after `latest`
+/// (today, for what the user loads; `None` for the built-in catalogue, whose dates the binary
+/// was built with, so that a `SOURCE_DATE_EPOCH` in the past cannot refuse them).
+pub fn check_date(value: &Spanned<Datetime>, key: &str, latest: Option<Date>) -> Result<Date, String> {
     let date = plain_date(value)?;
-    let today = Date::today();
+    let Some(today) = latest else { return Ok(date) };
     if date > today {
         return Err(format!(
             "`{key}` is {date}, later than today ({today}): a check cannot happen in the future"
@@ -74,7 +76,7 @@ pub(super) fn checked_date(
     key: &str,
 ) -> Option<Date> {
     let value = value?;
-    match check_date(value, key) {
+    match check_date(value, key, findings.latest) {
         Ok(d) => Some(d),
         Err(message) => {
             findings.at(value, message);
