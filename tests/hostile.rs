@@ -115,14 +115,15 @@ fn very_long_strings_are_refused_each_at_its_place() {
     assert_eq!(code, 1, "{out}");
     let lines: Vec<&str> = out.lines().collect();
     let file = path.display();
-    // Strings hold at most 4,096 bytes: each of the three is reported at its opening quote.
+    // Strings hold at most 4,096 bytes of text (quotes aside): each of the three is reported at
+    // its opening quote.
     assert_eq!(lines.len(), 4, "{out}");
     for (line, row) in lines.iter().zip([4, 7, 13]) {
         let column = if row == 13 { 9 } else { 8 };
         assert_eq!(
             *line,
             format!(
-                "{file}:{row}:{column}: this string is 2097154 bytes long; catalogue strings hold at most 4096 bytes"
+                "{file}:{row}:{column}: this string is 2097152 bytes long; catalogue strings hold at most 4096 bytes"
             )
         );
     }

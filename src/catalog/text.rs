@@ -18,6 +18,8 @@ pub enum Flaw {
     TooDeep(usize),
     /// A one-line string that its line does not close, at its opening quote.
     Unclosed(usize),
+    /// A tab or newline (raw or escaped) in a string other than `notes`, at the first one.
+    Layout(usize, char),
 }
 
 /// Whether `c` may not appear in a catalogue string: C0 controls but tab and newline, DEL and
@@ -27,28 +29,99 @@ pub fn is_forbidden(c: char) -> bool {
         || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
+/// The keys whose strings may hold a tab or a newline: free text, shown in full.
+const FREE_TEXT_KEYS: &[&[u8]] = &[b"notes", b"note"];
+
+/// The key a string literal at `start` is the value of, where it stands just before it on the
+/// same line (`notes = "..."`, `{ note = "..." }`); `None` for an element of an array.
+fn key_before(bytes: &[u8], start: usize) -> Option<&[u8]> {
+    let mut i = start;
+    let skip_blank = |i: &mut usize| {
+        while *i > 0 && matches!(bytes[*i - 1], b' ' | b'\t') {
+            *i -= 1;
+        }
+    };
+    skip_blank(&mut i);
+    if i == 0 || bytes[i - 1] != b'=' {
+        return None;
+    }
+    i -= 1;
+    skip_blank(&mut i);
+    let end = i;
+    while i > 0 && (bytes[i - 1].is_ascii_alphanumeric() || matches!(bytes[i - 1], b'_' | b'-')) {
+        i -= 1;
+    }
+    (i < end).then(|| &bytes[i..end])
+}
+
 /// Checks the string literal `bytes[start..end]` (quotes included); `basic` strings may hold
-/// escapes. Most strings hold neither a backslash nor a byte that starts a forbidden character,
-/// and cost one `memchr3`.
+/// escapes. Its length is counted as the text it stands for (an escape `\u00e9` is the two
+/// bytes of `é`). A tab or newline, raw or escaped, is allowed only in `notes` (`Flaw::Layout`).
+/// Most strings hold neither a backslash, a tab, a newline nor a byte that starts a forbidden
+/// character, and cost one `memchr3` and one `memchr2`.
 pub fn scan_string(bytes: &[u8], start: usize, end: usize, basic: bool, flaws: &mut Vec<Flaw>) {
     let end = end.min(bytes.len());
-    if end - start > MAX_STRING + 6 {
-        flaws.push(Flaw::TooLong(start, end - start));
-    }
     let body = &bytes[start..end];
-    if memchr::memchr3(b'\\', 0xC2, 0xE2, body).is_none() {
+    let quotes = if body.starts_with(b"\"\"\"") || body.starts_with(b"'''") {
+        3
+    } else {
+        1
+    };
+    let inner = body.len().saturating_sub(2 * quotes);
+    let plain = memchr::memchr3(b'\\', 0xC2, 0xE2, body).is_none();
+    let (lo, hi) = (quotes.min(body.len()), body.len().saturating_sub(quotes));
+    let layout = memchr::memchr2(b'\t', b'\n', &body[lo..hi.max(lo)]).is_some();
+    if plain && !layout {
+        if inner > MAX_STRING {
+            flaws.push(Flaw::TooLong(start, inner));
+        }
         return;
     }
-    let mut i = 0;
-    while i < body.len() {
+    let free_text = key_before(bytes, start).is_some_and(|k| FREE_TEXT_KEYS.contains(&k));
+    let mut layout_at = None;
+    // Bytes the literal spends on escapes beyond the text they stand for.
+    let mut saved = 0;
+    let mut i = lo;
+    let stop = hi.max(lo);
+    while i < stop {
         let at = start + i;
         match body[i] {
             b'\\' if basic => {
                 let (decoded, len) = escape(&body[i..]);
-                if let Some(c) = decoded.filter(|&c| is_forbidden(c)) {
-                    flaws.push(Flaw::Forbidden(at, c));
+                match decoded {
+                    Some(c) if is_forbidden(c) => flaws.push(Flaw::Forbidden(at, c)),
+                    Some(c @ ('\t' | '\n')) if !free_text => {
+                        layout_at.get_or_insert((at, c));
+                    }
+                    _ => {}
                 }
-                i += len;
+                // A backslash at a line's end joins the lines: it and the blanks after it
+                // stand for nothing.
+                let skipped = if matches!(body.get(i + 1), Some(b'\n' | b'\r' | b' ' | b'\t')) && quotes == 3
+                {
+                    let mut j = i + 1;
+                    while j < stop && matches!(body[j], b'\n' | b'\r' | b' ' | b'\t') {
+                        j += 1;
+                    }
+                    j - i
+                } else {
+                    0
+                };
+                if skipped > 0 {
+                    saved += skipped;
+                    i += skipped;
+                } else {
+                    saved += len - decoded.map_or(1, char::len_utf8);
+                    i += len;
+                }
+            }
+            b'\t' | b'\n' if !free_text => {
+                // A newline right after the opening quotes of a multi-line string is dropped.
+                let trimmed = quotes == 3 && body[i] == b'\n' && i == quotes;
+                if !trimmed {
+                    layout_at.get_or_insert((at, body[i] as char));
+                }
+                i += 1;
             }
             0xC2 | 0xE2 => {
                 let width = if body[i] == 0xC2 { 2 } else { 3 };
@@ -63,6 +136,13 @@ pub fn scan_string(bytes: &[u8], start: usize, end: usize, basic: bool, flaws: &
             }
             _ => i += 1,
         }
+    }
+    if let Some((at, c)) = layout_at {
+        flaws.push(Flaw::Layout(at, c));
+    }
+    let decoded = inner.saturating_sub(saved);
+    if decoded > MAX_STRING {
+        flaws.push(Flaw::TooLong(start, decoded));
     }
 }
 
@@ -82,6 +162,8 @@ fn escape(s: &[u8]) -> (Option<char>, usize) {
         Some(b'f') => (Some('\u{c}'), 2),
         Some(b'r') => (Some('\r'), 2),
         Some(b'e') => (Some('\u{1b}'), 2),
+        Some(b't') => (Some('\t'), 2),
+        Some(b'n') => (Some('\n'), 2),
         _ => (None, 2),
     }
 }
@@ -127,6 +209,41 @@ pub fn forbidden_message(c: char) -> String {
 mod tests {
     use super::*;
 
+    fn keyed(text: &str) -> Vec<Flaw> {
+        let mut found = Vec::new();
+        let start = text.find('"').unwrap();
+        scan_string(text.as_bytes(), start, text.len(), true, &mut found);
+        found
+    }
+
+    #[test]
+    fn the_length_limit_counts_the_text_a_string_stands_for() {
+        // 4,096 bytes written as 6-byte escapes pass; 4,097 raw bytes do not.
+        let escaped = format!("name = \"{}\"", "\\u0041".repeat(MAX_STRING));
+        assert_eq!(keyed(&escaped), []);
+        let over = format!("name = \"{}\"", "a".repeat(MAX_STRING + 1));
+        assert_eq!(keyed(&over), [Flaw::TooLong(7, MAX_STRING + 1)]);
+        let exact = format!("name = \"{}\"", "a".repeat(MAX_STRING));
+        assert_eq!(keyed(&exact), []);
+        // `é` escaped is two bytes of text.
+        let accents = format!("name = \"{}\"", "\\u00e9".repeat(MAX_STRING / 2 + 1));
+        assert_eq!(keyed(&accents), [Flaw::TooLong(7, MAX_STRING + 2)]);
+    }
+
+    #[test]
+    fn tabs_and_newlines_stand_only_in_notes() {
+        assert_eq!(keyed("name = \"a\tb\""), [Flaw::Layout(9, '\t')]);
+        assert_eq!(keyed(r#"name = "a\nb""#), [Flaw::Layout(9, '\n')]);
+        assert_eq!(keyed("notes = \"a\tb\\nc\""), []);
+        assert_eq!(keyed("{ note = \"a\\tb\" }"), []);
+        assert_eq!(keyed("notes = \"\"\"\nline one\nline two\"\"\""), []);
+        assert_eq!(
+            keyed("name = \"\"\"\nonly one line\"\"\""),
+            [],
+            "the newline after the quotes is dropped"
+        );
+    }
+
     fn flaws(text: &str) -> Vec<Flaw> {
         let mut found = Vec::new();
         scan_string(text.as_bytes(), 0, text.len(), text.starts_with('"'), &mut found);
@@ -146,9 +263,9 @@ mod tests {
             flaws(r#""\r\b""#),
             [Flaw::Forbidden(1, '\r'), Flaw::Forbidden(3, '\u{8}')]
         );
-        assert_eq!(flaws(r#""tab\tnew\nline, é, ü, “quotes”""#), []);
+        assert_eq!(flaws(r#""é, ü, “quotes”""#), []);
         assert_eq!(flaws(r"'a\u001b'"), [], "literal strings have no escapes");
         let long = format!("\"{}\"", "a".repeat(MAX_STRING + 10));
-        assert_eq!(flaws(&long), [Flaw::TooLong(0, MAX_STRING + 12)]);
+        assert_eq!(flaws(&long), [Flaw::TooLong(0, MAX_STRING + 10)]);
     }
 }

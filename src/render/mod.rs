@@ -130,7 +130,8 @@ impl Grid {
         (0..self.columns.len()).find(|&i| self.wraps(i))
     }
 
-    /// Escapes control and bidirectional characters in every cell, header and footer line.
+    /// Escapes control and bidirectional characters in every cell, header and footer line, and
+    /// shows tabs as spaces.
     pub fn make_plain(&mut self) {
         let cells = self.rows.iter_mut().flatten();
         let notes = self.notes.iter_mut().flatten();
@@ -138,6 +139,10 @@ impl Grid {
         for cell in cells.chain(notes).chain(headers).chain(&mut self.footer) {
             if cell.chars().any(text::is_unsafe) {
                 *cell = text::plain(cell);
+            }
+            // A tab (only `notes` may hold one) would push the columns apart.
+            if cell.contains('\t') {
+                *cell = cell.replace('\t', " ");
             }
         }
     }

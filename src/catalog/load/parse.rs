@@ -138,6 +138,13 @@ pub(super) fn parse_source(text: &str, source: Origin) -> Vec<Parsed> {
             .into_iter()
             .map(|flaw| match flaw {
                 Flaw::Forbidden(at, c) => Problem::new(at, text::forbidden_message(c)),
+                Flaw::Layout(at, c) => Problem::new(
+                    at,
+                    format!(
+                        "this string holds a {}; only `notes` (and a pathway's `note`) may hold tabs and newlines: write it on one line, with spaces",
+                        if c == '\t' { "tab" } else { "newline" }
+                    ),
+                ),
                 Flaw::Unclosed(at) => Problem::of(ProblemKind::Unclosed, at, UNCLOSED),
                 Flaw::TooDeep(at) => Problem::new(
                     at,

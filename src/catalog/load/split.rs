@@ -374,7 +374,7 @@ mod tests {
 
     #[test]
     fn a_string_left_open_on_its_line_is_found_where_it_starts() {
-        let text = "name = \"U\nV\"\nok = 'a'\nmore = \"\"\"x\ny\"\"\"\n";
+        let text = "name = \"U\nV\"\nok = 'a'\nnotes = \"\"\"x\ny\"\"\"\n";
         assert_eq!(split(text, 0).flaws, [Flaw::Unclosed(7), Flaw::Unclosed(11)]);
     }
 
