@@ -39,15 +39,7 @@ pub fn humanize(message: &str) -> String {
     }
     if message.starts_with("unknown variant ") {
         let found = quoted.first().copied().unwrap_or("");
-        let allowed: Vec<String> = quoted[1..].iter().map(|q| format!("`{q}`")).collect();
-        let mut text = format!(
-            "`{found}` is not allowed here; expected one of {}",
-            allowed.join(", ")
-        );
-        if let Some(close) = closest(found, &quoted[1..]) {
-            text.push_str(&format!("; did you mean `{close}`?"));
-        }
-        return text;
+        return not_allowed(found, &quoted[1..]);
     }
     if let Some(rest) = message.strip_prefix("missing field ") {
         return format!("missing required key {rest}");
@@ -66,6 +58,19 @@ pub fn humanize(message: &str) -> String {
     }
     if let Some(pos) = text.find("expected struct ") {
         text.replace_range(pos.., "expected a table");
+    }
+    text
+}
+
+/// A word that is not one of `allowed`: the allowed words, and the closest one.
+pub fn not_allowed(found: &str, allowed: &[&str]) -> String {
+    let list: Vec<String> = allowed.iter().map(|q| format!("`{q}`")).collect();
+    let mut text = format!(
+        "`{found}` is not allowed here; expected one of {}",
+        list.join(", ")
+    );
+    if let Some(close) = closest(found, allowed) {
+        text.push_str(&format!("; did you mean `{close}`?"));
     }
     text
 }

@@ -24,16 +24,7 @@ pub(super) fn cross_check(catalog: &Catalog, references: &[References]) -> Vec<(
         if catalog.institution(&program.institution).is_none() {
             problem(
                 refs.institution as usize,
-                format!(
-                    "unknown institution `{}`{}",
-                    program.institution,
-                    did_you_mean(
-                        &program.institution,
-                        &institution_ids,
-                        "add an `[[institution]]` with this id",
-                        &mut suggestions
-                    )
-                ),
+                unknown_institution(&program.institution, &institution_ids, &mut suggestions),
             );
         }
         for (pathway, &offset) in program.credit.iter().zip(refs.credit.iter()) {
@@ -192,6 +183,34 @@ fn cycles(catalog: &Catalog, references: &[References]) -> Vec<(usize, Problem)>
         }
     }
     found
+}
+
+/// The problem of a reference to an institution no loaded source defines.
+fn unknown_institution(id: &str, known: &[&str], suggestions: &mut usize) -> String {
+    format!(
+        "unknown institution `{id}`{}",
+        did_you_mean(id, known, "add an `[[institution]]` with this id", suggestions)
+    )
+}
+
+/// The institutions that entries refused for other problems name, each `(source, id, offset)`:
+/// those no loaded source defines are problems too, so that one run shows them all.
+pub(super) fn rejected_institutions(
+    catalog: &Catalog,
+    named: &[(usize, String, usize)],
+) -> Vec<(usize, Problem)> {
+    let known: Vec<&str> = catalog.institutions.iter().map(|i| i.id.as_str()).collect();
+    let mut suggestions = SUGGESTIONS;
+    named
+        .iter()
+        .filter(|(_, id, _)| catalog.institution(id).is_none())
+        .map(|(source, id, at)| {
+            (
+                *source,
+                Problem::new(*at, unknown_institution(id, &known, &mut suggestions)),
+            )
+        })
+        .collect()
 }
 
 /// Works out the share of each pathway given in credits without a total, against its

@@ -53,6 +53,8 @@ pub fn load(inputs: Vec<Result<Source, Diagnostic>>) -> Loaded {
     // Where each institution stands in its source, for duplicate reports.
     let mut institution_id_at: Vec<InstitutionPlace> = Vec::new();
     let mut pending: Vec<(usize, Problem)> = Vec::new();
+    // Institutions named by entries refused for other problems: (source, id, offset).
+    let mut rejected: Vec<(usize, String, usize)> = Vec::new();
 
     for input in inputs {
         let source = match input {
@@ -75,6 +77,11 @@ pub fn load(inputs: Vec<Result<Source, Diagnostic>>) -> Loaded {
             entries.push(std::mem::take(&mut part.entries));
             top.append_top(part);
         }
+        rejected.extend(
+            std::mem::take(&mut top.rejected_institutions)
+                .into_iter()
+                .map(|(id, at)| (index, id, at)),
+        );
         let mut parsed_problems = top.duplicate_top_keys();
         parsed_problems.append(&mut top.problems);
         match top.format {
@@ -171,6 +178,7 @@ pub fn load(inputs: Vec<Result<Source, Diagnostic>>) -> Loaded {
         }
     }
     pending.extend(across::cross_check(&catalog, &references));
+    pending.extend(across::rejected_institutions(&catalog, &rejected));
     across::compute_shares(&mut catalog);
     if catalog.programs.is_empty() && !catalog.sources.is_empty() && pending.is_empty() && problems.is_empty()
     {

@@ -5,7 +5,7 @@ use std::thread;
 
 use serde::Deserialize;
 
-use super::check::{self, InstitutionPlace, Origin, Problem, ProblemKind, References};
+use super::check::{self, InstitutionPlace, Origin, Problem, ProblemKind, References, Rejected};
 use super::fast;
 use super::raw::{RawDocument, RawRate, RawSource};
 use super::split::{self, Chunk, ChunkKind};
@@ -52,6 +52,8 @@ pub(super) struct Parsed {
     /// `[rate.CODE]` tables: the code, the value of one unit in USD, its date and source, and
     /// where its code stands.
     pub(super) rate_tables: Vec<RateTable>,
+    /// The institutions that entries refused for their own problems name, with where.
+    pub(super) rejected_institutions: Vec<(String, usize)>,
     /// `[[source]]` tables, each with where its key stands.
     pub(super) references: Vec<(Reference, usize)>,
     /// Whether a top-level part failed to parse, so a missing `format` may just be unread.
@@ -74,6 +76,8 @@ impl Parsed {
         self.rates_source = self.rates_source.take().or(other.rates_source);
         self.rate_tables.append(&mut other.rate_tables);
         self.references.append(&mut other.references);
+        self.rejected_institutions
+            .append(&mut other.rejected_institutions);
         self.problems.append(&mut other.problems);
     }
 
@@ -87,13 +91,16 @@ impl Parsed {
         }
     }
 
-    fn add_program(&mut self, checked: Result<(Program, References), Vec<Problem>>) {
+    fn add_program(&mut self, checked: Result<(Program, References), Rejected>) {
         match checked {
             Ok((program, refs)) => {
                 self.entries.programs.push(program);
                 self.entries.references.push(refs);
             }
-            Err(mut problems) => self.problems.append(&mut problems),
+            Err(mut rejected) => {
+                self.problems.append(&mut rejected.problems);
+                self.rejected_institutions.extend(rejected.institution);
+            }
         }
     }
 

@@ -7,7 +7,6 @@ use toml::Spanned;
 use toml::value::Datetime;
 
 use crate::catalog::amount::{Amount, Stated};
-use crate::catalog::model::{Admission, Delivery, Grants, Kind, Pacing, PathwayStatus, Status, Tuition};
 
 /// One TOML document: a whole file, or one entry cut out of it.
 #[derive(Debug, PartialEq, Deserialize)]
@@ -68,15 +67,17 @@ pub struct RawInstitution {
 pub struct RawProgram {
     pub id: Spanned<String>,
     pub name: Option<String>,
-    pub kind: Option<Kind>,
+    /// Checked against the allowed words by `check`, so that a misspelling does not hide the
+    /// entry's other problems.
+    pub kind: Option<Spanned<String>>,
     pub institution: Option<Spanned<String>>,
     pub platform: Option<String>,
-    pub delivery: Option<Delivery>,
-    pub pacing: Option<Pacing>,
+    pub delivery: Option<Spanned<String>>,
+    pub pacing: Option<Spanned<String>>,
     pub subjects: Option<Vec<String>>,
     pub courses: Option<Spanned<i64>>,
     pub credits: Option<Spanned<f64>>,
-    pub admission: Option<Admission>,
+    pub admission: Option<Spanned<String>>,
     pub cost: Option<Spanned<Stated>>,
     pub currency: Option<Spanned<String>>,
     pub financial_aid: Option<Spanned<f64>>,
@@ -87,7 +88,7 @@ pub struct RawProgram {
     pub max_courses_per_term: Option<Spanned<i64>>,
     pub max_months: Option<Spanned<f64>>,
     pub credit: Option<Vec<Spanned<RawCredit>>>,
-    pub status: Option<Status>,
+    pub status: Option<Spanned<String>>,
     pub ends: Option<Spanned<Datetime>>,
     pub partners: Option<Vec<String>>,
     pub url: Option<String>,
@@ -114,14 +115,14 @@ pub struct RawCredit {
     pub toward: Option<Spanned<String>>,
     pub degree: Option<String>,
     pub at: Option<Spanned<String>>,
-    pub grants: Option<Spanned<Grants>>,
+    pub grants: Option<Spanned<String>>,
     /// A number, or `"unknown"` where a source names the pathway but not its amount.
     pub share: Option<Spanned<Stated>>,
     pub credits: Option<Spanned<f64>>,
     pub of: Option<Spanned<f64>>,
     pub unit: Option<String>,
-    pub tuition: Option<Tuition>,
+    pub tuition: Option<Spanned<String>>,
     pub note: Option<String>,
-    pub status: Option<PathwayStatus>,
+    pub status: Option<Spanned<String>>,
     pub ends: Option<Spanned<Datetime>>,
 }

@@ -9,7 +9,7 @@ use parts::{check_credit, check_fees};
 pub use values::{
     MAX_AMOUNT, MAX_COUNT, MAX_HOURS_PER_WEEK, MAX_MONTHS, RATE_RANGE, check_date, is_currency_code, is_slug,
 };
-use values::{amount, check_slug, checked_date, date, number_in, stated};
+use values::{amount, check_slug, checked_date, date, number_in, stated, word};
 
 use toml::Spanned;
 
@@ -91,6 +91,14 @@ pub struct InstitutionPlace {
 }
 
 /// Collects the problems of one entry, with offsets made absolute by `base`.
+/// An entry refused for its own problems, with the institution it names (and where), which
+/// can only be checked once every source is loaded.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rejected {
+    pub problems: Vec<Problem>,
+    pub institution: Option<(String, usize)>,
+}
+
 /// Which loaded file an entry comes from, and the latest date a check in it may carry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Origin {
@@ -186,7 +194,7 @@ fn non_empty(text: Option<String>) -> Option<String> {
 /// is new (and reports them) or corrects an earlier one.
 // Long on purpose: one check per key, in the format's order: split, the keys would be read in two places.
 #[allow(clippy::too_many_lines)]
-pub fn program(raw: RawProgram, base: usize, origin: Origin) -> Result<(Program, References), Vec<Problem>> {
+pub fn program(raw: RawProgram, base: usize, origin: Origin) -> Result<(Program, References), Rejected> {
     let source = origin.index;
     let mut f = Findings {
         base,
@@ -252,12 +260,26 @@ pub fn program(raw: RawProgram, base: usize, origin: Origin) -> Result<(Program,
             Some(pathway)
         })
         .collect();
+    let kind = word::<Kind>(&mut f, raw.kind.as_ref(), Kind::NAMES);
+    let delivery = word::<Delivery>(&mut f, raw.delivery.as_ref(), Delivery::NAMES);
+    let pacing = word::<Pacing>(&mut f, raw.pacing.as_ref(), Pacing::NAMES);
+    let admission = word::<Admission>(&mut f, raw.admission.as_ref(), Admission::NAMES);
+    let status = word::<Status>(&mut f, raw.status.as_ref(), Status::NAMES);
     let ends = date(&mut f, raw.ends.as_ref());
     let verified = checked_date(&mut f, raw.verified.as_ref(), "verified");
     if !f.problems.is_empty() {
-        return Err(f.problems);
+        // The institution it names is checked once every source is loaded, as for an entry
+        // that passed: one run shows every problem of the entry.
+        let institution = raw
+            .institution
+            .as_ref()
+            .map(|i| (i.get_ref().clone(), base + i.span().start));
+        return Err(Rejected {
+            problems: f.problems,
+            institution,
+        });
     }
-    let kind = raw.kind.unwrap_or(Kind::MicroMasters);
+    let kind = kind.unwrap_or(Kind::MicroMasters);
     let offset = |spanned: Option<std::ops::Range<usize>>| offset32(spanned.map_or(base, |s| base + s.start));
     let fee_at = |part: fn(&RawFees) -> &Option<Spanned<f64>>| {
         offset(
@@ -290,12 +312,12 @@ pub fn program(raw: RawProgram, base: usize, origin: Origin) -> Result<(Program,
         kind,
         institution: raw.institution.map(Spanned::into_inner).unwrap_or_default(),
         platform: non_empty(raw.platform),
-        delivery: raw.delivery.unwrap_or(Delivery::Online),
-        pacing: raw.pacing.unwrap_or(Pacing::Unknown),
+        delivery: delivery.unwrap_or(Delivery::Online),
+        pacing: pacing.unwrap_or(Pacing::Unknown),
         subjects: raw.subjects.unwrap_or_default(),
         courses,
         credits: raw.credits.map(Spanned::into_inner),
-        admission: raw.admission.unwrap_or(if kind.is_degree() {
+        admission: admission.unwrap_or(if kind.is_degree() {
             Admission::Selective
         } else {
             Admission::Open
@@ -312,7 +334,7 @@ pub fn program(raw: RawProgram, base: usize, origin: Origin) -> Result<(Program,
         max_courses_per_term,
         max_months: raw.max_months.map(Spanned::into_inner),
         credit,
-        status: raw.status.unwrap_or(Status::Active),
+        status: status.unwrap_or(Status::Active),
         ends,
         partners: raw.partners.unwrap_or_default(),
         url: non_empty(raw.url),

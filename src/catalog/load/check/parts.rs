@@ -4,7 +4,7 @@
 use toml::Spanned;
 
 use super::super::raw::{RawCredit, RawFees};
-use super::{Findings, MAX_AMOUNT, MAX_COUNT, MAX_MONTHS, date, is_slug, number_in};
+use super::{Findings, MAX_AMOUNT, MAX_COUNT, MAX_MONTHS, date, is_slug, number_in, word};
 use crate::catalog::amount::Stated;
 use crate::catalog::model::{Fees, Grants, Pathway, PathwayStatus, Program, Target, Tuition};
 
@@ -66,7 +66,10 @@ pub(super) fn check_credit(f: &mut Findings, credit: &Spanned<RawCredit>) -> Opt
     let raw = credit.get_ref();
     let before = f.problems.len();
     let ends = date(f, raw.ends.as_ref());
-    let grants = raw.grants.as_ref().map_or(Grants::Credit, |g| *g.get_ref());
+    let grants = word::<Grants>(f, raw.grants.as_ref(), Grants::NAMES).unwrap_or(Grants::Credit);
+    let tuition = word::<Tuition>(f, raw.tuition.as_ref(), Tuition::NAMES).unwrap_or(Tuition::Reduced);
+    let status =
+        word::<PathwayStatus>(f, raw.status.as_ref(), PathwayStatus::NAMES).unwrap_or(PathwayStatus::Active);
     let mut share = None;
     if let Some(stated) = &raw.share {
         match stated.get_ref() {
@@ -114,7 +117,32 @@ pub(super) fn check_credit(f: &mut Findings, credit: &Spanned<RawCredit>) -> Opt
         ),
         _ => {}
     }
-    let target = match (&raw.toward, &raw.degree) {
+    let target = target(f, credit);
+    if f.problems.len() > before {
+        return None;
+    }
+    let credits = raw.credits.as_ref().map(|c| *c.get_ref());
+    let of = raw.of.as_ref().map(|o| *o.get_ref());
+    Some(Pathway {
+        target: target?,
+        grants,
+        // With credits of a stated total the share is known now; against a catalogue degree's
+        // own credits it is worked out once every source is loaded.
+        share: share.or_else(|| Some(credits? / of?)),
+        credits,
+        of,
+        unit: raw.unit.clone(),
+        tuition,
+        note: raw.note.clone(),
+        status,
+        ends,
+    })
+}
+
+/// Where a credit table leads: `toward` a catalogue program, or a `degree` outside it.
+fn target(f: &mut Findings, credit: &Spanned<RawCredit>) -> Option<Target> {
+    let raw = credit.get_ref();
+    match (&raw.toward, &raw.degree) {
         (Some(toward), None) => {
             if let Some(at) = &raw.at {
                 f.at(
@@ -145,24 +173,5 @@ pub(super) fn check_credit(f: &mut Findings, credit: &Spanned<RawCredit>) -> Opt
             );
             None
         }
-    };
-    if f.problems.len() > before {
-        return None;
     }
-    let credits = raw.credits.as_ref().map(|c| *c.get_ref());
-    let of = raw.of.as_ref().map(|o| *o.get_ref());
-    Some(Pathway {
-        target: target?,
-        grants,
-        // With credits of a stated total the share is known now; against a catalogue degree's
-        // own credits it is worked out once every source is loaded.
-        share: share.or_else(|| Some(credits? / of?)),
-        credits,
-        of,
-        unit: raw.unit.clone(),
-        tuition: raw.tuition.unwrap_or(Tuition::Reduced),
-        note: raw.note.clone(),
-        status: raw.status.unwrap_or(PathwayStatus::Active),
-        ends,
-    })
 }

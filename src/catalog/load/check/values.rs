@@ -164,3 +164,22 @@ pub(super) fn stated(
         high,
     ))
 }
+
+/// One of a closed set of words (`kind`, `pacing`, ...), or a problem at it naming the allowed
+/// ones and the closest: checked here rather than by serde, so that a misspelling does not hide
+/// the entry's other problems.
+pub(super) fn word<T: std::str::FromStr>(
+    findings: &mut Findings,
+    value: Option<&Spanned<String>>,
+    allowed: &[&str],
+) -> Option<T> {
+    let value = value?;
+    let word = value.get_ref().parse().ok();
+    if word.is_none() {
+        findings.at(
+            value,
+            crate::catalog::wording::not_allowed(value.get_ref(), allowed),
+        );
+    }
+    word
+}
