@@ -260,3 +260,26 @@ fn figures_match_the_2026_fact_sheets() {
         Some("2026-10-30")
     );
 }
+
+#[test]
+fn the_built_in_catalogue_stays_toml_1_0_for_other_tools() {
+    // Python's `tomllib` reads TOML 1.0 only; the loader takes TOML 1.1 besides.
+    let check = std::process::Command::new("python3")
+        .args([
+            "-c",
+            "import sys, tomllib; tomllib.load(open(sys.argv[1], 'rb'))",
+            "data/catalog.toml",
+        ])
+        .output();
+    match check {
+        Ok(output) if output.status.success() => {}
+        Ok(output) if String::from_utf8_lossy(&output.stderr).contains("No module named 'tomllib'") => {
+            eprintln!("skipped: this python3 has no tomllib (Python 3.11 or later has it)");
+        }
+        Ok(output) => panic!(
+            "tomllib refuses the built-in catalogue:\n{}",
+            String::from_utf8_lossy(&output.stderr)
+        ),
+        Err(_) => eprintln!("skipped: no python3 on this machine to read the catalogue as TOML 1.0"),
+    }
+}

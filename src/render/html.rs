@@ -164,16 +164,10 @@ fn svg(plot: &Plot, page: &mut String) {
     }
     // Labels go beside their point, moved up or down a line where another is in the way;
     // where no place is free, the mark alone stands for the label (the table names it).
-    let mut taken: Vec<(f64, f64, f64, f64)> = plot
-        .points
-        .iter()
-        .map(|p| (px(p.x) - 5.0, py(p.y) - 5.0, px(p.x) + 5.0, py(p.y) + 5.0))
-        .collect();
-    let overlaps = |taken: &[(f64, f64, f64, f64)], b: (f64, f64, f64, f64)| {
-        taken
-            .iter()
-            .any(|a| a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3)
-    };
+    let mut taken = Occupied::new(w, h);
+    for p in &plot.points {
+        taken.insert((px(p.x) - 5.0, py(p.y) - 5.0, px(p.x) + 5.0, py(p.y) + 5.0));
+    }
     for p in &plot.points {
         let (x, y) = (px(p.x), py(p.y));
         let class = if p.front { "front" } else { "point" };
@@ -187,17 +181,75 @@ fn svg(plot: &Plot, page: &mut String) {
         let chars = p.label.chars().count();
         let spot = [0.0, 14.0, -14.0, 28.0, -28.0]
             .into_iter()
-            .find(|&dy| !overlaps(&taken, box_at(dy, chars)));
+            .find(|&dy| !taken.overlaps(box_at(dy, chars)));
         let (dy, label) = match spot {
             Some(dy) => (dy, p.label.clone()),
             None => (0.0, p.mark.to_string()),
         };
-        taken.push(box_at(dy, label.chars().count()));
+        taken.insert(box_at(dy, label.chars().count()));
         text(page, x + 8.0, y + dy + 4.0, "start", &label);
     }
     page.push_str("</svg>\n");
     if !plot.left_out.is_empty() {
         let _ = writeln!(page, "<p>Not drawn: {}</p>", escape(&plot.left_out.join(", ")));
+    }
+}
+
+/// A box on the plot: left, top, right, bottom, in pixels.
+type Box = (f64, f64, f64, f64);
+
+/// The boxes already drawn, bucketed by the cells of a coarse grid so that asking whether a
+/// place is free looks at a few boxes, not all of them: placing labels stays linear in the
+/// points. A cell that holds `CELL_CAPACITY` boxes counts as full: past that nothing more
+/// could be read there anyway.
+struct Occupied {
+    columns: usize,
+    rows: usize,
+    cells: Vec<Vec<Box>>,
+}
+
+/// The grid's cell, in pixels.
+const CELL: (f64, f64) = (40.0, 20.0);
+/// The most boxes a cell keeps.
+const CELL_CAPACITY: usize = 8;
+
+impl Occupied {
+    fn new(width: f64, height: f64) -> Self {
+        let columns = (width / CELL.0).ceil() as usize + 2;
+        let rows = (height / CELL.1).ceil() as usize + 2;
+        Occupied {
+            columns,
+            rows,
+            cells: vec![Vec::new(); columns * rows],
+        }
+    }
+
+    /// The cells `b` covers (clamped to the grid).
+    fn cells_of(&self, b: Box) -> impl Iterator<Item = usize> + use<> {
+        let column = |x: f64, n: usize| ((x / CELL.0).floor().max(0.0) as usize).min(n - 1);
+        let row = |y: f64, n: usize| ((y / CELL.1).floor().max(0.0) as usize).min(n - 1);
+        let (c0, c1) = (column(b.0, self.columns), column(b.2, self.columns));
+        let (r0, r1) = (row(b.1, self.rows), row(b.3, self.rows));
+        let columns = self.columns;
+        (r0..=r1).flat_map(move |r| (c0..=c1).map(move |c| r * columns + c))
+    }
+
+    fn insert(&mut self, b: Box) {
+        for i in self.cells_of(b) {
+            if self.cells[i].len() < CELL_CAPACITY {
+                self.cells[i].push(b);
+            }
+        }
+    }
+
+    fn overlaps(&self, b: Box) -> bool {
+        self.cells_of(b).any(|i| {
+            let cell = &self.cells[i];
+            cell.len() >= CELL_CAPACITY
+                || cell
+                    .iter()
+                    .any(|a| a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3)
+        })
     }
 }
 
