@@ -1,4 +1,4 @@
-//! Arbitrary bytes as a catalogue: loading must never panic, and a catalogue that loads must go
+//! Arbitrary bytes as one or two catalogues (after the built-in one, or alone): loading must never panic, and a catalogue that loads must go
 //! through compare, chart, list, show, estimate, plan and audit in every format without panicking, and
 //! without any control or bidirectional character reaching the output (JSON carries them only
 //! as `\u` escapes, which are plain text).
@@ -48,12 +48,28 @@ fn assert_safe(bytes: &[u8], color: bool, what: &str) {
 }
 
 fuzz_target!(|data: &[u8]| {
+    // The first byte's low bit loads the built-in catalogue first; the rest is one file, or two
+    // split at a line `--`, so that corrections, rates and sources across files are exercised.
+    let (builtin, data) = match data.split_first() {
+        Some((flags, rest)) => (flags & 1 == 1, rest),
+        None => (false, data),
+    };
     let text = String::from_utf8_lossy(data).into_owned();
-    let loaded = load(vec![Ok(Source { name: "fuzz.toml".into(), text: Cow::Owned(text) })]);
+    let mut sources = Vec::new();
+    if builtin {
+        sources.push(Ok(Source::builtin()));
+    }
+    for (i, part) in text.splitn(2, "\n--\n").enumerate() {
+        sources.push(Ok(Source { name: format!("fuzz{i}.toml"), text: Cow::Owned(part.to_string()) }));
+    }
+    let loaded = load(sources);
     let mut diagnostics = Vec::new();
     for problem in &loaded.problems {
         diagnostics.extend_from_slice(problem.to_string().as_bytes());
     }
+    let mut validated = Vec::new();
+    let _ = cmd::validate::run(&loaded, Format::Table, &mut validated);
+    diagnostics.extend_from_slice(&validated);
     assert_safe(&diagnostics, false, "diagnostics");
     if !loaded.problems.is_empty() {
         return;
