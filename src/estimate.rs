@@ -7,6 +7,7 @@ use crate::catalog::{Amount, Pacing, Program};
 use crate::money::Money;
 use crate::named::named_enum;
 use crate::pace::{self, Basis, Calendar, Pace};
+use crate::schedule::Finances;
 
 pub use crate::pace::WEEKS_PER_MONTH;
 
@@ -17,6 +18,8 @@ pub struct Request {
     pub pace: Pace,
     /// Share of the cost the learner hopes aid will remove, in [0, 1].
     pub aid: Option<f64>,
+    /// Money over time: the start, an employer's help, a salary gain.
+    pub finances: Finances,
 }
 
 /// How the credential's price was worked out.

@@ -18,3 +18,4 @@ pub mod quantity;
 pub mod rank;
 pub mod render;
 pub mod route;
+pub mod schedule;

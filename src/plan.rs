@@ -4,13 +4,14 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::catalog::{Catalog, Pacing, Pathway, Program, Status};
+use crate::catalog::{Amount, Catalog, Pacing, Pathway, Program, Status};
 use crate::estimate::Request;
 use crate::filter::{self, Filter, Removed};
 use crate::front;
 use crate::money::Money;
 use crate::named::named_enum;
 use crate::route::{self, MAX_STEPS, Route, Taken};
+use crate::schedule::{self, Month, Schedule};
 
 named_enum! {
     /// What routes are ordered by first.
@@ -19,6 +20,8 @@ named_enum! {
         Months = "months",
         /// Money saved against the degree alone, most first.
         Saving = "saving",
+        /// Months until a salary gain repays what the learner paid, fewest first.
+        Payback = "payback",
     }
 }
 
@@ -53,6 +56,9 @@ pub enum Fit {
 pub struct Planned<'a> {
     pub route: Route<'a>,
     pub fit: Fit,
+    /// The route over time, where the learner asked about money over time (or sorts by
+    /// payback) and its figures are known.
+    pub schedule: Option<Schedule>,
 }
 
 /// The routes a request keeps, in order, and what it left out.
@@ -112,9 +118,12 @@ fn chains(catalog: &Catalog) -> Vec<(Vec<Taken<'_>>, Vec<&Pathway>)> {
     all
 }
 
-/// Every route for `request`: exact totals first, by the chosen key (the middle of the range),
+/// Every route for `request`, its schedule from `start` where money over time was asked:
+/// exact totals first, by the chosen key (the middle of the range),
 /// then bounded ones by their lower bound; ties by the other key, then the route's id.
-pub fn plan<'a>(catalog: &'a Catalog, money: &Money, request: &PlanRequest) -> Plan<'a> {
+pub fn plan<'a>(catalog: &'a Catalog, money: &Money, request: &PlanRequest, start: Month) -> Plan<'a> {
+    let finances = &request.learner.finances;
+    let scheduled = finances.given() || request.sort == Some(PlanSort::Payback);
     let f = &request.filter;
     // Programs whose subjects and institution match, when the learner named any.
     let matching: Option<HashSet<&str>> = (!f.subjects.is_empty() || !f.universities.is_empty()).then(|| {
@@ -175,10 +184,37 @@ pub fn plan<'a>(catalog: &'a Catalog, money: &Money, request: &PlanRequest) -> P
         } else {
             Fit::Fits
         };
-        routes.push(Planned { route, fit });
+        let schedule = scheduled
+            .then(|| schedule::schedule(&route, finances, start))
+            .flatten();
+        routes.push(Planned { route, fit, schedule });
     }
     // The front is of the routes whose totals are known, over all that passed the filters.
-    // Retired programs cannot be taken: a route through one is never on the front.
+    mark_front(&mut routes);
+    let sort = request.sort.unwrap_or(PlanSort::Cost);
+    let mut keyed: Vec<_> = routes
+        .into_iter()
+        .map(|r| (key(&r, sort), r.route.id(), r))
+        .collect();
+    keyed.sort_by(|(a, ida, _), (b, idb, _)| {
+        a.0.cmp(&b.0)
+            .then(a.1.total_cmp(&b.1))
+            .then(a.2.cmp(&b.2))
+            .then(a.3.total_cmp(&b.3))
+            .then(ida.cmp(idb))
+    });
+    let matched = keyed.len();
+    keyed.truncate(request.limit.unwrap_or(usize::MAX));
+    Plan {
+        routes: keyed.into_iter().map(|(_, _, r)| r).collect(),
+        matched,
+        removed,
+    }
+}
+
+/// Marks the cost–time front among `routes`: those with known totals, none through a retired
+/// program (it cannot be taken).
+fn mark_front(routes: &mut [Planned]) {
     let points: Vec<Option<(f64, f64)>> = routes
         .iter()
         .map(|r| {
@@ -197,30 +233,12 @@ pub fn plan<'a>(catalog: &'a Catalog, money: &Money, request: &PlanRequest) -> P
     for (planned, on) in routes.iter_mut().zip(front::front(&points)) {
         planned.route.front = on;
     }
-    let sort = request.sort.unwrap_or(PlanSort::Cost);
-    let mut keyed: Vec<_> = routes
-        .into_iter()
-        .map(|r| (key(&r.route, sort), r.route.id(), r))
-        .collect();
-    keyed.sort_by(|(a, ida, _), (b, idb, _)| {
-        a.0.cmp(&b.0)
-            .then(a.1.total_cmp(&b.1))
-            .then(a.2.cmp(&b.2))
-            .then(a.3.total_cmp(&b.3))
-            .then(ida.cmp(idb))
-    });
-    let matched = keyed.len();
-    keyed.truncate(request.limit.unwrap_or(usize::MAX));
-    Plan {
-        routes: keyed.into_iter().map(|(_, _, r)| r).collect(),
-        matched,
-        removed,
-    }
 }
 
 /// What a route sorts by: for the chosen key and then the other, whether it is only bounded
 /// (exact first) and its value (smaller first; saving is negated, most saved first).
-fn key(route: &Route, sort: PlanSort) -> (bool, f64, bool, f64) {
+fn key(planned: &Planned, sort: PlanSort) -> (bool, f64, bool, f64) {
+    let route = &planned.route;
     let cost = (!route.total_cost.exact, route.total_cost.sort_value());
     let months = (!route.total_months.exact, route.total_months.sort_value());
     match sort {
@@ -229,6 +247,14 @@ fn key(route: &Route, sort: PlanSort) -> (bool, f64, bool, f64) {
         PlanSort::Saving => {
             let saving = route.saving().map(|s| -s.mid());
             (saving.is_none(), saving.unwrap_or(0.0), cost.0, cost.1)
+        }
+        PlanSort::Payback => {
+            let payback = planned
+                .schedule
+                .as_ref()
+                .and_then(|s| s.payback_months)
+                .map(Amount::mid);
+            (payback.is_none(), payback.unwrap_or(0.0), cost.0, cost.1)
         }
     }
 }

@@ -222,7 +222,7 @@ proptest! {
             }
             let at = |h: u32| {
                 let pace = Pace { hours_per_week: Some(f64::from(h)), courses_per_term: None };
-                estimate(program, &money, &Request { pace, aid: None }).unwrap().calendar.months
+                estimate(program, &money, &Request { pace, ..Request::default() }).unwrap().calendar.months
             };
             let (slower, quicker) = (at(slow), at(slow + faster));
             if let (Some(s), Some(q)) = (slower, quicker) {

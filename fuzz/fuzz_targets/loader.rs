@@ -16,6 +16,7 @@ use micromasters::money::Money;
 use micromasters::pace::Pace;
 use micromasters::plan::PlanRequest;
 use micromasters::rank::{Comparison, OrderKey, SortKey, Weights};
+use micromasters::schedule::Finances;
 use micromasters::render::text::is_unsafe;
 use micromasters::render::{Format, Style};
 
@@ -103,7 +104,7 @@ fuzz_target!(|data: &[u8]| {
                 let all = Filter { include_retired: true, ..Filter::default() };
                 let _ = cmd::list::run(&all, catalog, &ctx, &mut out, &mut err);
                 let _ = cmd::audit::run(&all, catalog, &ctx, &mut out, &mut err);
-                let learner = Request { pace: Pace { hours_per_week: Some(9.0), courses_per_term: Some(2) }, aid: Some(0.5) };
+                let learner = Request { pace: Pace { hours_per_week: Some(9.0), courses_per_term: Some(2) }, aid: Some(0.5), finances: Finances { employer_share: Some(0.5), salary_gain: Some(1.0), ..Finances::default() } };
                 let plan = PlanRequest { learner, budget: Some(5000.0), ..PlanRequest::default() };
                 let _ = cmd::plan::run(&plan, catalog, &ctx, &mut out, &mut err);
                 let ids: Vec<String> = catalog.programs.iter().take(3).map(|p| p.id.clone()).collect();
@@ -111,7 +112,7 @@ fuzz_target!(|data: &[u8]| {
                 for program in catalog.programs.iter().take(5) {
                     let next = program.credit.iter().filter_map(|p| p.toward().map(String::from));
                     for then in std::iter::once(Vec::new()).chain(next.map(|id| vec![id])) {
-                        let request = Request { pace: Pace { hours_per_week: Some(7.5), courses_per_term: Some(2) }, aid: Some(0.95) };
+                        let request = Request { pace: Pace { hours_per_week: Some(7.5), courses_per_term: Some(2) }, aid: Some(0.95), finances: Finances { employer_cap: Some(5250.0), salary_gain: Some(12000.0), campus_cost_per_month: Some(900.0), ..Finances::default() } };
                         let _ = cmd::estimate::run(&program.id, &then, &request, catalog, &ctx, &mut out, &mut err);
                     }
                 }

@@ -12,6 +12,7 @@ use crate::pace::{MAX_COURSES_PER_TERM, Pace};
 use crate::plan::{PlanRequest, PlanSort};
 use crate::quantity::{parse_hours, parse_non_negative, parse_positive, parse_share};
 use crate::rank::{self, Comparison, Order, Weights};
+use crate::schedule::{Finances, GainFrom, Month};
 
 /// The filters shared by `compare` and `list`.
 #[derive(Debug, Args, Default)]
@@ -156,6 +157,33 @@ pub struct LearnerArgs {
     /// Financial aid you hope for (`0.5` or `50%`), capped at what the program offers
     #[arg(long, value_name = "SHARE", value_parser = parse_share, allow_hyphen_values = true)]
     pub aid: Option<f64>,
+
+    /// The month you start, `YYYY-MM` (default: next month): places the payments by year
+    #[arg(long, value_name = "YYYY-MM", value_parser = Month::parse)]
+    pub start: Option<Month>,
+
+    /// The most your employer reimburses in one calendar year, in the display currency
+    #[arg(long, value_name = "AMOUNT", value_parser = parse_non_negative)]
+    pub employer_cap: Option<f64>,
+
+    /// The share of each payment your employer reimburses (`1` or `100%`, the default), within
+    /// the cap
+    #[arg(long, value_name = "SHARE", value_parser = parse_share, allow_hyphen_values = true)]
+    pub employer_share: Option<f64>,
+
+    /// What the degree adds to your salary a year, in the display currency: gives the months
+    /// until it repays what you paid
+    #[arg(long, value_name = "AMOUNT", value_parser = parse_non_negative)]
+    pub salary_gain: Option<f64>,
+
+    /// Count the salary gain from the route's `finish` (default) or its `start`
+    #[arg(long, value_name = "WHEN", value_parser = ["finish", "start"])]
+    pub gain_from: Option<String>,
+
+    /// Your own cost for each month on campus (living costs, income given up), added for the
+    /// months of campus and blended programs
+    #[arg(long, value_name = "AMOUNT", value_parser = parse_non_negative)]
+    pub campus_cost_per_month: Option<f64>,
 }
 
 impl LearnerArgs {
@@ -167,6 +195,18 @@ impl LearnerArgs {
                 courses_per_term: self.courses_per_term,
             },
             aid: self.aid,
+            finances: Finances {
+                start: self.start,
+                employer_cap: self.employer_cap,
+                employer_share: self.employer_share,
+                salary_gain: self.salary_gain,
+                gain_from: if self.gain_from.as_deref() == Some("start") {
+                    GainFrom::Start
+                } else {
+                    GainFrom::Finish
+                },
+                campus_cost_per_month: self.campus_cost_per_month,
+            },
         }
     }
 }

@@ -3,13 +3,14 @@
 
 use std::io::Write;
 
-use super::{Context, CostMonths, StepRecord, TotalsRecord, high, low};
+use super::{Context, CostMonths, MoneyRecord, StepRecord, TotalsRecord, high, low};
 use crate::catalog::{Amount, Catalog, Figure, Pathway, PathwayKind, Program, Target, Tuition};
 use crate::estimate::{self, CostBasis, Estimate, FeeKind, FeePart, Note, Request};
 use crate::money::Rate;
 use crate::pace::{Basis, Calendar};
 use crate::render::{self, Align, Column, Entry, Grid, Report, Row, Wrap, text};
 use crate::route::{Bounds, MAX_STEPS, Route, Step, Taken};
+use crate::schedule::{self, Finances, Schedule};
 use anyhow::{Result, bail};
 
 /// Estimates program `id` for `request`, then each program of `then` after the one before.
@@ -37,12 +38,28 @@ pub fn run(
     } else {
         Some(route(program, then, catalog, ctx, request)?)
     };
+    // Money over time, where the learner asked about it: the route, or the program alone.
+    let finances = request.finances;
+    let schedule = finances.given().then(|| {
+        let start = super::start_of(&finances, ctx);
+        match &route {
+            Some(r) => schedule::schedule(r, &finances, start),
+            None => schedule::schedule(
+                &Route::new(&[Taken::Program(program)], &[], &ctx.money, request),
+                &finances,
+                start,
+            ),
+        }
+    });
+    let schedule = schedule.flatten();
     let report = Report {
         entries: std::iter::once(Estimated {
             program,
             catalog,
             estimate: &estimate,
             route: route.as_ref(),
+            schedule: schedule.as_ref(),
+            finances,
             ctx,
             paced: request.pace.given(),
         }),
@@ -53,6 +70,7 @@ pub fn run(
             program,
             catalog,
             ctx,
+            finances.given(),
         ),
         single: true,
         title: format!("estimate {}", estimate.id),
@@ -127,6 +145,9 @@ struct Estimated<'a> {
     catalog: &'a Catalog,
     estimate: &'a Estimate,
     route: Option<&'a Route<'a>>,
+    /// The route (or the program) over time, where money over time was asked.
+    schedule: Option<&'a Schedule>,
+    finances: Finances,
     ctx: &'a Context,
     /// Whether the learner gave a pace, so that advertised months are marked.
     paced: bool,
@@ -175,6 +196,8 @@ pub struct EstimateRecord<'a> {
     rate: Option<&'a Rate>,
     #[serde(flatten)]
     then: Option<ThenRecord<'a>>,
+    #[serde(flatten)]
+    money: MoneyRecord,
     notes: Vec<String>,
 }
 
@@ -302,6 +325,7 @@ impl<'a> Entry for Estimated<'a> {
             corrected_by: self.catalog.corrections_of(&program.id),
             rate: ctx.money.rate(),
             then: self.route.map(|r| then_record(r, ctx)),
+            money: MoneyRecord::new(self.schedule),
             notes: e.notes.iter().map(note).collect(),
         }
     }
@@ -309,7 +333,6 @@ impl<'a> Entry for Estimated<'a> {
     fn rows(&self, rows: &mut Vec<Row>) {
         let (e, currency) = (self.estimate, self.ctx.money.display.as_str());
         let money = |a: Option<Amount>| text::money(a, currency);
-        let bounds = |b: Bounds| text::money_bounds(b, currency);
         let mut row = |label: &str, value: String| {
             rows.push(Row {
                 cells: vec![label.to_string(), value],
@@ -352,7 +375,22 @@ impl<'a> Entry for Estimated<'a> {
             "months",
             months_cell(e.calendar.months, &e.calendar, self.paced) + mark(self.program, Figure::Months),
         );
-        let Some(route) = self.route else { return };
+        if let Some(route) = self.route {
+            route_rows(route, self.ctx, self.paced, &mut row);
+        }
+        if let Some(s) = self.schedule {
+            schedule_rows(s, &self.finances, currency, &mut row);
+        }
+    }
+}
+
+/// The rows of the steps after the first, and of the route's totals.
+fn route_rows(route: &Route, ctx: &Context, paced: bool, row: &mut impl FnMut(&str, String)) {
+    let currency = ctx.money.display.as_str();
+    let money = |a: Option<Amount>| text::money(a, currency);
+    let bounds = |b: Bounds| text::money_bounds(b, currency);
+    let mark = |p: &Program, f: Figure| super::stale_mark(p, f, ctx);
+    {
         for (before, step) in route.steps.iter().zip(&route.steps[1..]) {
             let label = step.taken.label();
             row(&format!("then {label}"), then_line(&before.taken.label(), step));
@@ -367,10 +405,7 @@ impl<'a> Entry for Estimated<'a> {
                 .map_or(("", ""), |p| (mark(p, Figure::Cost), mark(p, Figure::Months)));
             row(rest, format!("{}{cost_mark}", bounds(step.cost)));
             let months = text::months_bounds(step.months);
-            row(
-                "  its months",
-                with_pace_mark(months, step, self.paced) + months_mark,
-            );
+            row("  its months", with_pace_mark(months, step, paced) + months_mark);
         }
         row("pathway total", bounds(route.total_cost));
         let alone = if route.last().taken.degree_kind().is_some() {
@@ -386,6 +421,40 @@ impl<'a> Entry for Estimated<'a> {
     }
 }
 
+/// The rows of money over time: when it starts and ends, each year's payments, and the totals.
+fn schedule_rows(s: &Schedule, finances: &Finances, currency: &str, row: &mut impl FnMut(&str, String)) {
+    let money = |a: Amount| text::money(Some(a), currency);
+    row("starts", s.start.to_string());
+    let finish = if s.finish.0 == s.finish.1 {
+        s.finish.0.to_string()
+    } else {
+        format!("{} to {}", s.finish.0, s.finish.1)
+    };
+    row("finishes", finish);
+    for year in &s.years {
+        let employer = if year.employer.max > 0.0 {
+            format!(
+                " (employer {}, you {})",
+                money(year.employer),
+                money(year.out_of_pocket)
+            )
+        } else {
+            String::new()
+        };
+        row(
+            &format!("  paid in {}", year.year),
+            format!("{}{employer}", money(year.total)),
+        );
+    }
+    if s.employer.max > 0.0 {
+        row("employer pays", money(s.employer));
+    }
+    row("out of pocket", money(s.out_of_pocket));
+    if let Some(payback) = super::payback_words(s, finances.gain_from) {
+        row("pays back", payback);
+    }
+}
+
 /// The table's header and the notes under it; the rows come from the entry.
 fn layout(
     e: &Estimate,
@@ -394,6 +463,7 @@ fn layout(
     first: &Program,
     catalog: &Catalog,
     ctx: &Context,
+    over_time: bool,
 ) -> Grid {
     let mut grid = Grid::new([
         Column::word(""),
@@ -411,6 +481,9 @@ fn layout(
         if route.steps.iter().any(Step::over_limit) {
             grid.footer.push(super::LIMIT_LEGEND.to_string());
         }
+    }
+    if over_time {
+        grid.footer.push(super::EMPLOYER_NOTE.to_string());
     }
     let programs: Vec<&Program> = match route {
         Some(r) => r.steps.iter().filter_map(|s| s.taken.program()).collect(),

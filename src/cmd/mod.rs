@@ -19,6 +19,7 @@ use crate::money::{Money, Rate};
 use crate::rank::{self, Comparison, Ranking};
 use crate::render::{self, Format, Style, text};
 use crate::route::{Bounds, Route, Step, Taken};
+use crate::schedule::{self, Finances, GainFrom, Month, Schedule};
 
 /// What every command needs besides its own arguments.
 #[derive(Debug, Clone)]
@@ -440,3 +441,130 @@ pub fn empty_note(removed: Removed) -> String {
         format!("no program matches: {}", reasons.join(", "))
     }
 }
+
+/// The month a learner's route starts: the one they gave, else the month after today.
+pub fn start_of(finances: &Finances, ctx: &Context) -> Month {
+    finances
+        .start
+        .unwrap_or_else(|| schedule::default_start(ctx.today))
+}
+
+/// A route over time as JSON and CSV give it: keys present always, `null` (or empty) where the
+/// learner asked nothing about money over time or a figure of the route is unknown.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct MoneyRecord {
+    pub start: Option<String>,
+    pub finish: Option<String>,
+    /// The month it ends in at the high end of its months, where that differs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub finish_max: Option<String>,
+    pub payments: Vec<YearRecord>,
+    #[serde(serialize_with = "render::optional_number")]
+    pub out_of_pocket_min: Option<f64>,
+    #[serde(serialize_with = "render::optional_number")]
+    pub out_of_pocket_max: Option<f64>,
+    #[serde(serialize_with = "render::optional_number")]
+    pub employer_min: Option<f64>,
+    #[serde(serialize_with = "render::optional_number")]
+    pub employer_max: Option<f64>,
+    #[serde(serialize_with = "render::optional_number")]
+    pub payback_months_min: Option<f64>,
+    #[serde(serialize_with = "render::optional_number")]
+    pub payback_months_max: Option<f64>,
+}
+
+/// One calendar year of payments: low ends, and `_max` siblings where a figure is a range.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct YearRecord {
+    pub year: i32,
+    #[serde(serialize_with = "render::figure")]
+    pub total: f64,
+    #[serde(serialize_with = "render::figure")]
+    pub employer: f64,
+    #[serde(serialize_with = "render::figure")]
+    pub out_of_pocket: f64,
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "render::optional_number"
+    )]
+    pub total_max: Option<f64>,
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "render::optional_number"
+    )]
+    pub employer_max: Option<f64>,
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "render::optional_number"
+    )]
+    pub out_of_pocket_max: Option<f64>,
+}
+
+impl MoneyRecord {
+    pub fn new(schedule: Option<&Schedule>) -> Self {
+        let Some(s) = schedule else {
+            return MoneyRecord::default();
+        };
+        let max = |a: Amount| (a.max != a.min).then_some(a.max);
+        MoneyRecord {
+            start: Some(s.start.to_string()),
+            finish: Some(s.finish.0.to_string()),
+            finish_max: (s.finish.1 != s.finish.0).then(|| s.finish.1.to_string()),
+            payments: s
+                .years
+                .iter()
+                .map(|y| YearRecord {
+                    year: y.year,
+                    total: y.total.min,
+                    employer: y.employer.min,
+                    out_of_pocket: y.out_of_pocket.min,
+                    total_max: max(y.total),
+                    employer_max: max(y.employer),
+                    out_of_pocket_max: max(y.out_of_pocket),
+                })
+                .collect(),
+            out_of_pocket_min: Some(s.out_of_pocket.min),
+            out_of_pocket_max: Some(s.out_of_pocket.max),
+            employer_min: Some(s.employer.min),
+            employer_max: Some(s.employer.max),
+            payback_months_min: s.payback_months.map(|p| p.min),
+            payback_months_max: s.payback_months.map(|p| p.max),
+        }
+    }
+}
+
+/// The payback in words: `31 months after finishing (2030-06)`, or from the start.
+pub fn payback_words(s: &Schedule, from: GainFrom) -> Option<String> {
+    let months = s.payback_months?;
+    let (point, words) = match from {
+        GainFrom::Finish => (s.finish.0.plus(1), "after finishing"),
+        GainFrom::Start => (s.start, "from the start"),
+    };
+    let whole = Amount::range(months.min.ceil(), months.max.ceil());
+    let by = point.plus(whole.min as u32);
+    Some(format!("{} months {words} ({by})", text::range(Some(whole))))
+}
+
+/// The line a route's money over time adds to a table: out of pocket, employer, payback.
+pub fn money_line(s: &Schedule, finances: &Finances, currency: &str) -> String {
+    let mut line = format!(
+        "{} to {}: you pay {}",
+        s.start,
+        s.finish.1,
+        text::money(Some(s.out_of_pocket), currency)
+    );
+    if s.employer.max > 0.0 {
+        line.push_str(&format!(
+            ", your employer {}",
+            text::money(Some(s.employer), currency)
+        ));
+    }
+    if let Some(payback) = payback_words(s, finances.gain_from) {
+        line.push_str(&format!("; pays back {payback}"));
+    }
+    line
+}
+
+/// What a footer says of an employer's help: the US tax-free limit, named but applied only
+/// when asked for with `--employer-cap`.
+pub const EMPLOYER_NOTE: &str = "employer: a US employer may pay up to $5,250 a year of educational assistance tax-free (IRS, section 127); --employer-cap 5250 applies that limit";

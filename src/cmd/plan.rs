@@ -3,8 +3,8 @@
 use std::io::Write;
 
 use super::{
-    ADVERTISED_LEGEND, BOUNDS_LEGEND, Context, LIMIT_LEGEND, StepRecord, TotalsRecord, count, front_legend,
-    high, low, pace_marked, programs_named, provenance, with_removed,
+    ADVERTISED_LEGEND, BOUNDS_LEGEND, Context, LIMIT_LEGEND, MoneyRecord, StepRecord, TotalsRecord, count,
+    front_legend, high, low, pace_marked, programs_named, provenance, with_removed,
 };
 use crate::catalog::{Catalog, Grants, Program, Tuition};
 use crate::chart::Scale;
@@ -13,6 +13,7 @@ use crate::plan::{self, Fit, PlanRequest, Planned};
 use crate::render::plot::{Plot, PlotPoint};
 use crate::render::{self, Column, Entry, Grid, Report, Row, text};
 use crate::route::{Route, Step, Taken};
+use crate::schedule::Finances;
 use anyhow::Result;
 
 /// Prints the routes `request` keeps.
@@ -24,7 +25,8 @@ pub fn run(
     err: &mut dyn Write,
 ) -> Result<()> {
     programs_named(catalog, &request.filter.toward)?;
-    let plan = plan::plan(catalog, &ctx.money, request);
+    let finances = request.learner.finances;
+    let plan = plan::plan(catalog, &ctx.money, request, super::start_of(&finances, ctx));
     let paced = request.learner.pace.given();
     let mut grid = Grid::new([
         Column::figure("#"),
@@ -57,6 +59,9 @@ pub fn run(
     if steps().any(Step::over_limit) {
         grid.footer.push(LIMIT_LEGEND.into());
     }
+    if finances.given() {
+        grid.footer.push(super::EMPLOYER_NOTE.into());
+    }
     grid.footer.push(provenance(
         catalog,
         ctx,
@@ -72,6 +77,7 @@ pub fn run(
             catalog,
             ctx,
             paced,
+            finances,
         }),
         layout: grid,
         single: false,
@@ -151,7 +157,10 @@ fn route_plot(routes: &[Planned], currency: &str) -> Plot {
 }
 
 /// The route cell: what is taken, in order, and how each step counts toward the next.
-fn describe(planned: &Planned, catalog: &Catalog, ctx: &Context, paced: bool) -> String {
+fn describe(planned: &Planned, catalog: &Catalog, ctx: &Context, paced: bool, finances: &Finances) -> String {
+    let over_time = planned.schedule.as_ref().map_or(String::new(), |s| {
+        format!("\n{}", super::money_line(s, finances, &ctx.money.display))
+    });
     let route = &planned.route;
     let school = |taken: Taken| match taken {
         Taken::Program(p) => catalog
@@ -169,7 +178,7 @@ fn describe(planned: &Planned, catalog: &Catalog, ctx: &Context, paced: bool) ->
     if route.is_direct() {
         let degree = route.last().taken;
         return format!(
-            "{}{} ({}), directly{marks}\n{}",
+            "{}{} ({}), directly{marks}\n{}{over_time}",
             degree.name(),
             degree.program().map_or("", Program::retired_mark),
             school(degree),
@@ -220,7 +229,7 @@ fn describe(planned: &Planned, catalog: &Catalog, ctx: &Context, paced: bool) ->
         ),
     };
     format!(
-        "{}{marks}\n{id}\n{}{against}",
+        "{}{marks}\n{id}\n{}{against}{over_time}",
         names.join(", then "),
         parts.join("; ")
     )
@@ -248,6 +257,7 @@ struct Ranked<'a> {
     catalog: &'a Catalog,
     ctx: &'a Context,
     paced: bool,
+    finances: Finances,
 }
 
 /// What `plan` prints for one route, keys as in the interface.
@@ -281,6 +291,8 @@ pub struct RouteRecord<'a> {
     /// `fits` or `may fit` (an unknown part may take it past the budget or months asked).
     fit: &'static str,
     unknown: Vec<String>,
+    #[serde(flatten)]
+    money: MoneyRecord,
     /// The files that corrected a program of the route, in order.
     corrected_by: Vec<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -317,6 +329,7 @@ impl<'a> Entry for Ranked<'a> {
                 Fit::MayFit => "may fit",
             },
             unknown: route.unknown(&self.ctx.money),
+            money: MoneyRecord::new(self.planned.schedule.as_ref()),
             corrected_by: route
                 .steps
                 .iter()
@@ -348,7 +361,7 @@ impl<'a> Entry for Ranked<'a> {
         rows.push(Row {
             cells: vec![
                 self.rank.to_string(),
-                describe(self.planned, self.catalog, ctx, self.paced),
+                describe(self.planned, self.catalog, ctx, self.paced, &self.finances),
                 text::money_bounds(route.total_cost, currency),
                 months,
             ],
