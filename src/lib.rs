@@ -14,6 +14,7 @@ pub mod front;
 pub mod money;
 pub mod pace;
 pub mod plan;
+pub mod profile;
 pub mod quantity;
 pub mod rank;
 pub mod render;

@@ -12,10 +12,11 @@ use micromasters::catalog::{self, Catalog, Date, Invalid, Loaded};
 use micromasters::cli::{self, Cli, Command, GlobalArgs};
 use micromasters::cmd::{self, Context};
 use micromasters::money::Money;
+use micromasters::profile::Profile;
 use micromasters::render;
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse_from(cli::normalize_args(std::env::args_os().collect())) {
+    let mut cli = match Cli::try_parse_from(cli::normalize_args(std::env::args_os().collect())) {
         Ok(cli) => cli,
         Err(error) => {
             // --help and --version are not errors; anything else is a usage error. Help that
@@ -31,9 +32,31 @@ fn main() -> ExitCode {
             };
         }
     };
+    // The profile fills in what no flag gave; `profile` shows both, unmerged.
+    let profile = match cli::load_profile(&cli.global) {
+        Ok(profile) => profile,
+        Err(problems) => {
+            for problem in &problems {
+                report(&problem.to_string());
+            }
+            let n = problems.len();
+            report(&format!(
+                "error: the profile has {n} problem{} (listed above); fix {} or give another with --profile",
+                if n == 1 { "" } else { "s" },
+                if n == 1 { "it" } else { "them" }
+            ));
+            return ExitCode::from(1);
+        }
+    };
+    if let (Some(p), false) = (&profile, matches!(cli.command, Command::Profile(_)))
+        && let Err(message) = cli.with_profile(p)
+    {
+        report(&format!("error: {message}"));
+        return ExitCode::from(1);
+    }
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    let result = run(&cli, &mut out).and_then(|code| match out.flush() {
+    let result = run(&cli, profile.as_ref(), &mut out).and_then(|code| match out.flush() {
         // A closed stdout is success, or whatever the command said (`validate`'s verdict).
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(code),
         flushed => flushed.map(|()| code).map_err(anyhow::Error::from),
@@ -60,7 +83,7 @@ fn report(line: &str) {
 }
 
 /// Runs the command: one match, each arm one command. `Ok` carries the exit code.
-fn run(cli: &Cli, out: &mut dyn Write) -> Result<ExitCode> {
+fn run(cli: &Cli, profile: Option<&Profile>, out: &mut dyn Write) -> Result<ExitCode> {
     let mut err = io::stderr();
     let extra = match &cli.command {
         Command::Validate(args) => args.files.clone(),
@@ -91,6 +114,16 @@ fn run(cli: &Cli, out: &mut dyn Write) -> Result<ExitCode> {
         }),
         Command::Plan(args) => session.with(|c, ctx| cmd::plan::run(&args.request(), c, ctx, out, &mut err)),
         Command::Sources => session.with(|c, ctx| cmd::sources::run(c, ctx, out, &mut err)),
+        Command::Profile(args) => {
+            cmd::profile::run(
+                args,
+                cli.global.currency.as_deref(),
+                profile,
+                cli.global.format,
+                out,
+            )?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Audit(args) => {
             session.with(|c, ctx| cmd::audit::run(&args.filters.filter(), c, ctx, out, &mut err))
         }

@@ -5,7 +5,7 @@ mod date;
 mod load;
 pub mod model;
 pub mod text;
-mod wording;
+pub(crate) mod wording;
 
 use std::collections::{BTreeMap, HashMap};
 

@@ -10,6 +10,7 @@ use crate::estimate;
 use crate::filter::Filter;
 use crate::pace::{MAX_COURSES_PER_TERM, Pace};
 use crate::plan::{PlanRequest, PlanSort};
+use crate::profile::Profile;
 use crate::quantity::{parse_hours, parse_non_negative, parse_positive, parse_share};
 use crate::rank::{self, Comparison, Order, Weights};
 use crate::schedule::{Finances, GainFrom, Month};
@@ -110,6 +111,10 @@ pub struct CompareArgs {
     /// Keep the first N rows
     #[arg(long, short = 'n', value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
     pub limit: Option<u64>,
+
+    /// Compare the programs of your profile's `shortlist`
+    #[arg(long)]
+    pub shortlist: bool,
 }
 
 impl CompareArgs {
@@ -315,4 +320,39 @@ pub struct CompletionsArgs {
     /// The shell to complete for
     #[arg(value_enum)]
     pub shell: clap_complete::Shell,
+}
+
+/// `profile`.
+#[derive(Debug, Args, Default)]
+pub struct ProfileArgs {
+    #[command(flatten)]
+    pub learner: LearnerArgs,
+
+    /// A budget, as `plan --budget` takes it
+    #[arg(long, value_name = "AMOUNT", value_parser = parse_non_negative)]
+    pub budget: Option<f64>,
+
+    /// The most months, as `plan --max-months` takes it
+    #[arg(long, value_name = "N", value_parser = parse_positive)]
+    pub max_months: Option<f64>,
+}
+
+impl LearnerArgs {
+    /// Takes from `profile` what no flag gave.
+    pub fn fill_from(&mut self, profile: &Profile) {
+        self.hours_per_week = self.hours_per_week.or(profile.hours_per_week);
+        self.courses_per_term = self.courses_per_term.or(profile.courses_per_term);
+        self.aid = self.aid.or(profile.aid);
+        self.start = self.start.or(profile.start);
+        self.employer_cap = self.employer_cap.or(profile.employer_cap);
+        self.employer_share = self.employer_share.or(profile.employer_share);
+        self.salary_gain = self.salary_gain.or(profile.salary_gain);
+        self.campus_cost_per_month = self.campus_cost_per_month.or(profile.campus_cost_per_month);
+        if self.gain_from.is_none() {
+            self.gain_from = profile.gain_from.map(|g| match g {
+                GainFrom::Start => "start".to_string(),
+                GainFrom::Finish => "finish".to_string(),
+            });
+        }
+    }
 }

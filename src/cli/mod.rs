@@ -12,12 +12,13 @@ mod completions;
 mod man;
 
 pub use args::{
-    CompareArgs, CompletionsArgs, EstimateArgs, FilterArgs, LearnerArgs, ListArgs, PlanArgs, ShowArgs,
-    ValidateArgs,
+    CompareArgs, CompletionsArgs, EstimateArgs, FilterArgs, LearnerArgs, ListArgs, PlanArgs, ProfileArgs,
+    ShowArgs, ValidateArgs,
 };
 pub use completions::{completions, with_id_completions};
 pub use man::man;
 
+use crate::profile::{self, Profile};
 use crate::render::{Format, Style};
 
 /// Compare MicroMasters programs and their alternatives by cost, time, pacing and credit.
@@ -69,6 +70,12 @@ pub struct GlobalArgs {
     /// Table width in columns [default: the terminal's, else `COLUMNS`, else 80]
     #[arg(long, global = true, value_name = "N", value_parser = clap::value_parser!(u16).range(20..))]
     pub width: Option<u16>,
+
+    /// Read your profile (hours a week, aid, currency, budget, employer, shortlist) from FILE
+    /// [default: `MICROMASTERS_PROFILE`, else `$XDG_CONFIG_HOME/micromasters/profile.toml`];
+    /// flags win over it
+    #[arg(long, global = true, value_name = "FILE")]
+    pub profile: Option<std::path::PathBuf>,
 }
 
 /// When to use colour.
@@ -154,6 +161,13 @@ Examples:
   micromasters sources --format json")]
     Sources,
 
+    /// Show the values your profile and flags put in force, and where each came from
+    #[command(after_help = "\
+Examples:
+  micromasters profile
+  micromasters --profile me.toml profile --hours-per-week 12")]
+    Profile(ProfileArgs),
+
     /// Check catalogue files and print every problem as FILE:LINE:COLUMN
     #[command(after_help = "\
 Examples:
@@ -183,6 +197,50 @@ Examples:
   micromasters man > micromasters.1 && man ./micromasters.1"
     )]
     Man,
+}
+
+/// The learner's profile, where there is one: `--profile`, else `MICROMASTERS_PROFILE`, else
+/// the config folder's `micromasters/profile.toml` (which may be absent).
+pub fn load_profile(global: &GlobalArgs) -> Result<Option<Profile>, Vec<crate::catalog::Diagnostic>> {
+    let env = std::env::var("MICROMASTERS_PROFILE").ok();
+    let xdg = std::env::var("XDG_CONFIG_HOME").ok();
+    let home = std::env::var("HOME").ok();
+    match profile::locate(
+        global.profile.as_deref(),
+        env.as_deref(),
+        xdg.as_deref(),
+        home.as_deref(),
+    ) {
+        Some((path, required)) => profile::read(&path, required),
+        None => Ok(None),
+    }
+}
+
+impl Cli {
+    /// Takes from `profile` what no flag gave: the learner's values, the currency, the budget
+    /// and months of `plan`, and `compare --shortlist`'s ids. `profile` itself shows them
+    /// unmerged, with where each came from.
+    pub fn with_profile(&mut self, profile: &Profile) -> Result<(), String> {
+        if self.global.currency.is_none() {
+            self.global.currency.clone_from(&profile.currency);
+        }
+        match &mut self.command {
+            Command::Estimate(args) => args.learner.fill_from(profile),
+            Command::Plan(args) => {
+                args.learner.fill_from(profile);
+                args.budget = args.budget.or(profile.budget);
+                args.max_months = args.max_months.or(profile.max_months);
+            }
+            Command::Compare(args) | Command::Chart(args) if args.shortlist => {
+                if profile.shortlist.is_empty() {
+                    return Err("--shortlist: the profile gives no `shortlist`; add `shortlist = [\"id\", ...]` to it".into());
+                }
+                args.ids.extend(profile.shortlist.iter().cloned());
+            }
+            _ => {}
+        }
+        Ok(())
+    }
 }
 
 /// The arguments as clap should read them: `help --help` (or `-h`) asks for the main help, as

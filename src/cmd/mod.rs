@@ -7,6 +7,7 @@ pub mod compare;
 pub mod estimate;
 pub mod list;
 pub mod plan;
+pub mod profile;
 pub mod show;
 pub mod sources;
 pub mod validate;

@@ -15,6 +15,9 @@ pub fn micromasters() -> Command {
     command
         .env("SOURCE_DATE_EPOCH", TODAY_EPOCH)
         .env_remove("MICROMASTERS_CATALOG")
+        // No profile of the machine's user: a test gives its own with --profile.
+        .env_remove("MICROMASTERS_PROFILE")
+        .env("XDG_CONFIG_HOME", "/nonexistent/micromasters-tests")
         .env_remove("NO_COLOR")
         .env_remove("COLUMNS")
         .env_remove("CLICOLOR_FORCE");
