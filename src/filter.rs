@@ -61,19 +61,8 @@ pub fn select<'a>(
     filter: &Filter,
     money: &Money,
 ) -> Selection<'a> {
-    let universities: Option<HashSet<&str>> = (!filter.universities.is_empty()).then(|| {
-        catalog
-            .institutions
-            .iter()
-            .filter(|i| {
-                [Some(&i.id), Some(&i.name), i.short.as_ref()]
-                    .into_iter()
-                    .flatten()
-                    .any(|t| filter.universities.iter().any(|u| words_match(u, t)))
-            })
-            .map(|i| i.id.as_str())
-            .collect()
-    });
+    let universities: Option<HashSet<&str>> =
+        (!filter.universities.is_empty()).then(|| institutions_matching(catalog, &filter.universities));
     let candidates: Box<dyn Iterator<Item = &'a Program>> = if named.is_empty() {
         Box::new(catalog.programs.iter())
     } else {
@@ -161,6 +150,55 @@ fn judge(program: &Program, filter: &Filter, universities: Option<&HashSet<&str>
     if unknown { Verdict::Unknown } else { Verdict::Keep }
 }
 
+/// The institutions any of `wanted` names. A value that is an institution's id, short name or
+/// full name (case aside) names that institution only (`columbia` is Columbia, not the
+/// University of British Columbia); another names those whose id, name or short name holds its
+/// words as a phrase: consecutive words, each begun by the value's word in turn.
+pub fn institutions_matching<'a>(catalog: &'a Catalog, wanted: &[String]) -> HashSet<&'a str> {
+    let mut ids = HashSet::new();
+    for value in wanted {
+        let exact: Vec<&str> = catalog
+            .institutions
+            .iter()
+            .filter(|i| {
+                [Some(&i.id), Some(&i.name), i.short.as_ref()]
+                    .into_iter()
+                    .flatten()
+                    .any(|t| t.eq_ignore_ascii_case(value.trim()))
+            })
+            .map(|i| i.id.as_str())
+            .collect();
+        if exact.is_empty() {
+            ids.extend(
+                catalog
+                    .institutions
+                    .iter()
+                    .filter(|i| {
+                        [Some(&i.id), Some(&i.name), i.short.as_ref()]
+                            .into_iter()
+                            .flatten()
+                            .any(|t| phrase_match(value, t))
+                    })
+                    .map(|i| i.id.as_str()),
+            );
+        } else {
+            ids.extend(exact);
+        }
+    }
+    ids
+}
+
+/// Whether the words of `wanted` begin consecutive words of `field`, case aside: `british col`
+/// matches "University of British Columbia", `columbia university` does not.
+pub fn phrase_match(wanted: &str, field: &str) -> bool {
+    let wanted: Vec<String> = words(wanted).collect();
+    let field: Vec<String> = words(field).collect();
+    !wanted.is_empty()
+        && field
+            .windows(wanted.len())
+            .any(|run| run.iter().zip(&wanted).all(|(f, w)| f.starts_with(w.as_str())))
+}
+
 /// Whether `wanted` matches `field`: each of its words begins a word of the field, case
 /// aside, so `mit` matches "MITx" but not "Smith", and `data sci` matches "data science".
 pub fn words_match(wanted: &str, field: &str) -> bool {
@@ -177,7 +215,18 @@ fn words(text: &str) -> impl Iterator<Item = String> + '_ {
 
 #[cfg(test)]
 mod tests {
-    use super::words_match;
+    use super::{phrase_match, words_match};
+
+    #[test]
+    fn a_phrase_matches_consecutive_words_only() {
+        assert!(phrase_match("british col", "University of British Columbia"));
+        assert!(!phrase_match(
+            "columbia university",
+            "University of British Columbia"
+        ));
+        assert!(phrase_match("columbia university", "Columbia University"));
+        assert!(!phrase_match("", "x"));
+    }
 
     #[test]
     fn words_match_at_word_starts_only() {

@@ -44,9 +44,12 @@ impl Money {
     pub fn new(catalog: &Catalog, display: Option<&str>) -> Result<Self> {
         let display = display.unwrap_or("USD").to_ascii_uppercase();
         let Some(display_rate) = catalog.rate(&display) else {
-            let known: Vec<String> = catalog.currencies().iter().map(|c| format!("`{c}`")).collect();
+            let currencies = catalog.currencies();
+            let known: Vec<String> = currencies.iter().map(|c| format!("`{c}`")).collect();
+            let hint =
+                crate::catalog::wording::did_you_mean(&display, currencies.iter().copied(), 0.7, 1, "");
             bail!(
-                "no rate for currency `{display}`; known currencies: {} (add a rate to `rates` in a catalogue of your own)",
+                "no rate for currency `{display}`; known currencies: {} (add a rate to `rates` in a catalogue of your own){hint}",
                 known.join(", ")
             );
         };

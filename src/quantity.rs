@@ -71,6 +71,15 @@ pub fn parse_non_negative(text: &str) -> Result<f64, String> {
     }
 }
 
+/// Parses a number of rows to keep: a whole number of 1 or more.
+pub fn parse_limit(text: &str) -> Result<u64, String> {
+    match text.trim().parse::<u64>() {
+        Ok(0) => Err("`0` would keep nothing: give 1 or more (or leave out --limit for every row)".into()),
+        Ok(n) => Ok(n),
+        Err(_) => Err(format!("`{text}` is not a whole number of rows, like `10`")),
+    }
+}
+
 fn parse_finite(text: &str) -> Result<f64, String> {
     match text.parse::<f64>() {
         Ok(v) if v.is_finite() => Ok(v),

@@ -51,7 +51,11 @@ pub fn parse_order(text: &str) -> Result<Order, String> {
                 Some(rest) => (true, rest),
                 None => (false, part),
             };
-            let key = name.parse::<SortKey>().map_err(|e| format!("sort key {e}"))?;
+            let key = name.parse::<SortKey>().map_err(|e| {
+                let hint =
+                    crate::catalog::wording::did_you_mean(name, SortKey::NAMES.iter().copied(), 0.8, 1, "");
+                format!("sort key {e}{hint}")
+            })?;
             Ok(OrderKey { key, reverse })
         })
         .collect::<Result<Vec<_>, String>>()
@@ -122,10 +126,14 @@ pub fn parse_weights(text: &str) -> Result<Weights, String> {
             }
         };
         let criterion = name.trim().parse::<Criterion>().map_err(|_| {
-            format!(
-                "unknown criterion `{}`; use `cost`, `months`, `credit` or `pacing`",
-                name.trim()
-            )
+            let hint = crate::catalog::wording::did_you_mean(
+                name.trim(),
+                Criterion::NAMES.iter().copied(),
+                0.8,
+                1,
+                "use `cost`, `months`, `credit` or `pacing`",
+            );
+            format!("unknown criterion `{}`{hint}", name.trim())
         })?;
         *weights.of_mut(criterion) = value;
     }

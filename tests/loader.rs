@@ -354,7 +354,7 @@ fn other_commands_refuse_a_catalogue_with_problems() {
     assert!(lines[1].starts_with("tests/fixtures/two_errors.toml:31:8: "));
     assert_eq!(
         lines[2],
-        "error: the catalogue has 2 problems (listed above); fix them or run `micromasters validate` to check it"
+        "error: the catalogue has 2 problems (listed above); fix them or run `micromasters validate tests/fixtures/two_errors.toml` to check it"
     );
 }
 

@@ -209,11 +209,24 @@ pub struct Invalid(pub Vec<Diagnostic>);
 impl std::fmt::Display for Invalid {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let n = self.0.len();
+        // The command that loads the files at fault: `validate` takes them as arguments.
+        let mut files: Vec<&str> = Vec::new();
+        for d in &self.0 {
+            if d.file != load::BUILTIN_NAME && d.file != "<stdin>" && !files.contains(&d.file.as_str()) {
+                files.push(&d.file);
+            }
+        }
+        let command = if files.is_empty() {
+            "micromasters validate".to_string()
+        } else {
+            format!("micromasters validate {}", files.join(" "))
+        };
         write!(
             f,
-            "the catalogue has {n} problem{} (listed above); fix {} or run `micromasters validate` to check it",
+            "the catalogue has {n} problem{} (listed above); fix {} or run `{}` to check it",
             if n == 1 { "" } else { "s" },
-            if n == 1 { "it" } else { "them" }
+            if n == 1 { "it" } else { "them" },
+            text::plain(&command)
         )
     }
 }

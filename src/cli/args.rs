@@ -11,7 +11,7 @@ use crate::filter::Filter;
 use crate::pace::{MAX_COURSES_PER_TERM, Pace};
 use crate::plan::{PlanRequest, PlanSort};
 use crate::profile::Profile;
-use crate::quantity::{parse_hours, parse_non_negative, parse_positive, parse_share};
+use crate::quantity::{parse_hours, parse_limit, parse_non_negative, parse_positive, parse_share};
 use crate::rank::{self, Comparison, Order, Weights};
 use crate::schedule::{Finances, GainFrom, Month};
 
@@ -109,7 +109,7 @@ pub struct CompareArgs {
     pub explain: bool,
 
     /// Keep the first N rows
-    #[arg(long, short = 'n', value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    #[arg(long, short = 'n', value_name = "N", value_parser = parse_limit)]
     pub limit: Option<u64>,
 
     /// Compare the programs of your profile's `shortlist`
@@ -264,7 +264,7 @@ pub struct PlanArgs {
     pub sort: Option<PlanSort>,
 
     /// Keep the first N routes
-    #[arg(long, short = 'n', value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    #[arg(long, short = 'n', value_name = "N", value_parser = parse_limit)]
     pub limit: Option<u64>,
 }
 

@@ -43,9 +43,9 @@ Examples:
 /// Options every command takes.
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
-    /// Add a catalogue file after the built-in one (repeatable, loaded in order; a later entry
-    /// replaces an earlier one with the same id). `MICROMASTERS_CATALOG` (a `:`-separated list)
-    /// adds files before these.
+    /// Add a catalogue file after the built-in one (repeatable, loaded in order; an entry whose
+    /// id an earlier file defines corrects it key by key). `MICROMASTERS_CATALOG` (a
+    /// `:`-separated list) adds files before these.
     #[arg(long, global = true, value_name = "FILE")]
     pub catalog: Vec<PathBuf>,
 
@@ -326,12 +326,13 @@ impl GlobalArgs {
 /// Width of tables when stdout is not a terminal and `COLUMNS` is not set.
 pub const DEFAULT_WIDTH: u16 = 80;
 
-/// The terminal's width when stdout is one.
+/// The terminal's width when stdout is one that reports a width; a terminal that reports 0
+/// (some do, under a program that gives it no size) counts as none, so `COLUMNS` applies.
 pub fn terminal_width() -> Option<u16> {
     if !std::io::stdout().is_terminal() {
         return None;
     }
-    Some(comfy_table::Table::new().width().unwrap_or(DEFAULT_WIDTH))
+    comfy_table::Table::new().width().filter(|w| *w > 0)
 }
 
 #[cfg(test)]

@@ -22,12 +22,12 @@ pub fn run(
 ) -> Result<()> {
     programs_named(catalog, &filter.toward)?;
     let selection = filter::select(catalog, &[], filter, &ctx.money);
-    // Institutions by name (then id), once each; then each program by its institution's place,
-    // its name and its id.
+    // Institutions by name as a reader files them ("The University of Queensland" under U),
+    // then id, once each; then each program by its institution's place, its name and its id.
     let mut schools: Vec<(String, &str)> = catalog
         .institutions
         .iter()
-        .map(|i| (i.name.to_lowercase(), i.id.as_str()))
+        .map(|i| (filing_name(&i.name), i.id.as_str()))
         .collect();
     schools.sort_unstable();
     let place: std::collections::HashMap<&str, usize> =
@@ -131,5 +131,31 @@ impl<'a> Entry for Listing<'a> {
             dim: p.status == Status::Retired,
             note: None,
         });
+    }
+}
+
+/// A name as a reader files it: lowercase, without a leading article ("The", "La", "Le").
+fn filing_name(name: &str) -> String {
+    let lower = name.to_lowercase();
+    for article in ["the ", "la ", "le ", "les ", "el "] {
+        if let Some(rest) = lower.strip_prefix(article) {
+            return rest.to_string();
+        }
+    }
+    lower
+}
+
+#[cfg(test)]
+mod tests {
+    use super::filing_name;
+
+    #[test]
+    fn names_are_filed_without_a_leading_article() {
+        assert_eq!(
+            filing_name("The University of Queensland"),
+            "university of queensland"
+        );
+        assert!(filing_name("The University of Queensland") > filing_name("University of Adelaide"));
+        assert_eq!(filing_name("Theory Institute"), "theory institute");
     }
 }

@@ -42,6 +42,19 @@ pub fn write<R: Serialize>(
     out.write_all(b"\n]\n")
 }
 
+/// Writes `records` as JSON Lines: one compact record a line, as they come (the records of
+/// `--format json`'s array; a single object is one line).
+pub fn write_lines<R: Serialize>(records: impl Iterator<Item = R>, out: &mut dyn Write) -> io::Result<()> {
+    let mut buffer = Vec::with_capacity(512);
+    for record in records {
+        buffer.clear();
+        serde_json::to_writer(&mut buffer, &record).map_err(io::Error::from)?;
+        buffer.push(b'\n');
+        write_safe(&buffer, out)?;
+    }
+    Ok(())
+}
+
 /// Writes JSON text with DEL, C1 and bidirectional controls (which serde_json leaves raw inside
 /// strings) as `\u` escapes; most text holds none and is written as it is.
 fn write_safe(json: &[u8], out: &mut dyn Write) -> io::Result<()> {

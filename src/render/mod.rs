@@ -23,6 +23,8 @@ named_enum! {
         /// A table for people, sized to the terminal.
         Table = "table",
         Json = "json",
+        /// JSON Lines: one record a line, for streams.
+        Jsonl = "jsonl",
         Csv = "csv",
         Markdown = "markdown",
         /// One self-contained page.
@@ -214,6 +216,7 @@ pub fn report<E: Entry>(
     } = report;
     match format {
         Format::Json => json::write(entries.map(|e| e.record()), single, out),
+        Format::Jsonl => json::write_lines(entries.map(|e| e.record()), out),
         Format::Csv => csv::write(entries.map(|e| e.record()), &E::Record::default(), out),
         Format::Table | Format::Markdown | Format::Html => {
             let mut grid = layout;
@@ -263,6 +266,7 @@ pub fn validation(validation: Validation, format: Format, out: &mut dyn Write) -
             Ok(())
         }
         Format::Json => json::write(std::iter::once(&validation.summary), true, out),
+        Format::Jsonl => json::write_lines(std::iter::once(&validation.summary), out),
         Format::Csv => csv::write(validation.problems.iter(), &&Diagnostic::default(), out),
         Format::Markdown | Format::Html => draw(validation.document, format, None, out),
     }

@@ -1,0 +1,108 @@
+//! What a demanding new user tripped on, round 2: each item as a test.
+
+mod common;
+
+use common::{micromasters, stderr_of, stdout_of};
+use serde_json::Value;
+
+fn institutions(args: &[&str]) -> Vec<String> {
+    let mut command = micromasters();
+    command
+        .args(["--format", "json"])
+        .args(args)
+        .arg("--include-retired");
+    let out: Value = serde_json::from_str(&stdout_of(&mut command, 0)).unwrap();
+    let mut found: Vec<String> = out
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["institution"].as_str().unwrap().to_string())
+        .collect();
+    found.dedup();
+    found
+}
+
+#[test]
+fn an_exact_institution_wins_over_word_matching_and_a_phrase_matches_consecutive_words() {
+    // `columbia` is Columbia's id: not the University of British Columbia.
+    assert_eq!(institutions(&["list", "-u", "columbia"]), ["columbia"]);
+    assert_eq!(institutions(&["list", "-u", "Columbia University"]), ["columbia"]);
+    let ubc = institutions(&["list", "-u", "british columbia"]);
+    assert!(
+        !ubc.is_empty() && !ubc.contains(&"columbia".to_string()),
+        "{ubc:?}"
+    );
+    assert_eq!(
+        institutions(&["compare", "-u", "columbia", "--limit", "2"]),
+        ["columbia"]
+    );
+}
+
+#[test]
+fn jsonl_streams_one_record_a_line() {
+    let mut json = micromasters();
+    json.args(["--format", "json", "compare"]);
+    let array: Value = serde_json::from_str(&stdout_of(&mut json, 0)).unwrap();
+    let mut lines = micromasters();
+    lines.args(["--format", "jsonl", "compare"]);
+    let out = stdout_of(&mut lines, 0);
+    let records: Vec<Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(Value::Array(records), array);
+    let mut one = micromasters();
+    one.args(["--format", "jsonl", "estimate", "mitx-scm"]);
+    assert_eq!(stdout_of(&mut one, 0).lines().count(), 1);
+}
+
+#[test]
+fn mistyped_values_name_the_closest_and_a_zero_limit_says_why() {
+    let cases: [(&[&str], &str); 4] = [
+        (&["compare", "--sort", "costs"], "did you mean `cost`?"),
+        (&["compare", "--weights", "cots=2"], "did you mean `cost`?"),
+        (&["--currency", "EURO", "compare"], "did you mean `EUR`?"),
+        (
+            &["compare", "--limit", "0"],
+            "`0` would keep nothing: give 1 or more",
+        ),
+    ];
+    for (args, expected) in cases {
+        let output = micromasters().args(args).output().unwrap();
+        assert_ne!(output.status.code(), Some(0), "{args:?}");
+        let err = String::from_utf8_lossy(&output.stderr);
+        assert!(err.contains(expected), "{args:?}: {err}");
+        assert!(!err.contains("18446744073709551615"), "{err}");
+    }
+}
+
+#[test]
+fn institutions_are_filed_as_a_reader_would() {
+    let mut list = micromasters();
+    list.args(["--format", "json", "list"]);
+    let out: Value = serde_json::from_str(&stdout_of(&mut list, 0)).unwrap();
+    let mut names: Vec<String> = out
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["institution_name"].as_str().unwrap().to_string())
+        .collect();
+    names.dedup();
+    // A leading "The" does not file a name under T.
+    let filed: Vec<String> = names
+        .iter()
+        .map(|n| n.to_lowercase().trim_start_matches("the ").to_string())
+        .collect();
+    let mut sorted = filed.clone();
+    sorted.sort();
+    assert_eq!(filed, sorted);
+    assert!(names.iter().any(|n| n.starts_with("The ")), "{names:?}");
+}
+
+#[test]
+fn help_and_errors_say_what_the_tool_does() {
+    let mut help = micromasters();
+    help.arg("--help");
+    let out = stdout_of(&mut help, 0);
+    assert!(out.contains("corrects it key by key"), "{out}");
+    let mut broken = micromasters();
+    broken.args(["--catalog", "tests/fixtures/two_errors.toml", "list"]);
+    assert!(stderr_of(&mut broken, 1).contains("run `micromasters validate tests/fixtures/two_errors.toml`"));
+}
