@@ -106,3 +106,34 @@ fn help_and_errors_say_what_the_tool_does() {
     broken.args(["--catalog", "tests/fixtures/two_errors.toml", "list"]);
     assert!(stderr_of(&mut broken, 1).contains("run `micromasters validate tests/fixtures/two_errors.toml`"));
 }
+
+#[test]
+fn tables_fit_the_width_in_terminal_columns_with_wide_characters() {
+    use unicode_width::UnicodeWidthStr;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("wide.toml");
+    std::fs::write(
+        &path,
+        "format = 1\n[[institution]]\nid = \"u\"\nname = \"大學\"\n[[program]]\nid = \"cjk\"\n\
+         name = \"數據科學與人工智能的微碩士課程，一個很長的名字的課程 🎓🎓🎓\"\nkind = \"certificate\"\n\
+         institution = \"u\"\npacing = \"both\"\ncost = 100\nmonths = 3\n",
+    )
+    .unwrap();
+    for width in ["60", "80", "120"] {
+        for command in ["compare", "list", "show"] {
+            let mut run = micromasters();
+            run.args(["--no-builtin", "--catalog"])
+                .arg(&path)
+                .args(["--width", width, command]);
+            if command == "show" {
+                run.arg("cjk");
+            }
+            let out = stdout_of(&mut run, 0);
+            let widest = out.lines().map(UnicodeWidthStr::width).max().unwrap();
+            assert!(
+                widest <= width.parse().unwrap(),
+                "{command} at {width}: {widest} columns\n{out}"
+            );
+        }
+    }
+}

@@ -4,6 +4,8 @@ use std::io::{self, Write};
 
 use comfy_table::{Attribute, Cell, CellAlignment, ContentArrangement, LineStyle, Table, TableStyle};
 
+use unicode_width::UnicodeWidthStr;
+
 use super::{Grid, Style, Wrap};
 
 /// Rules under the header and around the table, no vertical lines: easy to read and to copy.
@@ -82,16 +84,16 @@ pub fn write(mut grid: Grid, style: Style, out: &mut dyn Write) -> io::Result<()
             }
             let mut fitted = Vec::with_capacity(lines.len());
             for (i, line) in std::mem::take(lines).into_iter().enumerate() {
-                if line.chars().count() <= width {
+                if line.width() <= width {
                     fitted.push(line);
                 } else if i >= busy {
-                    let start: String = line.chars().take(width).collect();
+                    let start = break_at_width(&line, width).swap_remove(0);
                     overflows.push((start.clone(), line));
                     fitted.push(start);
                 } else {
-                    // Beside other cells' lines: a word too long for the column breaks here.
-                    let chars: Vec<char> = line.chars().collect();
-                    fitted.extend(chars.chunks(width.max(1)).map(|c| c.iter().collect::<String>()));
+                    // Beside other cells' lines: a word too long for the column breaks here,
+                    // at the columns the terminal gives it (a wide character takes two).
+                    fitted.extend(break_at_width(&line, width.max(1)));
                 }
             }
             *lines = fitted;
@@ -129,9 +131,27 @@ pub fn write(mut grid: Grid, style: Style, out: &mut dyn Write) -> io::Result<()
     Ok(())
 }
 
-/// The widest line of a cell, in characters.
+/// `line` in pieces of at most `width` terminal columns (one wide character at least).
+fn break_at_width(line: &str, width: usize) -> Vec<String> {
+    let mut pieces = vec![String::new()];
+    let mut used = 0;
+    for c in line.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w > width && used > 0 {
+            pieces.push(String::new());
+            used = 0;
+        }
+        if let Some(last) = pieces.last_mut() {
+            last.push(c);
+        }
+        used += w;
+    }
+    pieces
+}
+
+/// The widest line of a cell, in terminal columns (a CJK character or an emoji takes two).
 fn cell_width(text: &str) -> usize {
-    text.lines().map(|l| l.chars().count()).max().unwrap_or(0)
+    text.lines().map(UnicodeWidthStr::width).max().unwrap_or(0)
 }
 
 /// The width each column gets: figures their full width, and the wrapping columns an equal share
@@ -227,7 +247,7 @@ fn wrap_widths(text: &str, first: usize, rest: usize, hyphenate: bool) -> Vec<St
         for (n, piece) in pieces.into_iter().enumerate() {
             let gap = usize::from(n == 0 && !line.is_empty());
             let width = if lines.is_empty() { first } else { rest };
-            if !line.is_empty() && line.chars().count() + gap + piece.chars().count() > width {
+            if !line.is_empty() && line.width() + gap + piece.width() > width {
                 lines.push(std::mem::take(&mut line));
             } else if gap == 1 {
                 line.push(' ');
