@@ -137,3 +137,39 @@ fn tables_fit_the_width_in_terminal_columns_with_wide_characters() {
         }
     }
 }
+
+#[test]
+fn the_version_names_the_built_in_catalogues_date() {
+    let mut version = micromasters();
+    version.arg("--version");
+    let out = stdout_of(&mut version, 0);
+    let catalogue = std::fs::read_to_string("data/catalog.toml").unwrap();
+    let as_of = catalogue
+        .lines()
+        .find_map(|l| l.strip_prefix("as_of = "))
+        .expect("the built-in catalogue has an as_of");
+    assert_eq!(
+        out,
+        format!(
+            "micromasters {} (built-in catalogue as of {as_of})\n",
+            env!("CARGO_PKG_VERSION")
+        )
+    );
+}
+
+#[test]
+fn the_manual_page_has_examples_and_see_also() {
+    let mut man = micromasters();
+    man.arg("man");
+    let page = stdout_of(&mut man, 0);
+    for section in [
+        ".SH EXAMPLES",
+        ".SH SEE ALSO",
+        ".SH EXIT STATUS",
+        ".SH ENVIRONMENT",
+    ] {
+        assert!(page.contains(section), "{section}");
+    }
+    assert!(page.contains("MICROMASTERS_PROFILE"));
+    assert!(page.contains("docs/catalog\\-format.md"));
+}

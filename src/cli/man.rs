@@ -40,8 +40,49 @@ const ENVIRONMENT: &[(&str, &str)] = &[
         "dumb: no colour (unless --color always) and rules drawn with ASCII dashes.",
     ),
     (
+        "MICROMASTERS_PROFILE",
+        "A profile file (hours a week, aid, currency, budget, employer, shortlist) read when --profile is not given; else $XDG_CONFIG_HOME/micromasters/profile.toml.",
+    ),
+    (
         "SOURCE_DATE_EPOCH",
         "Seconds since 1970 that stand for the clock: which figures are stale, and the days since a check, can be reproduced.",
+    ),
+];
+
+/// Examples, one a line: the command and what it answers.
+const EXAMPLES: &[(&str, &str)] = &[
+    (
+        "micromasters compare --kind micromasters --pacing self-paced --max-cost 1500",
+        "Self-paced MicroMasters under $1,500, best score first.",
+    ),
+    (
+        "micromasters plan --subject data,analytics --hours-per-week 8 --budget 1500",
+        "Every route to a degree in data or analytics that may fit $1,500, at 8 hours a week.",
+    ),
+    (
+        "micromasters estimate mitx-scm --then mit-scm-masters --salary-gain 15000",
+        "The SCM credential, then the rest of MIT's master's, and when a $15,000 raise repays it.",
+    ),
+    (
+        "micromasters show mitx-scm",
+        "Every field of one program, with its sources and when each figure was checked.",
+    ),
+    (
+        "micromasters validate my.toml",
+        "Every problem of a catalogue of your own, as FILE:LINE:COLUMN.",
+    ),
+];
+
+/// Related pages and documents.
+const SEE_ALSO: &[(&str, &str)] = &[
+    (
+        "docs/catalog-format.md",
+        "The catalogue format: every key, the limits, corrections and sources.",
+    ),
+    ("docs/profile.md", "The learner profile."),
+    (
+        "README.md",
+        "A tour of every command with real output, and how figures are made.",
     ),
 ];
 
@@ -108,5 +149,7 @@ fn page(root: Command, out: &mut dyn Write) -> io::Result<()> {
     tagged(out, "EXIT STATUS", EXIT_STATUS)?;
     tagged(out, "ENVIRONMENT", ENVIRONMENT)?;
     tagged(out, "FILES", FILES)?;
+    tagged(out, "EXAMPLES", EXAMPLES)?;
+    tagged(out, "SEE ALSO", SEE_ALSO)?;
     man.render_version_section(out)
 }

@@ -26,7 +26,7 @@ use crate::render::{Format, Style};
 /// The built-in catalogue holds real programs with sourced figures; add or correct programs
 /// with catalogue files of your own (`--catalog FILE`).
 #[derive(Debug, Parser)]
-#[command(name = "micromasters", version, max_term_width = 100, after_help = MAIN_EXAMPLES)]
+#[command(name = "micromasters", version = VERSION, max_term_width = 100, after_help = MAIN_EXAMPLES)]
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,
@@ -322,6 +322,13 @@ impl GlobalArgs {
         style
     }
 }
+
+/// `--version`: the program's version and the date of the built-in catalogue's figures (its
+/// `as_of`; a test keeps the two in step).
+pub const VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " (built-in catalogue as of 2025-04-11)"
+);
 
 /// Width of tables when stdout is not a terminal and `COLUMNS` is not set.
 pub const DEFAULT_WIDTH: u16 = 80;
