@@ -155,32 +155,25 @@ fn judge(program: &Program, filter: &Filter, universities: Option<&HashSet<&str>
 /// University of British Columbia); another names those whose id, name or short name holds its
 /// words as a phrase: consecutive words, each begun by the value's word in turn.
 pub fn institutions_matching<'a>(catalog: &'a Catalog, wanted: &[String]) -> HashSet<&'a str> {
-    let mut ids = HashSet::new();
-    for value in wanted {
-        let exact: Vec<&str> = catalog
+    // The institutions one of whose names (`id`, `name`, `short`) `test` accepts.
+    let named = |test: &dyn Fn(&str) -> bool| -> Vec<&'a str> {
+        catalog
             .institutions
             .iter()
             .filter(|i| {
                 [Some(&i.id), Some(&i.name), i.short.as_ref()]
                     .into_iter()
                     .flatten()
-                    .any(|t| t.eq_ignore_ascii_case(value.trim()))
+                    .any(|t| test(t))
             })
             .map(|i| i.id.as_str())
-            .collect();
+            .collect()
+    };
+    let mut ids = HashSet::new();
+    for value in wanted {
+        let exact = named(&|t| t.eq_ignore_ascii_case(value.trim()));
         if exact.is_empty() {
-            ids.extend(
-                catalog
-                    .institutions
-                    .iter()
-                    .filter(|i| {
-                        [Some(&i.id), Some(&i.name), i.short.as_ref()]
-                            .into_iter()
-                            .flatten()
-                            .any(|t| phrase_match(value, t))
-                    })
-                    .map(|i| i.id.as_str()),
-            );
+            ids.extend(named(&|t| phrase_match(value, t)));
         } else {
             ids.extend(exact);
         }

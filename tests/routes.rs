@@ -295,35 +295,28 @@ fn the_built_in_degrees_follow_the_learners_pace_where_the_catalogue_can() {
         )
     };
     let one = ["--courses-per-term", "1"];
-    assert_eq!(at(&one, "gatech-omscs"), (Some(40.0), Some(40.0), "yours".into()));
-    assert_eq!(
-        at(&one, "uopeople-msit"),
-        (Some(30.0), Some(30.0), "yours".into())
-    );
-    assert_eq!(
-        at(&one, "gatech-omsa"),
-        (Some(12.0), Some(36.0), "advertised".into())
-    );
     let three = ["--courses-per-term", "3"];
-    // ⌈10 / 3⌉ = 4 terms of 4 months; ⌈12 / 3⌉ = 4 terms of 2.5.
-    assert_eq!(
-        at(&three, "gatech-omscs"),
-        (Some(16.0), Some(16.0), "yours".into())
-    );
-    assert_eq!(
-        at(&three, "uopeople-msit"),
-        (Some(10.0), Some(10.0), "yours".into())
-    );
     // No source gives one course's weekly hours for these: hours alone cannot set terms.
     let hours = ["--hours-per-week", "10"];
-    assert_eq!(
-        at(&hours, "gatech-omscs"),
-        (Some(12.0), Some(36.0), "advertised".into())
-    );
-    assert_eq!(
-        at(&hours, "uopeople-msit"),
-        (Some(12.0), Some(12.0), "advertised".into())
-    );
+    // (pace flags, degree, hand-computed months, pace)
+    type Case<'a> = (&'a [&'a str], &'a str, (f64, f64), &'a str);
+    let cases: [Case; 7] = [
+        (&one, "gatech-omscs", (40.0, 40.0), "yours"),
+        (&one, "uopeople-msit", (30.0, 30.0), "yours"),
+        (&one, "gatech-omsa", (12.0, 36.0), "advertised"),
+        // ⌈10 / 3⌉ = 4 terms of 4 months; ⌈12 / 3⌉ = 4 terms of 2.5.
+        (&three, "gatech-omscs", (16.0, 16.0), "yours"),
+        (&three, "uopeople-msit", (10.0, 10.0), "yours"),
+        (&hours, "gatech-omscs", (12.0, 36.0), "advertised"),
+        (&hours, "uopeople-msit", (12.0, 12.0), "advertised"),
+    ];
+    for (args, id, (low, high), pace) in cases {
+        assert_eq!(
+            at(args, id),
+            (Some(low), Some(high), pace.into()),
+            "{id} {args:?}"
+        );
+    }
     let mut table = micromasters();
     table.args([
         "plan",
