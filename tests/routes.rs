@@ -9,6 +9,9 @@ use serde_json::Value;
 
 const ROUTES: &str = "tests/fixtures/routes.toml";
 
+/// (pace flags, degree, hand-computed months, pace)
+type PaceCase<'a> = (&'a [&'a str], &'a str, (f64, f64), &'a str);
+
 fn json(args: &[&str]) -> Value {
     let mut command = micromasters();
     command
@@ -298,9 +301,7 @@ fn the_built_in_degrees_follow_the_learners_pace_where_the_catalogue_can() {
     let three = ["--courses-per-term", "3"];
     // No source gives one course's weekly hours for these: hours alone cannot set terms.
     let hours = ["--hours-per-week", "10"];
-    // (pace flags, degree, hand-computed months, pace)
-    type Case<'a> = (&'a [&'a str], &'a str, (f64, f64), &'a str);
-    let cases: [Case; 7] = [
+    let cases: [PaceCase; 7] = [
         (&one, "gatech-omscs", (40.0, 40.0), "yours"),
         (&one, "uopeople-msit", (30.0, 30.0), "yours"),
         (&one, "gatech-omsa", (12.0, 36.0), "advertised"),
