@@ -141,7 +141,7 @@ pub fn calendar(program: &Program, left: f64, pace: Pace) -> Calendar {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::{Admission, Checked, Delivery, Fees, Kind, Pacing, Status};
+    use crate::catalog::{Admission, Delivery, Fees, Kind, Pacing, Status};
 
     fn program(courses: u32, term_months: f64) -> Program {
         Program {
@@ -177,7 +177,7 @@ mod tests {
             notes: None,
             sources: Vec::new(),
             source: 0,
-            checked: [Checked::default(); 4],
+            checked: None,
         }
     }
 

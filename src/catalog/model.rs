@@ -270,8 +270,9 @@ pub struct Program {
     pub sources: Vec<String>,
     /// Index of the source this entry came from.
     pub source: usize,
-    /// When each group of figures was checked, by `Figure`.
-    pub checked: [Checked; 4],
+    /// When each group of figures was checked, by `Figure`; `None` (as for most programs) where
+    /// every group was checked on `verified`, from `source`: one pointer, not four dates.
+    pub checked: Option<Box<[Checked; 4]>>,
 }
 
 impl Program {
@@ -297,7 +298,17 @@ impl Program {
 
     /// When `figure` was checked, and from which file.
     pub fn check(&self, figure: Figure) -> Checked {
-        self.checked[figure as usize]
+        self.checks()[figure as usize]
+    }
+
+    /// Every group's check, in `Figure` order.
+    pub fn checks(&self) -> [Checked; 4] {
+        self.checked.as_deref().copied().unwrap_or(
+            [Checked {
+                date: self.verified,
+                source: self.source as u32,
+            }; 4],
+        )
     }
 
     /// Whether `figure` was checked more than `STALE_AFTER_DAYS` before `today` (or never).
@@ -309,7 +320,7 @@ impl Program {
 
     /// The oldest check of its figures; `None` where one is undated.
     pub fn oldest_check(&self) -> Option<Date> {
-        self.checked.iter().map(|c| c.date).min_by(|a, b| match (a, b) {
+        self.checks().iter().map(|c| c.date).min_by(|a, b| match (a, b) {
             (None, _) => std::cmp::Ordering::Less,
             (_, None) => std::cmp::Ordering::Greater,
             (Some(x), Some(y)) => x.cmp(y),

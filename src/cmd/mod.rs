@@ -279,7 +279,7 @@ pub fn provenance<'a>(
     let (mut oldest, mut newest, mut undated, mut any_stale) = (None::<Date>, None::<Date>, false, false);
     for program in programs {
         any_stale |= program.is_stale(ctx.today);
-        for check in &program.checked {
+        for check in &program.checks() {
             match check.date {
                 Some(d) => {
                     oldest = Some(oldest.map_or(d, |o| o.min(d)));

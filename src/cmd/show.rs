@@ -153,23 +153,24 @@ fn verified_text(p: &Program, catalog: &Catalog, ctx: &Context) -> String {
             date
         }
     };
-    let first = p.checked[0];
-    if p.checked.iter().all(|c| *c == first) {
+    let checks = p.checks();
+    let first = checks[0];
+    if checks.iter().all(|c| *c == first) {
         return one(first, p.is_figure_stale(Figure::Cost, ctx.today));
     }
     Figure::ALL
         .iter()
         .map(|&f| {
             let check = p.check(f);
-            let from =
-                if check.source as usize == p.source && p.checked.iter().all(|c| c.source == check.source) {
-                    String::new()
-                } else {
-                    catalog
-                        .sources
-                        .get(check.source as usize)
-                        .map_or(String::new(), |s| format!(", {s}"))
-                };
+            let from = if check.source as usize == p.source && checks.iter().all(|c| c.source == check.source)
+            {
+                String::new()
+            } else {
+                catalog
+                    .sources
+                    .get(check.source as usize)
+                    .map_or(String::new(), |s| format!(", {s}"))
+            };
             format!("{f}: {}{from}", one(check, p.is_figure_stale(f, ctx.today)))
         })
         .collect::<Vec<_>>()

@@ -172,14 +172,16 @@ impl Correctable for Program {
         let date = newer
             .verified
             .filter(|_| given.has(ProgramKey::Verified as usize));
+        let mut checks = self.checks();
         for &key in ProgramKey::ALL {
             if let (true, Some(figure)) = (given.has(key as usize), key.figure()) {
-                self.checked[figure as usize] = Checked {
+                checks[figure as usize] = Checked {
                     date,
                     source: newer.source as u32,
                 };
             }
         }
+        self.checked = Some(Box::new(checks));
         let source = newer.source;
         ProgramKey::take(self, newer, given);
         self.source = source;

@@ -9,8 +9,9 @@ use std::ops::Range;
 use toml::Spanned;
 use toml::value::{Date, Datetime};
 
-use super::raw::{RawCredit, RawFees, RawInstitution, RawProgram};
+use super::raw::{RawCredit, RawFees, RawInstitution, RawProgram, Word};
 use crate::catalog::amount::{Amount, Stated};
+use crate::catalog::model::{Admission, Delivery, Kind, Pacing, Status};
 
 /// A value as written, with its span in the entry's text.
 #[derive(Debug, Clone, PartialEq)]
@@ -294,6 +295,14 @@ fn stated(value: &Value) -> Option<Stated> {
     }
 }
 
+/// A closed word (`kind`, `pacing`, ...) with its place.
+fn word<T: std::str::FromStr>(value: &Value, span: Range<usize>) -> Option<Spanned<Word<T>>> {
+    match value {
+        Value::Str(s) => Some(Spanned::new(span, Word::of(s))),
+        _ => None,
+    }
+}
+
 fn strings(value: Value) -> Option<Vec<String>> {
     match value {
         Value::Array(items) => items
@@ -360,13 +369,13 @@ fn credit(value: Value) -> Option<Vec<Spanned<RawCredit>>> {
                     "toward" => once(&mut c.toward, || string(&value, span))?,
                     "degree" => once(&mut c.degree, || Some(string(&value, span)?.into_inner()))?,
                     "at" => once(&mut c.at, || string(&value, span))?,
-                    "grants" => once(&mut c.grants, || string(&value, span))?,
+                    "grants" => once(&mut c.grants, || word(&value, span))?,
                     "share" => once(&mut c.share, || Some(Spanned::new(span, stated(&value)?)))?,
                     "credits" => once(&mut c.credits, || spanned_float(&value, span))?,
                     "of" => once(&mut c.of, || spanned_float(&value, span))?,
                     "unit" => once(&mut c.unit, || Some(string(&value, span)?.into_inner()))?,
-                    "tuition" => once(&mut c.tuition, || string(&value, span))?,
-                    "status" => once(&mut c.status, || string(&value, span))?,
+                    "tuition" => once(&mut c.tuition, || word(&value, span))?,
+                    "status" => once(&mut c.status, || word(&value, span))?,
                     "ends" => once(&mut c.ends, || date(&value, span))?,
                     "note" => once(&mut c.note, || Some(string(&value, span)?.into_inner()))?,
                     _ => return None,
@@ -393,18 +402,18 @@ pub fn program(text: &str) -> Option<RawProgram> {
         match key {
             "id" => once(&mut p.id, || string(&value, span))?,
             "name" => once(&mut p.name, || Some(string(&value, span)?.into_inner()))?,
-            "kind" => once(&mut p.kind, || string(&value, span))?,
+            "kind" => once(&mut p.kind, || word(&value, span))?,
             "institution" => once(&mut p.institution, || string(&value, span))?,
             "platform" => once(&mut p.platform, || Some(string(&value, span)?.into_inner()))?,
-            "delivery" => once(&mut p.delivery, || string(&value, span))?,
-            "pacing" => once(&mut p.pacing, || string(&value, span))?,
+            "delivery" => once(&mut p.delivery, || word(&value, span))?,
+            "pacing" => once(&mut p.pacing, || word(&value, span))?,
             "subjects" => once(&mut p.subjects, || strings(value))?,
             "courses" => match value {
                 Value::Int(i) => once(&mut p.courses, || Some(Spanned::new(span, i)))?,
                 _ => return None,
             },
             "credits" => once(&mut p.credits, || spanned_float(&value, span))?,
-            "admission" => once(&mut p.admission, || string(&value, span))?,
+            "admission" => once(&mut p.admission, || word(&value, span))?,
             "cost" => once(&mut p.cost, || Some(Spanned::new(span, stated(&value)?)))?,
             "currency" => once(&mut p.currency, || string(&value, span))?,
             "financial_aid" => once(&mut p.financial_aid, || spanned_float(&value, span))?,
@@ -422,7 +431,7 @@ pub fn program(text: &str) -> Option<RawProgram> {
             },
             "max_months" => once(&mut p.max_months, || spanned_float(&value, span))?,
             "credit" => once(&mut p.credit, || credit(value))?,
-            "status" => once(&mut p.status, || string(&value, span))?,
+            "status" => once(&mut p.status, || word(&value, span))?,
             "ends" => once(&mut p.ends, || date(&value, span))?,
             "partners" => once(&mut p.partners, || strings(value))?,
             "url" => once(&mut p.url, || Some(string(&value, span)?.into_inner()))?,
@@ -469,15 +478,15 @@ pub fn program(text: &str) -> Option<RawProgram> {
 struct RawProgramParts {
     id: Option<Spanned<String>>,
     name: Option<String>,
-    kind: Option<Spanned<String>>,
+    kind: Option<Spanned<Word<Kind>>>,
     institution: Option<Spanned<String>>,
     platform: Option<String>,
-    delivery: Option<Spanned<String>>,
-    pacing: Option<Spanned<String>>,
+    delivery: Option<Spanned<Word<Delivery>>>,
+    pacing: Option<Spanned<Word<Pacing>>>,
     subjects: Option<Vec<String>>,
     courses: Option<Spanned<i64>>,
     credits: Option<Spanned<f64>>,
-    admission: Option<Spanned<String>>,
+    admission: Option<Spanned<Word<Admission>>>,
     cost: Option<Spanned<Stated>>,
     currency: Option<Spanned<String>>,
     financial_aid: Option<Spanned<f64>>,
@@ -488,7 +497,7 @@ struct RawProgramParts {
     max_courses_per_term: Option<Spanned<i64>>,
     max_months: Option<Spanned<f64>>,
     credit: Option<Vec<Spanned<RawCredit>>>,
-    status: Option<Spanned<String>>,
+    status: Option<Spanned<Word<Status>>>,
     ends: Option<Spanned<Datetime>>,
     partners: Option<Vec<String>>,
     url: Option<String>,

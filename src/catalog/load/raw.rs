@@ -7,6 +7,29 @@ use toml::Spanned;
 use toml::value::Datetime;
 
 use crate::catalog::amount::{Amount, Stated};
+use crate::catalog::model::{Admission, Delivery, Grants, Kind, Pacing, PathwayStatus, Status, Tuition};
+
+/// A closed word as written: the value it names, or the text that names none, kept for the
+/// check that reports it beside the entry's other problems (serde would stop at it).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Word<T> {
+    Known(T),
+    Unknown(String),
+}
+
+impl<T: std::str::FromStr> Word<T> {
+    pub fn of(text: &str) -> Self {
+        text.parse()
+            .map_or_else(|_| Word::Unknown(text.to_string()), Word::Known)
+    }
+}
+
+impl<'de, T: std::str::FromStr> Deserialize<'de> for Word<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = std::borrow::Cow::<str>::deserialize(deserializer)?;
+        Ok(Word::of(&text))
+    }
+}
 
 /// One TOML document: a whole file, or one entry cut out of it.
 #[derive(Debug, PartialEq, Deserialize)]
@@ -69,15 +92,15 @@ pub struct RawProgram {
     pub name: Option<String>,
     /// Checked against the allowed words by `check`, so that a misspelling does not hide the
     /// entry's other problems.
-    pub kind: Option<Spanned<String>>,
+    pub kind: Option<Spanned<Word<Kind>>>,
     pub institution: Option<Spanned<String>>,
     pub platform: Option<String>,
-    pub delivery: Option<Spanned<String>>,
-    pub pacing: Option<Spanned<String>>,
+    pub delivery: Option<Spanned<Word<Delivery>>>,
+    pub pacing: Option<Spanned<Word<Pacing>>>,
     pub subjects: Option<Vec<String>>,
     pub courses: Option<Spanned<i64>>,
     pub credits: Option<Spanned<f64>>,
-    pub admission: Option<Spanned<String>>,
+    pub admission: Option<Spanned<Word<Admission>>>,
     pub cost: Option<Spanned<Stated>>,
     pub currency: Option<Spanned<String>>,
     pub financial_aid: Option<Spanned<f64>>,
@@ -88,7 +111,7 @@ pub struct RawProgram {
     pub max_courses_per_term: Option<Spanned<i64>>,
     pub max_months: Option<Spanned<f64>>,
     pub credit: Option<Vec<Spanned<RawCredit>>>,
-    pub status: Option<Spanned<String>>,
+    pub status: Option<Spanned<Word<Status>>>,
     pub ends: Option<Spanned<Datetime>>,
     pub partners: Option<Vec<String>>,
     pub url: Option<String>,
@@ -115,14 +138,14 @@ pub struct RawCredit {
     pub toward: Option<Spanned<String>>,
     pub degree: Option<String>,
     pub at: Option<Spanned<String>>,
-    pub grants: Option<Spanned<String>>,
+    pub grants: Option<Spanned<Word<Grants>>>,
     /// A number, or `"unknown"` where a source names the pathway but not its amount.
     pub share: Option<Spanned<Stated>>,
     pub credits: Option<Spanned<f64>>,
     pub of: Option<Spanned<f64>>,
     pub unit: Option<String>,
-    pub tuition: Option<Spanned<String>>,
+    pub tuition: Option<Spanned<Word<Tuition>>>,
     pub note: Option<String>,
-    pub status: Option<Spanned<String>>,
+    pub status: Option<Spanned<Word<PathwayStatus>>>,
     pub ends: Option<Spanned<Datetime>>,
 }

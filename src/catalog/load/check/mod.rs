@@ -16,7 +16,7 @@ use toml::Spanned;
 use super::correct::{Given, InstitutionKey, ProgramKey};
 use super::raw::{RawFees, RawInstitution, RawProgram};
 use crate::catalog::Date;
-use crate::catalog::model::{Admission, Checked, Delivery, Institution, Kind, Pacing, Program, Status};
+use crate::catalog::model::{Admission, Delivery, Institution, Kind, Pacing, Program, Status};
 use crate::catalog::wording::limit;
 
 /// What kind of problem a `Problem` is, where the loader treats kinds differently.
@@ -342,10 +342,7 @@ pub fn program(raw: RawProgram, base: usize, origin: Origin) -> Result<(Program,
         notes: non_empty(raw.notes),
         sources: raw.sources.unwrap_or_default(),
         source,
-        checked: [Checked {
-            date: verified,
-            source: source as u32,
-        }; 4],
+        checked: None,
     };
     Ok((program, references))
 }

@@ -2,6 +2,8 @@
 //! limits, each problem at the value's position.
 
 use toml::Spanned;
+
+use super::super::raw::Word;
 use toml::value::Datetime;
 
 use super::Findings;
@@ -168,18 +170,16 @@ pub(super) fn stated(
 /// One of a closed set of words (`kind`, `pacing`, ...), or a problem at it naming the allowed
 /// ones and the closest: checked here rather than by serde, so that a misspelling does not hide
 /// the entry's other problems.
-pub(super) fn word<T: std::str::FromStr>(
+pub(super) fn word<T: Copy>(
     findings: &mut Findings,
-    value: Option<&Spanned<String>>,
+    value: Option<&Spanned<Word<T>>>,
     allowed: &[&str],
 ) -> Option<T> {
-    let value = value?;
-    let word = value.get_ref().parse().ok();
-    if word.is_none() {
-        findings.at(
-            value,
-            crate::catalog::wording::not_allowed(value.get_ref(), allowed),
-        );
+    match value?.get_ref() {
+        Word::Known(word) => Some(*word),
+        Word::Unknown(text) => {
+            findings.at(value?, crate::catalog::wording::not_allowed(text, allowed));
+            None
+        }
     }
-    word
 }
