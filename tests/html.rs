@@ -127,3 +127,58 @@ fn the_parser_used_here_does_report_invalid_html() {
     let broken = Html::parse_document("<!DOCTYPE html><html><body><p><table><td>x</div></body></html>");
     assert!(!broken.errors.is_empty());
 }
+
+#[test]
+fn figure_cells_carry_the_values_they_sort_by_in_the_order_of_sort() {
+    // The page's sort uses `data-sort` (low end, then high end; unknown last): in the cost
+    // column that order must be `compare --sort cost`'s, ranges such as $6,000–7,000 by value.
+    let html = page(&["compare", "--kind", "masters", "--include-retired"]);
+    let mut rows: Vec<(Option<(f64, f64)>, String)> = all(&html, "tbody tr")
+        .iter()
+        .map(|row| {
+            let cells: Vec<_> = row.select(&Selector::parse("td").unwrap()).collect();
+            let key = cells[3].value().attr("data-sort").map(|d| {
+                let n: Vec<f64> = d.split(' ').map(|x| x.parse().unwrap()).collect();
+                (n[0], n[1])
+            });
+            let id = text(&cells[1])
+                .split_whitespace()
+                .rfind(|w| *w != "◆")
+                .unwrap()
+                .to_string();
+            (key, id)
+        })
+        .collect();
+    assert!(
+        rows.iter().any(|(k, _)| k.is_some_and(|(lo, hi)| lo < hi)),
+        "a range among them"
+    );
+    rows.sort_by(|a, b| match (a.0, b.0) {
+        (None, None) => a.1.cmp(&b.1),
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (Some(x), Some(y)) => x.0.total_cmp(&y.0).then(x.1.total_cmp(&y.1)).then(a.1.cmp(&b.1)),
+    });
+    let mut json = micromasters();
+    json.args([
+        "--format",
+        "json",
+        "compare",
+        "--kind",
+        "masters",
+        "--include-retired",
+        "--sort",
+        "cost",
+    ]);
+    let records: serde_json::Value = serde_json::from_str(&stdout_of(&mut json, 0)).unwrap();
+    let expected: Vec<String> = records
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_string())
+        .collect();
+    let by_page: Vec<String> = rows.into_iter().map(|(_, id)| id).collect();
+    assert_eq!(by_page, expected);
+    // Headers are buttons, reachable from the keyboard.
+    assert!(!all(&html, "th button").is_empty());
+}

@@ -48,18 +48,56 @@ fn cell(text: &str) -> String {
 const STYLE: &str = "body{font:15px/1.45 system-ui,sans-serif;margin:0;color:#1b1b1b;background:#fff}\
 main{max-width:72rem;margin:0 auto;padding:1.5rem}h1{font-size:1.4rem;margin:0 0 1rem}\
 table{border-collapse:collapse;width:100%;margin:1rem 0}th,td{padding:.35rem .6rem;border-bottom:1px solid #ddd;\
-text-align:left;vertical-align:top}th{background:#f2f4f7;cursor:pointer;position:sticky;top:0}\
+text-align:left;vertical-align:top}th{background:#f2f4f7;position:sticky;top:0}th button{font:inherit;font-weight:600;color:inherit;background:none;border:0;padding:0;cursor:pointer;text-align:inherit}\
 td.num,th.num{text-align:right;white-space:nowrap}tr.dim td{color:#777}td small{color:#555}\
 footer p{margin:.2rem 0;color:#444;font-size:.9rem}svg{max-width:100%;height:auto;border:1px solid #ddd;background:#fcfcfd}\
 svg text{font:12px system-ui,sans-serif;fill:#1b1b1b}svg .front{fill:#c62828}svg .point{fill:#1565c0}\
 svg .line{fill:none;stroke:#c62828;stroke-width:2}svg .axis{stroke:#555;stroke-width:1}";
 
-/// Sorts a table by the column whose header is clicked; numbers by value, unknowns last.
-const SCRIPT: &str = "document.querySelectorAll('th').forEach(function(th,i){th.addEventListener('click',function(){\
-var body=th.closest('table').tBodies[0],rows=Array.from(body.rows),up=th.dataset.up!=='1';th.dataset.up=up?'1':'0';\
-var key=function(r){var t=r.cells[i]?r.cells[i].textContent.trim():'';var n=parseFloat(t.replace(/[^0-9.\\-]/g,''));\
-return isNaN(n)?t.toLowerCase():n;};rows.sort(function(a,b){var x=key(a),y=key(b);if(typeof x!==typeof y)\
-return typeof x==='number'?-1:1;return (x<y?-1:x>y?1:0)*(up?1:-1);});rows.forEach(function(r){body.appendChild(r);});});});";
+/// Sorts a table by the column whose header button is pressed: figures by the `data-sort`
+/// values Rust wrote (low end, then high end), unknowns last either way; text by its words.
+/// The header says the order (`aria-sort`).
+const SCRIPT: &str = "document.querySelectorAll('th button').forEach(function(b){var th=b.parentNode;\
+b.addEventListener('click',function(){var i=th.cellIndex,body=th.closest('table').tBodies[0],rows=Array.from(body.rows),\
+up=th.getAttribute('aria-sort')!=='ascending';th.closest('tr').querySelectorAll('th').forEach(function(o){o.removeAttribute('aria-sort');});\
+th.setAttribute('aria-sort',up?'ascending':'descending');var num=th.classList.contains('num');\
+var key=function(r){var c=r.cells[i];if(!c)return null;if(num){var d=c.getAttribute('data-sort');return d?d.split(' ').map(Number):null;}\
+return c.textContent.trim().toLowerCase();};rows.sort(function(a,b){var x=key(a),y=key(b);if(x===null||y===null)\
+return x===null?(y===null?0:1):-1;var o=0;if(num){o=x[0]-y[0]||x[1]-y[1];}else{o=x<y?-1:x>y?1:0;}return up?o:-o;});\
+rows.forEach(function(r){body.appendChild(r);});});});";
+
+/// The value a figure cell sorts by: its first number and its last on the first line
+/// (`$6,000–7,000` is 6000 to 7000, `≥ $985.50` is 985.5, `$16,000 to $19,000 ?` is 16000 to
+/// 19000); `None` for an unknown (`?`) or empty cell, which sorts last.
+pub fn sort_value(text: &str) -> Option<(f64, f64)> {
+    let line = text.lines().next()?;
+    let mut numbers = Vec::new();
+    let mut current = String::new();
+    let flush = |current: &mut String, numbers: &mut Vec<f64>| {
+        if let Ok(n) = current.replace(',', "").parse::<f64>() {
+            numbers.push(n);
+        }
+        current.clear();
+    };
+    let chars: Vec<char> = line.chars().collect();
+    for (k, &c) in chars.iter().enumerate() {
+        let next_is_digit = chars.get(k + 1).is_some_and(char::is_ascii_digit);
+        let part_of_number = c.is_ascii_digit()
+            || (c == '.' && !current.is_empty())
+            || (c == ',' && !current.is_empty() && next_is_digit);
+        // A minus sign opens a number only where a word or a sum starts.
+        let sign =
+            c == '-' && current.is_empty() && next_is_digit && (k == 0 || matches!(chars[k - 1], ' ' | '$'));
+        if part_of_number || sign {
+            current.push(c);
+        } else {
+            flush(&mut current, &mut numbers);
+        }
+    }
+    flush(&mut current, &mut numbers);
+    let first = *numbers.first()?;
+    Some((first, *numbers.last().unwrap_or(&first)))
+}
 
 /// Writes `document` as one page.
 pub fn write(document: &Document, out: &mut dyn Write) -> io::Result<()> {
@@ -101,7 +139,12 @@ fn table(grid: &Grid, page: &mut String) {
     };
     page.push_str("<table>\n<thead><tr>");
     for (i, c) in grid.columns.iter().enumerate() {
-        let _ = write!(page, "<th scope=\"col\"{}>{}</th>", class(i), escape(&c.header));
+        let _ = write!(
+            page,
+            "<th scope=\"col\"{}><button type=\"button\">{}</button></th>",
+            class(i),
+            escape(&c.header)
+        );
     }
     page.push_str("</tr></thead>\n<tbody>\n");
     let first_wrap = grid.first_wrapping();
@@ -115,7 +158,15 @@ fn table(grid: &Grid, page: &mut String) {
             {
                 let _ = write!(content, "<br><small>{}</small>", escape(note));
             }
-            let _ = write!(page, "<td{}>{content}</td>", class(i));
+            // Figures sort by their value, not their text: the low end, then the high end.
+            let sort = if grid.is_figure(i) {
+                sort_value(text).map_or(String::new(), |(low, high)| {
+                    format!(" data-sort=\"{low} {high}\"")
+                })
+            } else {
+                String::new()
+            };
+            let _ = write!(page, "<td{}{sort}>{content}</td>", class(i));
         }
         page.push_str("</tr>\n");
     }
@@ -256,6 +307,19 @@ impl Occupied {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn figures_sort_by_their_value_low_end_then_high_end() {
+        assert_eq!(sort_value("$6,000–7,000"), Some((6000.0, 7000.0)));
+        assert_eq!(sort_value("$74,000 *"), Some((74000.0, 74000.0)));
+        assert_eq!(sort_value("≥ $985.50"), Some((985.5, 985.5)));
+        assert_eq!(sort_value("$16,000 to $19,000 ?"), Some((16000.0, 19000.0)));
+        assert_eq!(sort_value("12–36 adv."), Some((12.0, 36.0)));
+        assert_eq!(sort_value("-3 to 2.5"), Some((-3.0, 2.5)));
+        assert_eq!(sort_value("NGN 1,799,688"), Some((1_799_688.0, 1_799_688.0)));
+        assert_eq!(sort_value("?"), None);
+        assert_eq!(sort_value("–"), None);
+    }
 
     #[test]
     fn text_is_escaped_and_only_http_urls_become_links() {
