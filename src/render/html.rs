@@ -49,7 +49,13 @@ const STYLE: &str = "body{font:15px/1.45 system-ui,sans-serif;margin:0;color:#1b
 main{max-width:72rem;margin:0 auto;padding:1.5rem}h1{font-size:1.4rem;margin:0 0 1rem}\
 table{border-collapse:collapse;width:100%;margin:1rem 0}th,td{padding:.35rem .6rem;border-bottom:1px solid #ddd;\
 text-align:left;vertical-align:top}th{background:#f2f4f7;position:sticky;top:0}th button{font:inherit;font-weight:600;color:inherit;background:none;border:0;padding:0;cursor:pointer;text-align:inherit}\
-td.num,th.num{text-align:right;white-space:nowrap}tr.dim td{color:#777}td small{color:#555}\
+td.num,th.num{text-align:right;white-space:nowrap}tr.dim td{color:#595959}td small{color:#555}\
+.scroll{overflow-x:auto;max-width:100%}.scroll table{min-width:40rem}footer p{overflow-wrap:anywhere}\
+@media (prefers-color-scheme:dark){body{color:#e8e8e8;background:#121417}th{background:#23272e}\
+th,td{border-bottom-color:#3a3f47}tr.dim td{color:#b0b0b0}td small,footer p{color:#c8c8c8}a{color:#8ab4f8}\
+svg{background:#1b1e23;border-color:#3a3f47}svg text{fill:#e8e8e8}svg .axis{stroke:#aaa}}\
+@media print{body{font-size:11px}main{max-width:none;padding:0}th{position:static}th button{font-weight:700}\
+.scroll{overflow:visible}svg{max-height:12cm}}\
 footer p{margin:.2rem 0;color:#444;font-size:.9rem}svg{max-width:100%;height:auto;border:1px solid #ddd;background:#fcfcfd}\
 svg text{font:12px system-ui,sans-serif;fill:#1b1b1b}svg .front{fill:#c62828}svg .point{fill:#1565c0}\
 svg .line{fill:none;stroke:#c62828;stroke-width:2}svg .axis{stroke:#555;stroke-width:1}";
@@ -137,7 +143,8 @@ fn table(grid: &Grid, page: &mut String) {
     let class = |i: usize| {
         if grid.is_figure(i) { " class=\"num\"" } else { "" }
     };
-    page.push_str("<table>\n<thead><tr>");
+    // The table scrolls inside its own box on a narrow screen, never the page.
+    page.push_str("<div class=\"scroll\">\n<table>\n<thead><tr>");
     for (i, c) in grid.columns.iter().enumerate() {
         let _ = write!(
             page,
@@ -170,7 +177,7 @@ fn table(grid: &Grid, page: &mut String) {
         }
         page.push_str("</tr>\n");
     }
-    page.push_str("</tbody>\n</table>\n");
+    page.push_str("</tbody>\n</table>\n</div>\n");
 }
 
 /// The plot as inline SVG: axes with their ends, the front joined, every point labelled.
