@@ -103,7 +103,7 @@ fn run(cli: &Cli, profile: Option<&Profile>, out: &mut dyn Write) -> Result<Exit
         Command::Show(args) => session.with(|c, ctx| cmd::show::run(&args.ids, c, ctx, out, &mut err)),
         Command::Estimate(args) => session.with(|c, ctx| {
             cmd::estimate::run(
-                &args.id,
+                &args.ids,
                 &args.then,
                 &args.learner.request(),
                 c,

@@ -173,3 +173,39 @@ fn the_manual_page_has_examples_and_see_also() {
     assert!(page.contains("MICROMASTERS_PROFILE"));
     assert!(page.contains("docs/catalog\\-format.md"));
 }
+
+#[test]
+fn estimate_takes_several_ids_side_by_side_and_an_array_in_json() {
+    let mut table = micromasters();
+    table.args(["estimate", "mitx-scm", "gatech-omsa", "uopeople-mba"]);
+    let out = stdout_of(&mut table, 0);
+    let header = out.lines().nth(1).unwrap();
+    for id in ["mitx-scm", "gatech-omsa", "uopeople-mba"] {
+        assert!(header.contains(id), "{header}");
+    }
+    let pay = out.lines().find(|l| l.starts_with("you pay")).unwrap();
+    assert!(
+        pay.contains("$1,350") && pay.contains("$9,900") && pay.contains("$2,940"),
+        "{pay}"
+    );
+    let mut json = micromasters();
+    json.args(["--format", "json", "estimate", "mitx-scm", "gatech-omsa"]);
+    let out: Value = serde_json::from_str(&stdout_of(&mut json, 0)).unwrap();
+    let ids: Vec<&str> = out
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["mitx-scm", "gatech-omsa"]);
+    let mut one = micromasters();
+    one.args(["--format", "json", "estimate", "mitx-scm"]);
+    let out: Value = serde_json::from_str(&stdout_of(&mut one, 0)).unwrap();
+    assert!(out.is_object(), "one id prints one object, as before");
+    let mut then = micromasters();
+    then.args(["estimate", "mitx-scm", "gatech-omsa", "--then", "mit-scm-masters"]);
+    assert_eq!(
+        stderr_of(&mut then, 1),
+        "error: --then follows one program: give one id with it, not 2\n"
+    );
+}

@@ -113,7 +113,7 @@ fuzz_target!(|data: &[u8]| {
                     let next = program.credit.iter().filter_map(|p| p.toward().map(String::from));
                     for then in std::iter::once(Vec::new()).chain(next.map(|id| vec![id])) {
                         let request = Request { pace: Pace { hours_per_week: Some(7.5), courses_per_term: Some(2) }, aid: Some(0.95), finances: Finances { employer_cap: Some(5250.0), salary_gain: Some(12000.0), campus_cost_per_month: Some(900.0), ..Finances::default() } };
-                        let _ = cmd::estimate::run(&program.id, &then, &request, catalog, &ctx, &mut out, &mut err);
+                        let _ = cmd::estimate::run(std::slice::from_ref(&program.id), &then, &request, catalog, &ctx, &mut out, &mut err);
                     }
                 }
                 assert_safe(&out, color && format == Format::Table, "stdout");

@@ -293,9 +293,9 @@ impl PlanArgs {
 /// `estimate`.
 #[derive(Debug, Args)]
 pub struct EstimateArgs {
-    /// The program to estimate
-    #[arg(value_name = "ID")]
-    pub id: String,
+    /// The program to estimate; several side by side, one column each
+    #[arg(value_name = "ID", required = true)]
+    pub ids: Vec<String>,
 
     #[command(flatten)]
     pub learner: LearnerArgs,

@@ -25,7 +25,7 @@ pub fn with_id_completions(command: clap::Command, ids: &[String], degrees: &[St
         .mut_subcommand("audit", |c| c.mut_arg("toward", degree))
         .mut_subcommand("plan", |c| c.mut_arg("toward", degree))
         .mut_subcommand("show", |c| c.mut_arg("ids", offer))
-        .mut_subcommand("estimate", |c| c.mut_arg("id", offer).mut_arg("then", degree))
+        .mut_subcommand("estimate", |c| c.mut_arg("ids", offer).mut_arg("then", degree))
 }
 
 /// Writes the completion script for `shell`, offering `ids` and, where a flag takes a degree,

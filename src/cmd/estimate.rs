@@ -13,8 +13,113 @@ use crate::route::{Bounds, MAX_STEPS, Route, Step, Taken};
 use crate::schedule::{self, Finances, Schedule};
 use anyhow::{Result, bail};
 
-/// Estimates program `id` for `request`, then each program of `then` after the one before.
+/// Estimates each of `ids` for `request`: one program alone (then each program of `then` after
+/// it), or several side by side, one column each (`then` takes one program).
 pub fn run(
+    ids: &[String],
+    then: &[String],
+    request: &Request,
+    catalog: &Catalog,
+    ctx: &Context,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<()> {
+    match ids {
+        [id] => one(id, then, request, catalog, ctx, out, err),
+        _ if !then.is_empty() => bail!(
+            "--then follows one program: give one id with it, not {}",
+            ids.len()
+        ),
+        _ => side_by_side(ids, request, catalog, ctx, out),
+    }
+}
+
+/// Several programs' estimates, one column each, as `show` lays programs out; JSON an array.
+fn side_by_side(
+    ids: &[String],
+    request: &Request,
+    catalog: &Catalog,
+    ctx: &Context,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let programs = super::programs_named(catalog, ids)?;
+    let estimates = programs
+        .iter()
+        .map(|p| estimate::estimate(p, &ctx.money, request))
+        .collect::<Result<Vec<_>>>()?;
+    let finances = request.finances;
+    let schedules: Vec<Option<Schedule>> = programs
+        .iter()
+        .map(|&p| {
+            finances.given().then(|| {
+                let route = Route::new(&[Taken::Program(p)], &[], &ctx.money, request);
+                schedule::schedule(&route, &finances, super::start_of(&finances, ctx))
+            })?
+        })
+        .collect();
+    let entries: Vec<Estimated> = programs
+        .iter()
+        .zip(&estimates)
+        .zip(&schedules)
+        .map(|((&program, estimate), schedule)| Estimated {
+            program,
+            catalog,
+            estimate,
+            route: None,
+            schedule: schedule.as_ref(),
+            finances,
+            ctx,
+            paced: request.pace.given(),
+            laid_out: false,
+        })
+        .collect();
+    // Each program's rows, merged by label in the order they first appear.
+    let columns: Vec<Vec<Row>> = entries
+        .iter()
+        .map(|e| {
+            let mut rows = Vec::new();
+            e.rows(&mut rows);
+            rows
+        })
+        .collect();
+    let mut labels: Vec<String> = Vec::new();
+    for row in columns.iter().flatten() {
+        if !labels.contains(&row.cells[0]) {
+            labels.push(row.cells[0].clone());
+        }
+    }
+    let header = std::iter::once(Column::word("")).chain(
+        programs
+            .iter()
+            .map(|p| Column::new(p.id.clone(), Align::Right, Wrap::Words)),
+    );
+    let mut grid = Grid::new(header);
+    for label in &labels {
+        let mut cells = vec![label.clone()];
+        for column in &columns {
+            let value = column
+                .iter()
+                .find(|r| &r.cells[0] == label)
+                .map_or(String::new(), |r| r.cells[1].clone());
+            cells.push(value);
+        }
+        grid.push(cells, false);
+    }
+    grid.footer
+        .push(super::provenance(catalog, ctx, programs.iter().copied()));
+    let report = Report {
+        entries: entries.into_iter().map(|e| Estimated { laid_out: true, ..e }),
+        layout: grid,
+        single: false,
+        title: format!("estimate {}", ids.join(", ")),
+        plot: None,
+    };
+    render::report(report, ctx.format, ctx.style, out)?;
+    Ok(())
+}
+
+/// One program's estimate, then each program of `then` after the one before.
+fn one(
     id: &str,
     then: &[String],
     request: &Request,
@@ -62,6 +167,7 @@ pub fn run(
             finances,
             ctx,
             paced: request.pace.given(),
+            laid_out: false,
         }),
         layout: layout(
             &estimate,
@@ -151,6 +257,8 @@ struct Estimated<'a> {
     ctx: &'a Context,
     /// Whether the learner gave a pace, so that advertised months are marked.
     paced: bool,
+    /// Laid out already in the table's columns, beside other programs: no rows of its own.
+    laid_out: bool,
 }
 
 /// What `estimate` prints, keys as in the interface. `terms` and `fees` appear when the fee
@@ -331,6 +439,9 @@ impl<'a> Entry for Estimated<'a> {
     }
 
     fn rows(&self, rows: &mut Vec<Row>) {
+        if self.laid_out {
+            return;
+        }
         let (e, currency) = (self.estimate, self.ctx.money.display.as_str());
         let money = |a: Option<Amount>| text::money(a, currency);
         let mut row = |label: &str, value: String| {
