@@ -181,7 +181,14 @@ fn filters_find_pathways_of_any_kind_and_toward_a_degree() {
     bad.args(["list", "--toward", "degre"]);
     assert_eq!(
         stderr_of(&mut bad, 1),
-        "error: unknown program `degre`; did you mean `degree`?\n"
+        "error: unknown degree `degre`; did you mean `degree`?\n"
+    );
+    // A prefix of a degree's id names that degree, not the credentials that look alike.
+    let mut begun = micromasters();
+    begun.args(["compare", "--toward", "mit-scm"]);
+    assert_eq!(
+        stderr_of(&mut begun, 1),
+        "error: unknown degree `mit-scm`; did you mean `mit-scm-masters`?\n"
     );
 }
 

@@ -108,6 +108,36 @@ impl Catalog {
         );
         format!("unknown program `{id}`{hint}")
     }
+
+    /// The message for a `--toward` id that names no program: the degrees it may mean, those
+    /// whose id it begins first (`mit-scm` is `mit-scm-masters`), else the closest degrees.
+    pub fn unknown_degree(&self, id: &str) -> String {
+        let wanted = id.to_lowercase();
+        let degrees: Vec<&str> = self
+            .programs
+            .iter()
+            .filter(|p| p.kind.is_degree())
+            .map(|p| p.id.as_str())
+            .collect();
+        let begun: Vec<String> = degrees
+            .iter()
+            .filter(|d| d.starts_with(&wanted))
+            .take(3)
+            .map(|d| format!("`{d}`"))
+            .collect();
+        let hint = if begun.is_empty() {
+            wording::did_you_mean(
+                &wanted,
+                degrees.iter().copied(),
+                0.7,
+                3,
+                "run `micromasters list --kind masters` to see every degree",
+            )
+        } else {
+            format!("; did you mean {}?", begun.join(" or "))
+        };
+        format!("unknown degree `{id}`{hint}")
+    }
 }
 
 /// What one file corrected of the built-in catalogue.

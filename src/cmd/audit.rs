@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use super::{Context, count, programs_named, with_removed};
+use super::{Context, count, with_removed};
 use crate::audit::{self, Finding};
 use crate::catalog::{Catalog, Status};
 use crate::filter::{self, Filter};
@@ -17,7 +17,7 @@ pub fn run(
     out: &mut dyn Write,
     _err: &mut dyn Write,
 ) -> Result<()> {
-    programs_named(catalog, &filter.toward)?;
+    super::degrees_named(catalog, &filter.toward)?;
     let filter = Filter {
         include_retired: true,
         ..filter.clone()

@@ -4,10 +4,7 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::{
-    CREDIT_LEGEND, Context, ProgramRecord, cost_cell, count, months_cell, programs_named, provenance,
-    with_removed,
-};
+use super::{CREDIT_LEGEND, Context, ProgramRecord, cost_cell, count, months_cell, provenance, with_removed};
 use crate::catalog::{Catalog, Program, Status};
 use crate::filter::{self, Filter};
 use crate::render::{self, Align, Column, Entry, Grid, Report, Row, Wrap, text};
@@ -20,7 +17,7 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<()> {
-    programs_named(catalog, &filter.toward)?;
+    super::degrees_named(catalog, &filter.toward)?;
     let selection = filter::select(catalog, &[], filter, &ctx.money);
     // Institutions by name as a reader files them ("The University of Queensland" under U),
     // then id, once each; then each program by its institution's place, its name and its id.

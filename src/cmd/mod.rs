@@ -32,6 +32,16 @@ pub struct Context {
     pub today: Date,
 }
 
+/// The degrees `--toward` names; an unknown one is an error naming the degrees it may mean.
+pub fn degrees_named<'a>(catalog: &'a Catalog, ids: &[String]) -> Result<Vec<&'a Program>> {
+    ids.iter()
+        .map(|id| match catalog.program(id) {
+            Some(p) => Ok(p),
+            None => bail!("{}", catalog.unknown_degree(id)),
+        })
+        .collect()
+}
+
 /// The programs named by `ids`, in that order; an unknown id is an error naming close ones.
 pub fn programs_named<'a>(catalog: &'a Catalog, ids: &[String]) -> Result<Vec<&'a Program>> {
     ids.iter()
@@ -417,7 +427,7 @@ pub fn with_removed(mut line: String, removed: Removed) -> String {
 pub fn ranking<'a>(args: &Comparison, catalog: &'a Catalog, ctx: &Context) -> Result<Ranking<'a>> {
     let named = programs_named(catalog, &args.ids)?;
     // An unknown `--toward` degree is a mistake to name, not a filter that keeps nothing.
-    programs_named(catalog, &args.filter.toward)?;
+    degrees_named(catalog, &args.filter.toward)?;
     Ok(rank::ranking(catalog, &named, args, &ctx.money))
 }
 

@@ -4,7 +4,7 @@ use std::io::Write;
 
 use super::{
     ADVERTISED_LEGEND, BOUNDS_LEGEND, Context, LIMIT_LEGEND, MoneyRecord, StepRecord, TotalsRecord, count,
-    front_legend, high, low, pace_marked, programs_named, provenance, with_removed,
+    front_legend, high, low, pace_marked, provenance, with_removed,
 };
 use crate::catalog::{Catalog, Grants, Program, Tuition};
 use crate::chart::Scale;
@@ -24,7 +24,7 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<()> {
-    programs_named(catalog, &request.filter.toward)?;
+    super::degrees_named(catalog, &request.filter.toward)?;
     let finances = request.learner.finances;
     let plan = plan::plan(catalog, &ctx.money, request, super::start_of(&finances, ctx));
     let paced = request.learner.pace.given();
