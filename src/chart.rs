@@ -88,7 +88,7 @@ pub fn chart<'a>(ranked: &[Ranked<'a>], money: &Money) -> Chart<'a> {
     let mut placed = Vec::new();
     let mut unplaced = Vec::new();
     for r in ranked {
-        match (money.cost_of(r.program), r.program.months) {
+        match (money.cost_of(r.program), r.months) {
             (Some(cost), Some(months)) => placed.push((r.program, cost.mid(), months.mid(), r.front)),
             _ => unplaced.push(r.program),
         }

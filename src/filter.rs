@@ -4,6 +4,7 @@ use std::collections::HashSet;
 
 use crate::catalog::{Catalog, Kind, Pacing, PathwayKind, Program, Status};
 use crate::money::Money;
+use crate::pace::Pace;
 
 /// What a user asked to keep. Every field that is `None` or empty keeps everything.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -17,8 +18,10 @@ pub struct Filter {
     pub pacing: Option<Pacing>,
     /// Highest cost allowed, in the display currency.
     pub max_cost: Option<f64>,
-    /// Highest advertised months allowed.
+    /// Highest months allowed: advertised, or at `pace` where the learner gave one.
     pub max_months: Option<f64>,
+    /// The learner's pace, for the months `compare` and `chart` show, filter and rank by.
+    pub pace: Pace,
     /// Smallest known credit share allowed, in [0, 1].
     pub min_credit: Option<f64>,
     /// Keep programs with at least one pathway of any kind.
@@ -131,7 +134,7 @@ fn judge(program: &Program, filter: &Filter, universities: Option<&HashSet<&str>
         }
     }
     if let Some(limit) = filter.max_months {
-        match program.months {
+        match crate::pace::months_at(program, filter.pace) {
             None => unknown = true,
             Some(months) if months.max > limit => return Verdict::Fails,
             Some(_) => {}

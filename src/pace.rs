@@ -66,6 +66,15 @@ impl Calendar {
     }
 }
 
+/// A program's months at `pace`, where the learner gave one; its advertised months otherwise.
+pub fn months_at(program: &Program, pace: Pace) -> Option<Amount> {
+    if pace.given() {
+        calendar(program, 1.0, pace).months
+    } else {
+        program.months
+    }
+}
+
 /// `x` rounded up, where a product like 10 x 0.7 that lands a hair above a whole number counts
 /// as that number.
 fn ceil(x: f64) -> f64 {

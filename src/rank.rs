@@ -14,10 +14,11 @@
 
 use std::cmp::Ordering;
 
-use crate::catalog::{Catalog, Pacing, Program, Status};
+use crate::catalog::{Amount, Catalog, Pacing, Program, Status};
 use crate::filter::{self, Filter, Removed};
 use crate::money::Money;
 use crate::named::named_enum;
+use crate::pace::Pace;
 
 named_enum! {
     /// What a comparison can be ordered by.
@@ -196,7 +197,13 @@ pub fn ranking<'a>(
     money: &Money,
 ) -> Ranking<'a> {
     let selection = filter::select(catalog, named, &args.filter, money);
-    let scored = score(&selection.programs, money, args.weights, args.prefer);
+    let scored = score(
+        &selection.programs,
+        money,
+        args.weights,
+        args.prefer,
+        args.filter.pace,
+    );
     let matched = scored.len();
     Ranking {
         ranked: order(scored, &args.order, money, args.prefer, args.limit),
@@ -214,6 +221,8 @@ pub struct Ranked<'a> {
     pub parts: Parts,
     /// On the cost–time front of the programs compared (by the middle of their ranges).
     pub front: bool,
+    /// Its months, at the learner's pace where one was given.
+    pub months: Option<Amount>,
 }
 
 /// How flexible a pacing is, best first: 0 is best; `None` for unknown.
@@ -254,14 +263,17 @@ pub fn score<'a>(
     money: &Money,
     weights: Weights,
     prefer: Option<Pacing>,
+    pace: Pace,
 ) -> Vec<Ranked<'a>> {
+    let at_pace: Vec<Option<Amount>> = programs.iter().map(|p| crate::pace::months_at(p, pace)).collect();
     let cost: Vec<Option<f64>> = programs
         .iter()
         .map(|p| money.cost_of(p).map(|c| -ratio_scale(c.mid())))
         .collect();
     let months: Vec<Option<f64>> = programs
         .iter()
-        .map(|p| p.months.map(|m| -ratio_scale(m.mid())))
+        .zip(&at_pace)
+        .map(|(_, m)| m.map(|m| -ratio_scale(m.mid())))
         .collect();
     let credit: Vec<Option<f64>> = programs
         .iter()
@@ -283,7 +295,7 @@ pub fn score<'a>(
         .iter()
         .map(|p| {
             let open = p.status != Status::Retired;
-            Some((money.cost_of(p)?.mid(), p.months?.mid())).filter(|_| open)
+            Some((money.cost_of(p)?.mid(), crate::pace::months_at(p, pace)?.mid())).filter(|_| open)
         })
         .collect();
     let front = crate::front::front(&points);
@@ -307,6 +319,7 @@ pub fn score<'a>(
                 score: (mean * 1000.0).round() / 10.0,
                 parts,
                 front: front[i],
+                months: at_pace[i],
             }
         })
         .collect()
@@ -373,7 +386,7 @@ pub fn order<'a>(
             let p = r.program;
             let values = SortValues {
                 cost: money.cost_of(p).map(|c| (c.min, c.max)),
-                months: p.months.map(|m| (m.min, m.max)),
+                months: r.months.map(|m| (m.min, m.max)),
                 credit: p.credit_share().unwrap_or(0.0),
                 pacing: pacing_rank(p.pacing, prefer),
                 name: if by_name {

@@ -142,7 +142,7 @@ proptest! {
         let catalog = load_text(catalogue_text(&specs));
         let money = Money::new(&catalog, None).unwrap();
         let selection = select(&catalog, &[], &filter, &money);
-        let scored = score(&selection.programs, &money, Weights::default(), None);
+        let scored = score(&selection.programs, &money, Weights::default(), None, Pace::default());
         let ranked = order(scored.clone(), &keys, &money, None, None);
         prop_assert_eq!(ranked.len(), selection.programs.len());
         // A limit keeps exactly the first rows of the full order.
@@ -247,7 +247,7 @@ proptest! {
             let catalog = load_text(catalogue_text(specs));
             let money = Money::new(&catalog, None).unwrap();
             let programs: Vec<_> = catalog.programs.iter().collect();
-            let ranked = score(&programs, &money, Weights::default(), None);
+            let ranked = score(&programs, &money, Weights::default(), None, Pace::default());
             let costs: Vec<Option<f64>> = programs.iter().map(|p| money.cost_of(p).map(micromasters::catalog::Amount::mid)).collect();
             (ranked.iter().map(|r| r.parts.cost).collect::<Vec<f64>>(), costs)
         };

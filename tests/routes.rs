@@ -421,3 +421,62 @@ fn an_empty_plan_names_only_the_options_that_were_given() {
         "note: no route matches; widen --subject\n"
     );
 }
+
+#[test]
+fn compare_and_chart_follow_the_learners_pace_too() {
+    let compared = builtin(&["compare", "--kind", "masters", "--courses-per-term", "1"]);
+    let of = |records: &Value, id: &str| {
+        records
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    let omscs = of(&compared, "gatech-omscs");
+    assert_eq!(
+        (omscs["months_min"].as_f64(), omscs["pace"].as_str()),
+        (Some(40.0), Some("yours"))
+    );
+    let omsa = of(&compared, "gatech-omsa");
+    assert_eq!(
+        (omsa["months_max"].as_f64(), omsa["pace"].as_str()),
+        (Some(36.0), Some("advertised"))
+    );
+    // The months filter and the chart take the same months.
+    let short = builtin(&[
+        "compare",
+        "--kind",
+        "masters",
+        "--courses-per-term",
+        "1",
+        "--max-months",
+        "35",
+    ]);
+    let ids: Vec<&str> = short
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    assert!(
+        ids.contains(&"uopeople-msit") && !ids.contains(&"gatech-omscs"),
+        "{ids:?}"
+    );
+    let chart = builtin(&["chart", "gatech-omscs", "--courses-per-term", "1"]);
+    assert_eq!(chart[0]["months"], 40);
+    let mut table = micromasters();
+    table.args([
+        "compare",
+        "gatech-omsa",
+        "gatech-omscs",
+        "--courses-per-term",
+        "1",
+        "--width",
+        "120",
+    ]);
+    let out = stdout_of(&mut table, 0);
+    assert!(out.contains("12–36 adv."), "{out}");
+    assert!(out.contains("adv. advertised months"), "{out}");
+}

@@ -76,6 +76,7 @@ impl FilterArgs {
             has_pathway: self.has_pathway,
             toward: self.toward.clone(),
             include_retired: self.include_retired,
+            pace: Pace::default(),
         }
     }
 }
@@ -115,6 +116,15 @@ pub struct CompareArgs {
     /// Compare the programs of your profile's `shortlist`
     #[arg(long)]
     pub shortlist: bool,
+
+    /// Hours a week you will study: months (shown, filtered, scored and sorted) at your pace
+    /// where the catalogue has what it needs, else advertised and marked
+    #[arg(long, value_name = "H", value_parser = parse_hours)]
+    pub hours_per_week: Option<f64>,
+
+    /// Courses you will take per term (1 to 12): months of programs with terms at your pace
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=i64::from(MAX_COURSES_PER_TERM)))]
+    pub courses_per_term: Option<u32>,
 }
 
 impl CompareArgs {
@@ -122,7 +132,13 @@ impl CompareArgs {
     pub fn comparison(&self) -> Comparison {
         Comparison {
             ids: self.ids.clone(),
-            filter: self.filters.filter(),
+            filter: Filter {
+                pace: Pace {
+                    hours_per_week: self.hours_per_week,
+                    courses_per_term: self.courses_per_term,
+                },
+                ..self.filters.filter()
+            },
             order: self.sort.0.clone(),
             weights: self.weights.unwrap_or_default(),
             prefer: self.prefer,
@@ -279,6 +295,7 @@ impl PlanArgs {
                 toward: self.toward.clone(),
                 pacing: self.pacing,
                 include_retired: self.include_retired,
+                pace: Pace::default(),
                 ..Filter::default()
             },
             budget: self.budget,

@@ -3,10 +3,11 @@
 
 use std::io::Write;
 
-use super::{Context, CostMonths, cost_cell, count, front_legend, months_cell, provenance, with_removed};
+use super::{Context, CostMonths, cost_cell, count, front_legend, provenance, with_removed};
 use crate::catalog::Catalog;
 use crate::chart::{self, Chart};
 use crate::money::Rate;
+use crate::pace::Pace;
 use crate::rank::{Comparison, Ranking};
 use crate::render::plot::{Plot, PlotPoint};
 use crate::render::{self, Column, Entry, Grid, Report, Row};
@@ -49,7 +50,12 @@ pub fn run(
     grid.footer
         .push(provenance(catalog, ctx, chart.points.iter().map(|p| p.program)));
     let report = Report {
-        entries: chart.points.iter().map(|point| Drawn { point, catalog, ctx }),
+        entries: chart.points.iter().map(|point| Drawn {
+            point,
+            catalog,
+            ctx,
+            pace: args.filter.pace,
+        }),
         layout: grid,
         single: false,
         title: "chart".into(),
@@ -64,6 +70,8 @@ struct Drawn<'a> {
     point: &'a chart::Point<'a>,
     catalog: &'a Catalog,
     ctx: &'a Context,
+    /// The learner's pace, which the months follow where given.
+    pace: Pace,
 }
 
 /// What `chart` prints for one program.
@@ -98,7 +106,7 @@ impl<'a> Entry for Drawn<'a> {
             name: &p.name,
             cost: point.cost,
             months: point.months,
-            figures: CostMonths::new(self.ctx.money.cost_of(p), p.months),
+            figures: CostMonths::new(self.ctx.money.cost_of(p), crate::pace::months_at(p, self.pace)),
             front: point.front,
             status: p.status.as_str(),
             verified: p.oldest_check().map(|d| d.to_string()),
@@ -115,7 +123,7 @@ impl<'a> Entry for Drawn<'a> {
                 point.mark.to_string(),
                 format!("{}{}\n{}", p.name, p.retired_mark(), p.id),
                 cost_cell(p, self.ctx),
-                months_cell(p, self.ctx),
+                super::paced_months_cell(p, self.pace, self.ctx),
                 if point.front { "◆".into() } else { String::new() },
             ],
             dim: false,

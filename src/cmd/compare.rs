@@ -6,7 +6,7 @@ use anyhow::Result;
 use serde_json::{Map, Value};
 
 use super::{
-    CREDIT_LEGEND, Context, ProgramRecord, cost_cell, count, front_legend, months_cell, provenance,
+    CREDIT_LEGEND, Context, ProgramRecord, cost_cell, count, front_legend, high, low, provenance,
     with_removed,
 };
 use crate::catalog::{Catalog, Status};
@@ -43,6 +43,14 @@ pub fn run(
         .footer
         .push(provenance(catalog, ctx, ranked.iter().map(|r| r.program)));
     layout.footer.push(CREDIT_LEGEND.to_string());
+    let pace = args.filter.pace;
+    if pace.given()
+        && ranked
+            .iter()
+            .any(|r| crate::pace::calendar(r.program, 1.0, pace).pace() == "advertised")
+    {
+        layout.footer.push(super::ADVERTISED_LEGEND.to_string());
+    }
     if ranked.iter().any(|r| r.front) {
         layout.footer.push(front_legend(matched, "program"));
     }
@@ -111,9 +119,15 @@ impl<'a> Entry for Place<'a> {
             }
             explain
         });
+        let mut program = ProgramRecord::new(self.ranked.program, self.catalog, self.ctx);
+        if self.args.filter.pace.given() {
+            program.months_min = low(self.ranked.months);
+            program.months_max = high(self.ranked.months);
+            program.pace = crate::pace::calendar(self.ranked.program, 1.0, self.args.filter.pace).pace();
+        }
         RankingRecord {
             rank: self.rank,
-            program: ProgramRecord::new(self.ranked.program, self.catalog, self.ctx),
+            program,
             score: self.ranked.score,
             front: self.ranked.front,
             explain,
@@ -141,7 +155,7 @@ impl<'a> Entry for Place<'a> {
                 format!("{}{}\n{school} · {}{front}", p.name, p.retired_mark(), p.id),
                 p.pacing.to_string(),
                 cost_cell(p, ctx),
-                months_cell(p, ctx),
+                super::paced_months_cell(p, self.args.filter.pace, ctx),
                 text::credit(p.credit_summary()),
                 format!("{:.1}", self.ranked.score),
             ],

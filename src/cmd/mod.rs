@@ -17,6 +17,7 @@ use anyhow::{Result, bail};
 use crate::catalog::{Amount, Catalog, Date, Figure, Program};
 use crate::filter::Removed;
 use crate::money::{Money, Rate};
+use crate::pace::Pace;
 use crate::rank::{self, Comparison, Ranking};
 use crate::render::{self, Format, Style, text};
 use crate::route::{Bounds, Route, Step, Taken};
@@ -212,6 +213,8 @@ pub struct ProgramRecord<'a> {
     pub months_max: Option<f64>,
     #[serde(serialize_with = "render::optional_number")]
     pub credit_share: Option<f64>,
+    /// `yours` where the months are at the learner's pace, `advertised` otherwise.
+    pub pace: &'static str,
     pub pathways: usize,
     pub verified: Option<String>,
     pub stale: bool,
@@ -241,6 +244,7 @@ impl<'a> ProgramRecord<'a> {
             months_min: low(program.months),
             months_max: high(program.months),
             credit_share: program.credit_share(),
+            pace: "advertised",
             pathways: program.active_credit().count(),
             verified: program.oldest_check().map(|d| d.to_string()),
             stale: program.is_stale(ctx.today),
@@ -267,6 +271,24 @@ pub fn cost_cell(program: &Program, ctx: &Context) -> String {
         text::money(cost, &ctx.money.display),
         stale_mark(program, Figure::Cost, ctx)
     )
+}
+
+/// The months cell at the learner's `pace`: the months, `adv.` where the pace was given but
+/// could not be followed, `!` past the program's time limit, `*` where they may be stale.
+pub fn paced_months_cell(program: &Program, pace: Pace, ctx: &Context) -> String {
+    let calendar = crate::pace::calendar(program, 1.0, pace);
+    let months = if pace.given() {
+        calendar.months
+    } else {
+        program.months
+    };
+    let cell = pace_marked(
+        text::range(months),
+        calendar.pace(),
+        pace.given() && calendar.over_limit,
+        pace.given(),
+    );
+    format!("{cell}{}", stale_mark(program, Figure::Months, ctx))
 }
 
 /// The months cell of a table, with `*` where the months may be stale.
