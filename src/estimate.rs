@@ -119,11 +119,7 @@ pub fn price(program: &Program, money: &Money, courses_per_term: Option<u32>) ->
     let (Some(per_term), Some(fees)) = (courses_per_term, &program.fees) else {
         return advertised;
     };
-    if fees.per_course.is_none()
-        && fees.per_credit.is_none()
-        && fees.per_term.is_none()
-        && fees.one_off.is_none()
-    {
+    if !fees.has_price() {
         return advertised;
     }
     let courses = program.courses.unwrap_or(0);

@@ -245,9 +245,7 @@ fn step_payments(
     all: &mut Vec<Payment>,
 ) {
     let fees = program.and_then(|p| p.fees.as_deref());
-    let Some((program, fees)) = program.zip(fees).filter(|(_, f)| {
-        f.per_course.is_some() || f.per_credit.is_some() || f.per_term.is_some() || f.one_off.is_some()
-    }) else {
+    let Some((program, fees)) = program.zip(fees).filter(|(_, f)| f.has_price()) else {
         spread(cost, months, from, true, all);
         return;
     };

@@ -144,6 +144,16 @@ pub struct Fees {
     pub one_off: Option<f64>,
 }
 
+impl Fees {
+    /// Whether any part carries a price (a table may hold only `term_months`: a calendar).
+    pub fn has_price(&self) -> bool {
+        self.per_course.is_some()
+            || self.per_credit.is_some()
+            || self.per_term.is_some()
+            || self.one_off.is_some()
+    }
+}
+
 /// Where a pathway's credit counts.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Target {
@@ -375,13 +385,18 @@ impl Program {
 pub fn citations(text: &str) -> impl Iterator<Item = &str> {
     text.split('[').skip(1).filter_map(|rest| {
         let key = &rest[..rest.find(']')?];
-        let ok = key.contains('-')
-            && key.starts_with(|c: char| c.is_ascii_alphabetic())
-            && key
-                .split('-')
-                .all(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_alphanumeric()));
-        ok.then_some(key)
+        is_source_key(key).then_some(key)
     })
+}
+
+/// Whether `key` has the shape of a source key: letters and digits in words joined by hyphens,
+/// at least one hyphen, a letter first.
+pub fn is_source_key(key: &str) -> bool {
+    key.contains('-')
+        && key.starts_with(|c: char| c.is_ascii_alphabetic())
+        && key
+            .split('-')
+            .all(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
 /// Figures checked longer ago than this are marked as possibly stale.

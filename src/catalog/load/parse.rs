@@ -503,13 +503,7 @@ fn reference(raw: RawSource, base: usize, source: Origin, problems: &mut Vec<Pro
     let before = problems.len();
     let key = raw.key.get_ref();
     let at = base + raw.key.span().start;
-    if !(key.contains('-')
-        && key.len() <= 64
-        && key.starts_with(|c: char| c.is_ascii_alphabetic())
-        && key
-            .split('-')
-            .all(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_alphanumeric())))
-    {
+    if !(key.len() <= 64 && crate::catalog::model::is_source_key(key)) {
         problems.push(Problem::new(
             at,
             format!(
