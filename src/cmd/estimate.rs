@@ -501,35 +501,33 @@ fn route_rows(route: &Route, ctx: &Context, paced: bool, row: &mut impl FnMut(&s
     let money = |a: Option<Amount>| text::money(a, currency);
     let bounds = |b: Bounds| text::money_bounds(b, currency);
     let mark = |p: &Program, f: Figure| super::stale_mark(p, f, ctx);
-    {
-        for (before, step) in route.steps.iter().zip(&route.steps[1..]) {
-            let label = step.taken.label();
-            row(&format!("then {label}"), then_line(&before.taken.label(), step));
-            let rest = if step.taken.degree_kind().is_some() {
-                "  rest of the degree"
-            } else {
-                "  rest of the program"
-            };
-            let (cost_mark, months_mark) = step
-                .taken
-                .program()
-                .map_or(("", ""), |p| (mark(p, Figure::Cost), mark(p, Figure::Months)));
-            row(rest, format!("{}{cost_mark}", bounds(step.cost)));
-            let months = text::months_bounds(step.months);
-            row("  its months", with_pace_mark(months, step, paced) + months_mark);
-        }
-        row("pathway total", bounds(route.total_cost));
-        let alone = if route.last().taken.degree_kind().is_some() {
-            "degree alone"
+    for (before, step) in route.steps.iter().zip(&route.steps[1..]) {
+        let label = step.taken.label();
+        row(&format!("then {label}"), then_line(&before.taken.label(), step));
+        let rest = if step.taken.degree_kind().is_some() {
+            "  rest of the degree"
         } else {
-            "program alone"
+            "  rest of the program"
         };
-        row(alone, money(route.direct_cost));
-        row("money saved", text::saving(route.saving(), currency));
-        row("pathway months", text::months_bounds(route.total_months));
-        row(&format!("{alone} months"), text::range(route.direct_months));
-        row("months saved", text::months_saved(route.months_saved()));
+        let (cost_mark, months_mark) = step
+            .taken
+            .program()
+            .map_or(("", ""), |p| (mark(p, Figure::Cost), mark(p, Figure::Months)));
+        row(rest, format!("{}{cost_mark}", bounds(step.cost)));
+        let months = text::months_bounds(step.months);
+        row("  its months", with_pace_mark(months, step, paced) + months_mark);
     }
+    row("pathway total", bounds(route.total_cost));
+    let alone = if route.last().taken.degree_kind().is_some() {
+        "degree alone"
+    } else {
+        "program alone"
+    };
+    row(alone, money(route.direct_cost));
+    row("money saved", text::saving(route.saving(), currency));
+    row("pathway months", text::months_bounds(route.total_months));
+    row(&format!("{alone} months"), text::range(route.direct_months));
+    row("months saved", text::months_saved(route.months_saved()));
 }
 
 /// The rows of money over time: when it starts and ends, each year's payments, and the totals.

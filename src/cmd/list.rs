@@ -111,11 +111,7 @@ impl<'a> Entry for Listing<'a> {
             });
         }
         // Retired rows say so in words, not only in a colour some never see.
-        let retired = if p.status == Status::Retired {
-            p.retired_mark()
-        } else {
-            ""
-        };
+        let retired = p.retired_mark();
         rows.push(Row {
             cells: vec![
                 format!("• {}{retired}\n  {}", p.name, p.id),
