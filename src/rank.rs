@@ -266,15 +266,9 @@ pub fn score<'a>(
     pace: Pace,
 ) -> Vec<Ranked<'a>> {
     let at_pace: Vec<Option<Amount>> = programs.iter().map(|p| crate::pace::months_at(p, pace)).collect();
-    let cost: Vec<Option<f64>> = programs
-        .iter()
-        .map(|p| money.cost_of(p).map(|c| -ratio_scale(c.mid())))
-        .collect();
-    let months: Vec<Option<f64>> = programs
-        .iter()
-        .zip(&at_pace)
-        .map(|(_, m)| m.map(|m| -ratio_scale(m.mid())))
-        .collect();
+    let price: Vec<Option<Amount>> = programs.iter().map(|p| money.cost_of(p)).collect();
+    let cost: Vec<Option<f64>> = price.iter().map(|c| c.map(|c| -ratio_scale(c.mid()))).collect();
+    let months: Vec<Option<f64>> = at_pace.iter().map(|m| m.map(|m| -ratio_scale(m.mid()))).collect();
     let credit: Vec<Option<f64>> = programs
         .iter()
         .map(|p| Some(p.credit_share().unwrap_or(0.0)))
@@ -293,9 +287,10 @@ pub fn score<'a>(
     // A retired program is never on the front: it cannot be taken.
     let points: Vec<Option<(f64, f64)>> = programs
         .iter()
-        .map(|p| {
+        .zip(price.iter().zip(&at_pace))
+        .map(|(p, (c, m))| {
             let open = p.status != Status::Retired;
-            Some((money.cost_of(p)?.mid(), crate::pace::months_at(p, pace)?.mid())).filter(|_| open)
+            Some((c.as_ref()?.mid(), m.as_ref()?.mid())).filter(|_| open)
         })
         .collect();
     let front = crate::front::front(&points);
