@@ -68,9 +68,16 @@ fn every_program_is_sourced_and_dated_before_the_catalogue_date() {
             "{} has no url",
             p.id
         );
-        let verified = p
-            .verified
-            .unwrap_or_else(|| panic!("{} has no verified date", p.id));
+        // A source dated only by its year gives no day to write: the entry leaves `verified`
+        // out and its notes say so, rather than inventing a day.
+        let Some(verified) = p.verified else {
+            assert!(
+                p.notes.as_deref().is_some_and(|n| n.contains("undated")),
+                "{} has no verified date and its notes do not say why",
+                p.id
+            );
+            continue;
+        };
         assert!(
             verified <= as_of,
             "{} was verified after the catalogue date",
@@ -98,17 +105,16 @@ fn every_pathway_to_a_catalogue_degree_can_be_estimated() {
     assert!(pathways >= 2, "{pathways}");
 }
 
-/// What the built-in catalogue knows about its MicroMasters. Release 2 folded in the 2026 fact
-/// sheets; a later release may only raise these numbers.
+/// What the built-in catalogue knows about its MicroMasters. Release 3 folded in
+/// `catalog-facts-turn3.md` (27 programs added, the pathways its early Class Central list
+/// names); a later release may only raise these numbers.
 const MICROMASTERS_COVERAGE: [(&str, usize); 6] = [
-    ("programs", 54),
-    ("cost", 21),
-    ("months", 18),
-    ("pacing", 39),
-    ("pathway", 25),
-    // 9 in release 2, less UQx Business Leadership's 25%, which its own source says lapsed by
-    // 2023 (only the admission route stands): an ended pathway counts for nothing.
-    ("known share", 8),
+    ("programs", 81),
+    ("cost", 23),
+    ("months", 21),
+    ("pacing", 40),
+    ("pathway", 56),
+    ("known share", 11),
 ];
 
 #[test]
@@ -177,8 +183,9 @@ fn figures_match_the_2026_fact_sheets() {
         pathway_at(&catalog, "mitx-scm", "Hong Kong Polytechnic").share,
         None
     );
-    // us-mitx.md, mitx-scm "financial aid": edX discounts the online courses only (90% of $750 of $1,350).
-    assert_eq!(p("mitx-scm").financial_aid, Some(0.5));
+    // us-mitx.md, mitx-scm "financial aid": edX discounts the online courses only: 90% of $750,
+    // of $950 since turn3's newer $200 exam fee (catalog-facts-turn3.md, mitx-scm).
+    assert_eq!(p("mitx-scm").financial_aid, Some(0.71));
     // us-mitx.md, mitx-dedp "pathway: ITAM (Mexico)".
     assert_eq!(pathway_at(&catalog, "mitx-dedp", "ITAM").share, None);
     // us-mitx.md, mitx-dedp "price (range)": $100-1,000 per course x 5.
@@ -195,8 +202,11 @@ fn figures_match_the_2026_fact_sheets() {
     let iu = p("iux-information-systems").pathway_to("iu-msitm").unwrap();
     assert_eq!((iu.credits, iu.of, iu.share), (Some(3.0), Some(10.0), Some(0.3)));
     // us-mitx.md, purduex-quantum-computing "target degree": Purdue online MSECE.
+    // The degree is a catalogue program since turn3 gives its price and length.
     assert!(
-        pathway_at(&catalog, "purduex-quantum-computing", "Purdue")
+        p("purduex-quantum-computing")
+            .pathway_to("purdue-msece")
+            .unwrap()
             .share
             .is_none()
     );
@@ -208,7 +218,7 @@ fn figures_match_the_2026_fact_sheets() {
     );
     // non-us.md, adelaidex-big-data "credit pathway": 25% of the Master of Data Science.
     assert_eq!(
-        pathway_at(&catalog, "adelaidex-big-data", "Adelaide").share,
+        p("adelaidex-big-data").pathway_to("adelaide-mds").unwrap().share,
         Some(0.25)
     );
     // non-us.md, hkustx-big-data-technology "credit transfer cap" and "target degree fee".
@@ -281,5 +291,235 @@ fn the_built_in_catalogue_stays_toml_1_0_for_other_tools() {
             String::from_utf8_lossy(&output.stderr)
         ),
         Err(_) => eprintln!("skipped: no python3 on this machine to read the catalogue as TOML 1.0"),
+    }
+}
+
+/// Spot checks of catalogue release 3 against `catalog-facts-turn3.md`: each comment names the
+/// sheet's section and row.
+#[test]
+fn figures_match_the_turn3_fact_sheet() {
+    use micromasters::catalog::{Amount, Status};
+    let catalog = builtin();
+    let p = |id: &str| catalog.program(id).unwrap_or_else(|| panic!("{id}"));
+    let named = |program: &str, degree: &str, school: &str| {
+        p(program)
+            .credit
+            .iter()
+            .find(|c| {
+                matches!(&c.target, Target::Described { degree: d, at: Some(at) }
+                    if d == degree && at.contains(school))
+            })
+            .unwrap_or_else(|| panic!("{program} has no pathway to {degree} at {school}"))
+    };
+    // 1. "mitx-scm", fees.one_off (CFx exam): US$200, mid-2019, newer than the $600 of 2017;
+    //    the total follows: 5 x $150 + $200.
+    let scm = p("mitx-scm");
+    assert_eq!(scm.fees.as_ref().unwrap().one_off, Some(200.0));
+    assert_eq!(scm.cost, Some(Amount::exact(950.0)));
+    // 2. "mitx-scm", months (courses only): 12-24, MIT's "one to two years" (Conflicts: SCM
+    //    duration, B).
+    assert_eq!(scm.months, Some(Amount::range(12.0, 24.0)));
+    // 3-5. "mitx-scm", credit pathways (no amount) from [CC-EARLY]: Zaragoza, ASU, UFRGS.
+    assert!(
+        named("mitx-scm", "MS in Supply Chain Management", "Arizona State")
+            .share
+            .is_none()
+    );
+    named(
+        "mitx-scm",
+        "Blended Master in Logistics & Supply Chain Management",
+        "Zaragoza",
+    );
+    named("mitx-scm", "Graduate program in Industrial Engineering", "UFRGS");
+    // The translated source keeps its caution.
+    let curtin = named("mitx-scm", "Master of Supply Chain Management", "Curtin");
+    assert!(
+        curtin
+            .note
+            .as_deref()
+            .unwrap()
+            .contains("translated back from Chinese")
+    );
+    // 6-7. "mitx-sds", credit pathway: MIT IDSS SES PhD; Harvard Extension ALM.
+    named(
+        "mitx-sds",
+        "MIT IDSS Social and Engineering Systems (SES) PhD",
+        "Massachusetts",
+    );
+    named("mitx-sds", "ALM in Extension Studies", "Harvard Extension");
+    // 8. "mitx-pom", credit pathway: RMIT Master of Engineering Management.
+    named("mitx-pom", "Master of Engineering Management", "RMIT");
+    // 9-10. "columbiax-ai", cost (computed) 4 x $249 = $996; months (computed) 10.6.
+    let ai = p("columbiax-ai");
+    assert_eq!(
+        (ai.courses, ai.cost, ai.months),
+        (Some(4), Some(Amount::exact(996.0)), Some(Amount::exact(10.6)))
+    );
+    // 11. "michiganx-social-work", status / ends: retired, 2021-03-29.
+    let sw = p("michiganx-social-work");
+    assert_eq!(sw.status, Status::Retired);
+    assert_eq!(sw.ends.map(|d| d.to_string()).as_deref(), Some("2021-03-29"));
+    // 12. "michiganx-social-work", credit pathway: 45 instead of 60 credits (15 of 60, 25%).
+    let msw = sw.pathway_to("umich-msw").unwrap();
+    assert_eq!((msw.credits, msw.share), (Some(15.0), Some(0.25)));
+    // 13. "michiganx-educational-innovation", months (computed) 6.9; cost $995-1,245.
+    let edu = p("michiganx-educational-innovation");
+    assert_eq!(
+        (edu.months, edu.cost),
+        (Some(Amount::exact(6.9)), Some(Amount::range(995.0, 1245.0)))
+    );
+}
+
+/// Spot checks of release 3's pathways and degrees against `catalog-facts-turn3.md`.
+#[test]
+fn pathways_and_degrees_match_the_turn3_fact_sheet() {
+    use micromasters::catalog::Amount;
+    let catalog = builtin();
+    let p = |id: &str| catalog.program(id).unwrap_or_else(|| panic!("{id}"));
+    let named = |program: &str, degree: &str, school: &str| {
+        p(program)
+            .credit
+            .iter()
+            .find(|c| {
+                matches!(&c.target, Target::Described { degree: d, at: Some(at) }
+                    if d == degree && at.contains(school))
+            })
+            .unwrap_or_else(|| panic!("{program} has no pathway to {degree} at {school}"))
+    };
+    // 14. "ucsandiegox-data-science", credit pathway: Curtin, 100 credits of 400.
+    let ucsd = named(
+        "ucsandiegox-data-science",
+        "Master of Predictive Analytics",
+        "Curtin",
+    );
+    assert_eq!(
+        (ucsd.credits, ucsd.of, ucsd.share),
+        (Some(100.0), Some(400.0), Some(0.25))
+    );
+    // 15. "ubcx-software-development", credit pathway: Curtin MSc (Computer Science), 100 of 400.
+    let ubc = named("ubcx-software-development", "MSc (Computer Science)", "Curtin");
+    assert_eq!(ubc.share, Some(0.25));
+    // 16. "ubcx-business-fundamentals", credit pathway: UBC Master of Management, in conflict
+    //     with the dated rule that UBCx credentials do not count at UBC: listed, ended.
+    assert_eq!(
+        named(
+            "ubcx-business-fundamentals",
+            "Master of Management",
+            "British Columbia"
+        )
+        .status,
+        micromasters::catalog::PathwayStatus::Ended
+    );
+    // 17. "curtinx-iot", courses: 6 items.
+    assert_eq!(p("curtinx-iot").courses, Some(6));
+    // 18. "tecx-negotiation-leadership", credit pathway: 25 percent, or three courses, of the MBA.
+    assert_eq!(
+        named("tecx-negotiation-leadership", "MBA", "Monterrey").share,
+        Some(0.25)
+    );
+    // 19. "doanex-healthcare-administration", credit pathway: Doane's online MBA, about $10,500.
+    assert!(
+        p("doanex-healthcare-administration")
+            .pathway_to("doane-mba")
+            .is_some()
+    );
+    assert_eq!(p("doane-mba").cost, Some(Amount::exact(10500.0)));
+    // 20. "purduex-quantum-computing (target degree)": $22,500, 12-18 months, up to 48.
+    let msece = p("purdue-msece");
+    assert_eq!(
+        (msece.cost, msece.months, msece.max_months),
+        (
+            Some(Amount::exact(22500.0)),
+            Some(Amount::range(12.0, 18.0)),
+            Some(48.0)
+        )
+    );
+    // 21. "wgux-intro-it", months (computed) 6 + 8 + 8 weeks = 5.1.
+    assert_eq!(p("wgux-intro-it").months, Some(Amount::exact(5.1)));
+    // 22. "uncordobax-service-management", months (computed) 17 weeks = 3.9.
+    assert_eq!(
+        p("uncordobax-service-management").months,
+        Some(Amount::exact(3.9))
+    );
+    // 23. Degrees in the catalogue, "umich-mads": 38 credits at $1,161 / $1,548 (Conflicts: B).
+    let mads = p("umich-mads");
+    assert_eq!(
+        (mads.credits, mads.cost),
+        (Some(38.0), Some(Amount::range(44118.0, 58824.0)))
+    );
+    // 24. Degrees in the catalogue, "imperial-msc-ml-ds": 24 months, 90 ECTS.
+    let imperial = p("imperial-msc-ml-ds");
+    assert_eq!(
+        (imperial.months, imperial.credits),
+        (Some(Amount::exact(24.0)), Some(90.0))
+    );
+}
+
+/// Spot checks of the programs release 3 adds, against the section "Programs missing from the
+/// catalogue" of `catalog-facts-turn3.md`.
+#[test]
+fn added_programs_match_the_turn3_fact_sheet() {
+    use micromasters::catalog::{Grants, Status};
+    let catalog = builtin();
+    let p = |id: &str| catalog.program(id).unwrap_or_else(|| panic!("{id}"));
+    let named = |program: &str, degree: &str, school: &str| {
+        p(program)
+            .credit
+            .iter()
+            .find(|c| {
+                matches!(&c.target, Target::Described { degree: d, at: Some(at) }
+                    if d == degree && at.contains(school))
+            })
+            .unwrap_or_else(|| panic!("{program} has no pathway to {degree} at {school}"))
+    };
+    // 25. Programs missing from the catalogue, "PennX Robotics": 4 courses toward Penn's MSE in
+    //     Robotics; not in [CC-2023], so retired like the others with that evidence.
+    let robotics = p("pennx-robotics");
+    assert_eq!((robotics.courses, robotics.status), (Some(4), Status::Retired));
+    named("pennx-robotics", "MSE in Robotics", "Pennsylvania");
+    // 26. Missing, "USMx (UMGC) Bioinformatics": admission without application or testing.
+    let bio = &p("usmx-bioinformatics").credit[0];
+    assert_eq!(bio.grants, Grants::Admission);
+    // 27. Missing, "IUx Accounting": 3 courses toward Kelley's MS in Accounting, suspended.
+    assert_eq!(p("iux-accounting").courses, Some(3));
+    // 28. Missing, "LouvainX International Law": four courses at US$150 ([EDX-DS]); no total.
+    assert!(p("louvainx-international-law").cost.is_none());
+    // 29. Missing, the five PurdueX programs of [CC-2023] with 6, 6, 6, 2 and 4 courses.
+    let purdue: Vec<Option<u32>> = [
+        "purduex-nanoscience",
+        "purduex-structural-design",
+        "purduex-materials-infrastructure",
+        "purduex-reliability-design",
+        "purduex-water-treatment",
+    ]
+    .iter()
+    .map(|id| p(id).courses)
+    .collect();
+    assert_eq!(purdue, [Some(6), Some(6), Some(6), Some(2), Some(4)]);
+    // 30. "michiganx-ux-research-design": the same status for the same evidence.
+    assert_eq!(p("michiganx-ux-research-design").status, Status::Retired);
+}
+
+/// The rule of the audit of release 3: the 14 entries from MOOCoke's master's and MasterTrack
+/// tables carry the day their rows were written, not a later edit to another table.
+#[test]
+fn no_entry_is_dated_by_a_later_edit_of_its_source() {
+    let catalog = builtin();
+    for p in &catalog.programs {
+        let verified = p.verified.map(|d| d.to_string());
+        if p.kind.is_degree() || p.id.ends_with("-mastertrack") {
+            assert_ne!(verified.as_deref(), Some("2024-07-25"), "{}", p.id);
+        }
+    }
+    {
+        assert_eq!(
+            catalog
+                .program("umich-mads")
+                .unwrap()
+                .verified
+                .map(|d| d.to_string())
+                .as_deref(),
+            Some("2022-04-08")
+        );
     }
 }

@@ -50,8 +50,8 @@ fn footers_name_the_rate_its_date_and_source_and_the_files_that_corrected_figure
         ),
         "{out}"
     );
-    // $1,350 / 0.00075013: no kobo on a figure known to the nearest dollar.
-    assert!(out.contains(" NGN 1,799,688 * "), "{out}");
+    // $950 / 0.00075013: no kobo on a figure known to the nearest dollar.
+    assert!(out.contains(" NGN 1,266,447 * "), "{out}");
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("fix.toml");
     std::fs::write(&path, "format = 1\n[[program]]\nid = \"mitx-scm\"\ncost = 1400\n").unwrap();
@@ -85,8 +85,8 @@ fn rates_may_be_given_per_usd_as_people_quote_them() {
         "mitx-scm",
     ]);
     let json: Value = serde_json::from_str(&stdout_of(&mut command, 0)).unwrap();
-    // $1,350 at 600 francs to the dollar.
-    assert_eq!(json[0]["cost_min"], 810_000);
+    // $950 at 600 francs to the dollar.
+    assert_eq!(json[0]["cost_min"], 570_000);
 }
 
 #[test]

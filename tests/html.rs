@@ -75,7 +75,12 @@ fn chart_and_plan_pages_hold_an_inline_svg_with_every_point_labelled() {
     assert_eq!(circles.len(), rows.len(), "a point for each row of the legend");
     assert!(circles.len() >= 10);
     let labels: Vec<String> = all(&html, "svg text").iter().map(text).collect();
-    assert!(labels.iter().any(|l| l == "b mitx-scm"), "{labels:?}");
+    assert!(
+        labels
+            .iter()
+            .any(|l| l.len() == "a mitx-scm".len() && l.ends_with(" mitx-scm")),
+        "a point is labelled by its letter and id: {labels:?}"
+    );
     assert!(!all(&html, "svg circle.front").is_empty());
     let plan = page(&["plan", "--subject", "supply,analytics"]);
     assert_self_contained(&plan);

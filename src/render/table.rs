@@ -61,6 +61,7 @@ pub fn write(mut grid: Grid, style: Style, out: &mut dyn Write) -> io::Result<()
                 let wrapped = match grid.columns.get(column).map(|c| c.wrap) {
                     Some(Wrap::Words) => wrap_cell(&text, widths[column], false),
                     Some(Wrap::Hyphens) => wrap_cell(&text, widths[column], true),
+                    _ if text.width() > widths[column] => break_range(&text, widths[column]),
                     _ => text,
                 };
                 wrapped.lines().map(String::from).collect()
@@ -80,7 +81,11 @@ pub fn write(mut grid: Grid, style: Style, out: &mut dyn Write) -> io::Result<()
                 continue;
             };
             if let (Some(note), true) = (note, first_wrap == Some(column)) {
-                lines.push(format!("  {note}"));
+                // The note runs on over the figure columns, so it wraps to the table's width
+                // from where this column starts.
+                let start: usize = widths[..column].iter().map(|w| w + 1).sum();
+                let room = usize::from(style.width).saturating_sub(start + 2).max(1);
+                lines.extend(wrap(note, room).into_iter().map(|part| format!("  {part}")));
             }
             let mut fitted = Vec::with_capacity(lines.len());
             for (i, line) in std::mem::take(lines).into_iter().enumerate() {
@@ -172,18 +177,46 @@ fn column_widths(grid: &Grid, width: usize) -> Vec<usize> {
         })
         .collect();
     let separators = content.len().saturating_sub(1);
-    let fixed: usize = content
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| !grid.wraps(*i))
-        .map(|(_, w)| w)
-        .sum::<usize>()
-        + separators;
+    let mut widths = content.clone();
+    let fixed_width = |widths: &[usize]| {
+        (0..widths.len())
+            .filter(|&i| !grid.wraps(i))
+            .map(|i| widths[i])
+            .sum::<usize>()
+            + separators
+    };
+    // Where the figures leave the names less than their narrowest, a range may break after its
+    // dash (`$44,118–` over `58,824`): the widest such columns give way first.
+    let wrapping = (0..grid.columns.len()).filter(|&i| grid.wraps(i)).count();
+    let least = wrapping * usize::from(MIN_WRAP_WIDTH);
+    let mut narrowed: Vec<(usize, usize)> = (0..grid.columns.len())
+        .filter(|&i| !grid.wraps(i))
+        .map(|i| {
+            let narrowest = grid
+                .rows
+                .iter()
+                .filter_map(|r| r.get(i))
+                .flat_map(|c| range_pieces(c))
+                .map(UnicodeWidthStr::width)
+                .chain([cell_width(&grid.columns[i].header)])
+                .max()
+                .unwrap_or(0);
+            (i, narrowest)
+        })
+        .filter(|&(i, narrowest)| narrowest < content[i])
+        .collect();
+    narrowed.sort_by_key(|&(i, narrowest)| std::cmp::Reverse(content[i] - narrowest));
+    for (i, narrowest) in narrowed {
+        if fixed_width(&widths) + least <= width {
+            break;
+        }
+        widths[i] = narrowest;
+    }
+    let fixed = fixed_width(&widths);
     // What is left goes to the wrapping columns: each that needs less than an equal share
     // takes what it needs, and the others split the rest (the first of them any remainder).
     // Words too long for their column break beside the figures (names); below them they run
     // on whole (ids, URLs): see `write`.
-    let mut widths = content.clone();
     let mut room = width.saturating_sub(fixed);
     let mut open: Vec<usize> = (0..grid.columns.len()).filter(|&i| grid.wraps(i)).collect();
     while !open.is_empty() {
@@ -202,6 +235,23 @@ fn column_widths(grid: &Grid, width: usize) -> Vec<usize> {
         open = wider;
     }
     widths
+}
+
+/// A figure cut after each dash of its ranges: `$44,118–58,824 *` is `$44,118–`, `58,824 *`.
+fn range_pieces(text: &str) -> impl Iterator<Item = &str> {
+    text.split_inclusive('–')
+}
+
+/// `text`, a figure too wide for `width`, on as few lines as its dashes allow.
+fn break_range(text: &str, width: usize) -> String {
+    let mut lines: Vec<String> = Vec::new();
+    for piece in range_pieces(text) {
+        match lines.last_mut() {
+            Some(line) if line.width() + piece.width() <= width => line.push_str(piece),
+            _ => lines.push(piece.to_string()),
+        }
+    }
+    lines.join("\n")
 }
 
 /// Wraps every line of a cell to `width` at spaces. A word longer than that (an id, a URL) is
@@ -268,6 +318,13 @@ mod tests {
         assert_eq!(wrap("one two three", 7), ["one two", "three"]);
         assert_eq!(wrap("a verylongword b", 4), ["a", "verylongword", "b"]);
         assert_eq!(wrap("", 10), [""]);
+    }
+
+    #[test]
+    fn a_range_too_wide_breaks_after_its_dash() {
+        assert_eq!(break_range("$44,118–58,824 *", 9), "$44,118–\n58,824 *");
+        assert_eq!(break_range("$44,118–58,824 *", 16), "$44,118–58,824 *");
+        assert_eq!(break_range("12–24 *", 3), "12–\n24 *");
     }
 
     #[test]
