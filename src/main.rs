@@ -163,6 +163,24 @@ fn validate(loaded: &Loaded, format: render::Format, out: &mut dyn Write) -> Res
     }
 }
 
+/// The command line as typed, for a page's inputs: `micromasters` and each argument, quoted
+/// where it holds a space or a quote.
+fn command_line() -> String {
+    let mut line = String::from("micromasters");
+    for arg in std::env::args_os().skip(1) {
+        let arg = arg.to_string_lossy();
+        line.push(' ');
+        if arg.is_empty() || arg.chars().any(|c| c.is_whitespace() || "'\"\\$`".contains(c)) {
+            line.push('\'');
+            line.push_str(&arg.replace('\'', "'\\''"));
+            line.push('\'');
+        } else {
+            line.push_str(&arg);
+        }
+    }
+    line
+}
+
 /// The catalogue, loaded once when a command first needs it, and what every command is given.
 struct Session<'a> {
     global: &'a GlobalArgs,
@@ -208,6 +226,7 @@ impl<'a> Session<'a> {
             ),
             money: Money::new(catalog, global.currency.as_deref())?,
             today: Date::today(),
+            command: command_line(),
         };
         command(catalog, &ctx)?;
         Ok(ExitCode::SUCCESS)

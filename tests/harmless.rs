@@ -309,7 +309,13 @@ fn renderers_escape_even_text_the_loader_would_refuse() {
     }
     let catalog = &loaded.catalog;
     let money = Money::new(catalog, None).unwrap();
-    for format in [Format::Table, Format::Json, Format::Csv, Format::Markdown] {
+    for format in [
+        Format::Table,
+        Format::Json,
+        Format::Csv,
+        Format::Markdown,
+        Format::Html,
+    ] {
         let ctx = Context {
             format,
             style: Style {
@@ -323,6 +329,7 @@ fn renderers_escape_even_text_the_loader_would_refuse() {
                 month: 11,
                 day: 29,
             },
+            command: "micromasters list".into(),
         };
         let (mut out, mut err) = (Vec::new(), Vec::new());
         let all = micromasters::filter::Filter {

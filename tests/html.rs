@@ -45,7 +45,19 @@ fn compare_is_a_table_with_a_row_per_program_and_the_footer() {
     let html = page(&["compare", "--limit", "7"]);
     assert_self_contained(&html);
     assert_eq!(all(&html, "html[lang=en]").len(), 1);
-    assert!(text(&all(&html, "title")[0]).contains("compare"));
+    assert!(text(&all(&html, "title")[0]).contains("Programs ranked"));
+    // Every program shown is cited with its page, its checked date and its staleness.
+    let cited: Vec<String> = all(&html, ".sources li").iter().map(text).collect();
+    assert_eq!(cited.len(), 7, "{cited:?}");
+    assert!(
+        cited
+            .iter()
+            .all(|c| c.contains("checked ") || c.contains("undated"))
+    );
+    assert!(cited.iter().any(|c| c.contains("possibly stale")), "{cited:?}");
+    assert_eq!(all(&html, ".sources li a[href^=https]").len(), 7);
+    assert_eq!(all(&html, ".made time[datetime=\"2026-11-29\"]").len(), 1);
+    assert!(!all(&html, ".reading p").is_empty(), "the score is explained");
     let headers: Vec<String> = all(&html, "thead th").iter().map(text).collect();
     assert_eq!(
         headers,
@@ -186,4 +198,81 @@ fn figure_cells_carry_the_values_they_sort_by_in_the_order_of_sort() {
     assert_eq!(by_page, expected);
     // Headers are buttons, reachable from the keyboard.
     assert!(!all(&html, "th button").is_empty());
+}
+
+#[test]
+fn plan_and_estimate_pages_are_reports_that_answer_first() {
+    let plan = page(&["plan", "--subject", "data,analytics", "--hours-per-week", "8"]);
+    assert_self_contained(&plan);
+    let h1 = text(&all(&plan, "h1")[0]);
+    assert_eq!(h1, "Routes to a degree in data or analytics at 8 hours a week");
+    let inputs: Vec<(String, String)> = all(&plan, ".inputs dt")
+        .iter()
+        .zip(all(&plan, ".inputs dd"))
+        .map(|(t, d)| (text(t), text(&d)))
+        .collect();
+    assert!(
+        inputs.contains(&("hours a week".into(), "8".into())),
+        "{inputs:?}"
+    );
+    assert!(
+        inputs
+            .iter()
+            .any(|(t, d)| t == "command" && d.contains("--hours-per-week 8"))
+    );
+    assert!(
+        inputs
+            .iter()
+            .any(|(t, d)| t == "currency" && d.starts_with("USD"))
+    );
+    // The answer comes before the chart and the table, and names routes on the front.
+    let answer = text(&all(&plan, ".answer")[0]);
+    assert!(answer.contains("on the cost–time front"), "{answer}");
+    let body = plan.root_element().html();
+    let at = |needle: &str| body.find(needle).unwrap_or_else(|| panic!("{needle}"));
+    assert!(at("class=\"answer\"") < at("<svg") && at("<svg") < at("<table"));
+    // Every program of every route is cited.
+    assert!(all(&plan, ".sources li").len() >= 5);
+    // No Markdown syntax left in the text: code spans are code.
+    assert!(!text(&all(&plan, "main")[0]).contains('`'));
+    // The chart has ticks at round values on both axes, with gridlines.
+    assert!(all(&plan, "svg text.tick").len() >= 4);
+    assert!(all(&plan, "svg line.grid").len() >= 4);
+
+    let estimate = page(&[
+        "estimate",
+        "mitx-scm",
+        "--then",
+        "mit-scm-masters",
+        "--employer-cap",
+        "5250",
+        "--salary-gain",
+        "15000",
+        "--start",
+        "2027-01",
+    ]);
+    assert_self_contained(&estimate);
+    let h1 = text(&all(&estimate, "h1")[0]);
+    assert!(h1.starts_with("Supply Chain Management, then "), "{h1}");
+    let answer = text(&all(&estimate, ".answer")[0]);
+    assert!(answer.contains("pays back"), "{answer}");
+    assert!(answer.contains("your employer"), "{answer}");
+    let inputs = text(&all(&estimate, ".inputs")[0]);
+    assert!(
+        inputs.contains("employer pays at most") && inputs.contains("$5,250 a year"),
+        "{inputs}"
+    );
+    let cited: Vec<String> = all(&estimate, ".sources li").iter().map(text).collect();
+    assert_eq!(cited.len(), 2, "both steps: {cited:?}");
+    assert!(cited[0].contains("mitx-scm") && cited[0].contains("checked 2018-06-11, possibly stale"));
+}
+
+#[test]
+fn show_pages_are_headed_by_names() {
+    let html = page(&["show", "mitx-scm"]);
+    let headers: Vec<String> = all(&html, "thead th").iter().map(text).collect();
+    assert_eq!(headers, ["Field", "Supply Chain Management (mitx-scm)"]);
+    assert_eq!(text(&all(&html, "h1")[0]), "Supply Chain Management");
+    assert!(!text(&all(&html, "tbody")[0]).contains('`'));
+    assert!(!all(&html, "tbody code").is_empty());
 }

@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, HashMap};
 
 pub use amount::Amount;
 pub use date::Date;
-pub use load::{Diagnostic, InstitutionKey, Loaded, ProgramKey, Source, load, write};
+pub use load::{BUILTIN_NAME, Diagnostic, InstitutionKey, Loaded, ProgramKey, Source, load, write};
 pub use model::{
     Admission, Checked, CreditSummary, Delivery, Fees, Figure, Grants, Institution, Kind, Pacing, Pathway,
     PathwayKind, PathwayStatus, Program, Status, Target, Tuition,

@@ -45,11 +45,13 @@ pub fn run(
             c.programs, c.cost, c.months, c.pacing, c.pathway, c.share
         ));
     }
+    let mut page = ctx.page_citing(catalog, "audit", findings.iter().map(|f| f.program));
+    page.heading = "What the catalogue does not know, and how old its figures are".into();
     let report = Report {
         entries: findings.iter(),
         layout,
         single: false,
-        title: "audit".into(),
+        page,
         plot: None,
     };
     render::report(report, ctx.format, ctx.style, out)?;

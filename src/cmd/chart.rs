@@ -49,6 +49,9 @@ pub fn run(
     }
     grid.footer
         .push(provenance(catalog, ctx, chart.points.iter().map(|p| p.program)));
+    let mut page = ctx.page_citing(catalog, "chart", chart.points.iter().map(|p| p.program));
+    page.heading = "Cost against months".into();
+    page.reading.push(super::FRONT_READING.into());
     let report = Report {
         entries: chart.points.iter().map(|point| Drawn {
             point,
@@ -58,7 +61,7 @@ pub fn run(
         }),
         layout: grid,
         single: false,
-        title: "chart".into(),
+        page,
         plot: Some(plot(&chart, &ctx.money.display)),
     };
     render::report(report, ctx.format, ctx.style, out)?;

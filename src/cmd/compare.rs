@@ -57,6 +57,9 @@ pub fn run(
     if ranked.is_empty() {
         let _ = writeln!(err, "note: {}", super::empty_note(removed));
     }
+    let mut page = ctx.page_citing(catalog, "compare", ranked.iter().map(|r| r.program));
+    page.heading = "Programs ranked by cost, months, credit and pacing".into();
+    page.reading.push(super::SCORE_READING.into());
     let entries = ranked.into_iter().enumerate().map(|(i, ranked)| Place {
         rank: i + 1,
         ranked,
@@ -69,7 +72,7 @@ pub fn run(
         entries,
         layout,
         single: false,
-        title: "compare".into(),
+        page,
         plot: None,
     };
     render::report(report, ctx.format, ctx.style, out)?;

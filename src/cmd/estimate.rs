@@ -111,7 +111,29 @@ fn side_by_side(
         entries: entries.into_iter().map(|e| Estimated { laid_out: true, ..e }),
         layout: grid,
         single: false,
-        title: format!("estimate {}", ids.join(", ")),
+        page: {
+            let mut page = ctx.page_citing(catalog, "estimate", programs.iter().copied());
+            if ctx.format == render::Format::Html {
+                page.heading = format!(
+                    "What {} would cost you, and how long {} take",
+                    programs
+                        .iter()
+                        .map(|p| p.name.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    if programs.len() == 1 {
+                        "it would"
+                    } else {
+                        "each would"
+                    }
+                );
+                page.inputs.extend(super::learner_inputs(request, catalog, ctx));
+                for (p, e) in programs.iter().zip(&estimates) {
+                    page.answer.push(answer_alone(p, e, ctx));
+                }
+            }
+            page
+        },
         plot: None,
     };
     render::report(report, ctx.format, ctx.style, out)?;
@@ -179,11 +201,94 @@ fn one(
             finances.given(),
         ),
         single: true,
-        title: format!("estimate {}", estimate.id),
+        page: if ctx.format == render::Format::Html {
+            report_page(
+                program,
+                &estimate,
+                route.as_ref(),
+                schedule.as_ref(),
+                request,
+                catalog,
+                ctx,
+            )
+        } else {
+            render::Page::default()
+        },
         plot: None,
     };
     render::report(report, ctx.format, ctx.style, out)?;
     Ok(())
+}
+
+/// One program's estimate in a sentence.
+fn answer_alone(program: &Program, estimate: &Estimate, ctx: &Context) -> String {
+    format!(
+        "{} (`{}`): you pay {} over {} months.",
+        program.name,
+        program.id,
+        text::money(estimate.cost, &ctx.money.display),
+        text::range(estimate.calendar.months)
+    )
+}
+
+/// The report page of an estimate: the question, the learner's inputs, the answer first (what
+/// the learner pays and when, the route against the degree alone, the payback and the
+/// employer's part where asked), the sources of every step, how to read it.
+fn report_page(
+    program: &Program,
+    estimate: &Estimate,
+    route: Option<&Route>,
+    schedule: Option<&Schedule>,
+    request: &Request,
+    catalog: &Catalog,
+    ctx: &Context,
+) -> render::Page {
+    let steps: Vec<&Program> = match route {
+        Some(r) => r.steps.iter().filter_map(|s| s.taken.program()).collect(),
+        None => vec![program],
+    };
+    let mut page = ctx.page_citing(catalog, "estimate", steps.iter().copied());
+    let names: Vec<&str> = steps.iter().map(|p| p.name.as_str()).collect();
+    page.heading = match route {
+        Some(_) => format!(
+            "{}: what the route would cost you, and how long it would take",
+            names.join(", then ")
+        ),
+        None => format!(
+            "{}: what it would cost you, and how long it would take",
+            program.name
+        ),
+    };
+    page.inputs.extend(super::learner_inputs(request, catalog, ctx));
+    let currency = &ctx.money.display;
+    match route {
+        Some(r) => {
+            page.answer.push(format!(
+                "{} (`{}`): {} in {} months.",
+                names.join(", then "),
+                r.id(),
+                text::money_bounds(r.total_cost, currency),
+                text::months_bounds(r.total_months)
+            ));
+            if r.saving().is_some() || r.months_saved().is_some() {
+                page.answer.push(format!(
+                    "Against the degree alone: {}, {}.",
+                    text::saving(r.saving(), currency),
+                    text::months_saved(r.months_saved())
+                ));
+            }
+        }
+        None => page.answer.push(answer_alone(program, estimate, ctx)),
+    }
+    if let Some(s) = schedule {
+        let mut line = super::money_line(s, &request.finances, currency);
+        if let Some(payback) = super::payback_words(s, request.finances.gain_from) {
+            line = format!("{line}; {payback}");
+        }
+        page.answer.push(format!("{line}."));
+    }
+    page.reading.push("The price is the program's advertised cost, or its fee parts at your pace where you give --courses-per-term; aid comes off up to what the program offers. The rest of a degree is its price less the share your credit covers. A * marks a figure checked over a year ago: check the program's page, linked under Sources, before deciding.".into());
+    page
 }
 
 /// The route from `first` through the programs `then` names, each entered by its pathway from

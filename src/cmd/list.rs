@@ -61,6 +61,8 @@ pub fn run(
     if programs.is_empty() {
         let _ = writeln!(err, "note: {}", super::empty_note(selection.removed));
     }
+    let mut page = ctx.page_citing(catalog, "list", programs.iter().copied());
+    page.heading = "Programs by university".into();
     let entries = programs.iter().enumerate().map(|(i, program)| Listing {
         program,
         opens_group: i == 0 || programs[i - 1].institution != program.institution,
@@ -71,7 +73,7 @@ pub fn run(
         entries,
         layout,
         single: false,
-        title: "list".into(),
+        page,
         plot: None,
     };
     render::report(report, ctx.format, ctx.style, out)?;

@@ -19,7 +19,7 @@ use crate::filter::Removed;
 use crate::money::{Money, Rate};
 use crate::pace::Pace;
 use crate::rank::{self, Comparison, Ranking};
-use crate::render::{self, Format, Style, text};
+use crate::render::{self, Cited, Format, Page, Style, text};
 use crate::route::{Bounds, Route, Step, Taken};
 use crate::schedule::{self, Finances, GainFrom, Month, Schedule};
 
@@ -31,6 +31,79 @@ pub struct Context {
     pub money: Money,
     /// For marking stale figures.
     pub today: Date,
+    /// The command line as the learner typed it, for a page's inputs.
+    pub command: String,
+}
+
+impl Context {
+    /// The page around a command's table: its title, the command line, the day it was made
+    /// and the catalogue it was made from.
+    pub fn page(&self, catalog: &Catalog, title: impl Into<String>) -> Page {
+        Page {
+            title: title.into(),
+            inputs: vec![("command".into(), format!("`{}`", self.command))],
+            made: self.today.to_string(),
+            catalogue: catalogue_words(catalog),
+            ..Page::default()
+        }
+    }
+
+    /// `program` as a page's sources list it.
+    pub fn cited(&self, program: &Program) -> Cited {
+        Cited {
+            id: program.id.clone(),
+            name: program.name.clone(),
+            url: program.url.clone(),
+            verified: program.oldest_check().map(|d| d.to_string()),
+            stale: program.is_stale(self.today),
+        }
+    }
+
+    /// The page of `title` citing `programs`.
+    pub fn page_citing<'a>(
+        &self,
+        catalog: &Catalog,
+        title: impl Into<String>,
+        programs: impl IntoIterator<Item = &'a Program>,
+    ) -> Page {
+        let mut page = self.page(catalog, title);
+        // Only a page lists them; a table or a stream of 100,000 records does not pay for it.
+        if self.format == Format::Html {
+            let mut seen = std::collections::HashSet::new();
+            for program in programs {
+                if seen.insert(program.id.as_str()) {
+                    page.sources.push(self.cited(program));
+                }
+            }
+        }
+        page
+    }
+}
+
+/// How a page reads a score, for `compare`'s "how to read this".
+pub const SCORE_READING: &str = "Each program gets a part from 0 (the worst of those compared) to 1 (the best) for cost, months, credit and pacing; the score is 100 times their weighted mean, so it says how a program stands among these programs, not how good it is. An unknown figure gets the worst part, so it never wins by being unknown. A * marks a figure checked over a year ago: check the program's page before deciding.";
+
+/// How a page reads the cost–time front, for `chart` and `plan`.
+pub const FRONT_READING: &str = "A point on the cost–time front (joined by the line) is one that no other is both cheaper and quicker than: the front holds the best trades between money and time, and everything off it is beaten on both by something on it. Ranges are placed by their middle. A * marks a figure checked over a year ago.";
+
+/// The catalogue in words: its files and the date its figures are as of.
+pub fn catalogue_words(catalog: &Catalog) -> String {
+    let files = catalog
+        .sources
+        .iter()
+        .map(|s| {
+            if s == crate::catalog::BUILTIN_NAME {
+                "the built-in catalogue".to_string()
+            } else {
+                s.clone()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" and ");
+    match catalog.as_of {
+        Some(date) => format!("{files} (figures as of {date})"),
+        None => files,
+    }
 }
 
 /// The degrees `--toward` names; an unknown one is an error naming the degrees it may mean.
@@ -377,6 +450,61 @@ fn rate_line(catalog: &Catalog, ctx: &Context) -> String {
         text::rate(1.0 / rate),
         text::rate(rate)
     )
+}
+
+/// The learner's inputs as a page lists them: pace, aid, money over time and the currency with
+/// its rate; what was not given is left out, and a missing pace is said.
+pub fn learner_inputs(
+    request: &crate::estimate::Request,
+    catalog: &Catalog,
+    ctx: &Context,
+) -> Vec<(String, String)> {
+    let code = ctx.money.display.as_str();
+    let money = |v: f64| text::money(Some(Amount::exact(v)), code);
+    let mut inputs = Vec::new();
+    let pace = request.pace;
+    match (pace.hours_per_week, pace.courses_per_term) {
+        (None, None) => inputs.push(("pace".into(), "not given: the programs' advertised months".into())),
+        (hours, courses) => {
+            if let Some(h) = hours {
+                inputs.push(("hours a week".into(), text::short(h)));
+            }
+            if let Some(c) = courses {
+                inputs.push(("courses a term".into(), c.to_string()));
+            }
+        }
+    }
+    if let Some(aid) = request.aid {
+        inputs.push(("aid hoped for".into(), format!("{}%", text::short(aid * 100.0))));
+    }
+    let f = &request.finances;
+    if let Some(start) = f.start {
+        inputs.push(("start".into(), start.to_string()));
+    }
+    if let Some(cap) = f.employer_cap {
+        inputs.push(("employer pays at most".into(), format!("{} a year", money(cap))));
+    }
+    if let Some(share) = f.employer_share {
+        inputs.push((
+            "employer pays".into(),
+            format!("{}% of each payment", text::short(share * 100.0)),
+        ));
+    }
+    if let Some(gain) = f.salary_gain {
+        inputs.push(("salary gain".into(), format!("{} a year", money(gain))));
+    }
+    if let Some(campus) = f.campus_cost_per_month {
+        inputs.push(("campus months cost".into(), format!("{} a month", money(campus))));
+    }
+    let rate = rate_line(catalog, ctx);
+    inputs.push((
+        "currency".into(),
+        match rate.strip_prefix("; ") {
+            Some(rate) => format!("{code}, {rate}"),
+            None => format!("{code} (the catalogue's own; no conversion)"),
+        },
+    ));
+    inputs
 }
 
 /// The legend of the credit column.

@@ -1,5 +1,6 @@
 //! `plan`: every route to a degree for one learner, cheapest first, the front marked.
 
+use std::fmt::Write as _;
 use std::io::Write;
 
 use super::{
@@ -70,6 +71,11 @@ pub fn run(
     if plan.routes.is_empty() {
         let _ = writeln!(err, "note: {}", empty_note(request));
     }
+    let page = if ctx.format == render::Format::Html {
+        report_page(request, &plan.routes, catalog, ctx)
+    } else {
+        render::Page::default()
+    };
     let report = Report {
         entries: plan.routes.iter().enumerate().map(|(i, planned)| Ranked {
             rank: i + 1,
@@ -81,11 +87,127 @@ pub fn run(
         }),
         layout: grid,
         single: false,
-        title: "plan".into(),
+        page,
         plot: Some(route_plot(&plan.routes, &ctx.money.display)),
     };
     render::report(report, ctx.format, ctx.style, out)?;
     Ok(())
+}
+
+/// The question a plan answers, in words: "Routes to a degree in data or analytics at 8 hours
+/// a week".
+fn question(request: &PlanRequest, catalog: &Catalog, ctx: &Context) -> String {
+    let f = &request.filter;
+    let mut words = String::from("Routes to ");
+    if f.toward.is_empty() {
+        words.push_str("a degree");
+    } else {
+        let names: Vec<&str> = f
+            .toward
+            .iter()
+            .map(|id| catalog.program(id).map_or(id.as_str(), |p| p.name.as_str()))
+            .collect();
+        words.push_str(&names.join(" or "));
+    }
+    if !f.subjects.is_empty() {
+        let _ = write!(words, " in {}", f.subjects.join(" or "));
+    }
+    if !f.universities.is_empty() {
+        let _ = write!(words, " at {}", f.universities.join(" or "));
+    }
+    let pace = request.learner.pace;
+    if let Some(h) = pace.hours_per_week {
+        let _ = write!(words, " at {} hours a week", text::short(h));
+    }
+    if let Some(c) = pace.courses_per_term {
+        let _ = write!(words, " at {c} course{} a term", if c == 1 { "" } else { "s" });
+    }
+    if let Some(budget) = request.budget {
+        let _ = write!(
+            words,
+            " within {}",
+            text::money(Some(crate::catalog::Amount::exact(budget)), &ctx.money.display)
+        );
+    }
+    words
+}
+
+/// One route in a sentence: its name and its total cost and months.
+fn in_words(planned: &Planned, catalog: &Catalog, ctx: &Context) -> String {
+    let route = &planned.route;
+    let names: Vec<String> = route.steps.iter().map(|s| s.taken.name().to_string()).collect();
+    let how = if route.is_direct() { ", directly" } else { "" };
+    let _ = catalog;
+    format!(
+        "{}{how} (`{}`): {} in {} months",
+        names.join(", then "),
+        route.id(),
+        text::money_bounds(route.total_cost, &ctx.money.display),
+        text::months_bounds(route.total_months)
+    )
+}
+
+/// The report page of a plan: the question, the learner's inputs, the answer first (the
+/// cheapest and the fastest route on the front), the sources of every step, how to read it.
+fn report_page(request: &PlanRequest, routes: &[Planned], catalog: &Catalog, ctx: &Context) -> render::Page {
+    let programs = routes
+        .iter()
+        .flat_map(|r| &r.route.steps)
+        .filter_map(|s| s.taken.program());
+    let mut page = ctx.page_citing(catalog, "plan", programs);
+    page.heading = question(request, catalog, ctx);
+    let f = &request.filter;
+    let mut asked = Vec::new();
+    if !f.subjects.is_empty() {
+        asked.push(("subjects".to_string(), f.subjects.join(", ")));
+    }
+    if !f.toward.is_empty() {
+        asked.push(("toward".to_string(), f.toward.join(", ")));
+    }
+    if let Some(budget) = request.budget {
+        asked.push((
+            "budget".to_string(),
+            text::money(Some(crate::catalog::Amount::exact(budget)), &ctx.money.display),
+        ));
+    }
+    if let Some(months) = request.max_months {
+        asked.push(("at most".to_string(), format!("{} months", text::short(months))));
+    }
+    page.inputs.extend(asked);
+    page.inputs
+        .extend(super::learner_inputs(&request.learner, catalog, ctx));
+    let front: Vec<&Planned> = routes.iter().filter(|r| r.route.front).collect();
+    let by = |key: fn(&Planned) -> f64| front.iter().copied().min_by(|a, b| key(a).total_cmp(&key(b)));
+    let cheapest = by(|r| r.route.total_cost.low);
+    let fastest = by(|r| r.route.total_months.low);
+    match (cheapest, fastest) {
+        (Some(c), Some(q)) if std::ptr::eq(c, q) => {
+            page.answer.push(format!(
+                "The cheapest and the quickest route on the cost–time front: {}.",
+                in_words(c, catalog, ctx)
+            ));
+        }
+        (Some(c), Some(q)) => {
+            page.answer
+                .push(format!("Cheapest on the front: {}.", in_words(c, catalog, ctx)));
+            page.answer
+                .push(format!("Quickest on the front: {}.", in_words(q, catalog, ctx)));
+        }
+        _ if routes.is_empty() => page.answer.push(format!("No route: {}.", empty_note(request))),
+        _ => page
+            .answer
+            .push("No route has a known cost and length, so none is on the front.".into()),
+    }
+    if let Some(s) = routes.iter().find_map(|r| r.schedule.as_ref()) {
+        let _ = s;
+        page.answer.push(
+            "Each route's payments, the employer's part and when it pays back are under its name in the table."
+                .into(),
+        );
+    }
+    page.reading.push(super::FRONT_READING.into());
+    page.reading.push("Routes are sorted cheapest first (or as --sort asks); a figure with ≥ is a lower bound because a part of the route is unknown, and \"a to b ?\" gives the bounds that are known. Click a column's header to sort by it.".into());
+    page
 }
 
 /// Why no route was listed, naming only the options that were given.

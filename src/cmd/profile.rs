@@ -28,7 +28,11 @@ pub fn run(
         entries: entries.iter(),
         layout,
         single: false,
-        title: "profile".into(),
+        page: crate::render::Page {
+            title: "profile".into(),
+            heading: "Your profile".into(),
+            ..crate::render::Page::default()
+        },
         plot: None,
     };
     let style = Style {

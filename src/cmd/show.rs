@@ -16,8 +16,16 @@ pub fn run(
     _err: &mut dyn Write,
 ) -> Result<()> {
     let programs = programs_named(catalog, ids)?;
+    // A page is headed by the programs' names (a terminal by their ids, which fit).
+    let header = |p: &Program| {
+        if ctx.format == crate::render::Format::Html {
+            format!("{} ({})", p.name, p.id)
+        } else {
+            p.id.clone()
+        }
+    };
     let columns =
-        std::iter::once(Column::word("Field")).chain(programs.iter().map(|p| Column::text(p.id.as_str())));
+        std::iter::once(Column::word("Field")).chain(programs.iter().map(|p| Column::text(header(p))));
     let mut grid = Grid::new(columns);
     let columns: Vec<Vec<(&str, String)>> = programs.iter().map(|p| fields(p, catalog, ctx)).collect();
     if let Some(first) = columns.first() {
@@ -33,6 +41,12 @@ pub fn run(
             crate::catalog::model::STALE_AFTER_DAYS
         ));
     }
+    let mut page = ctx.page_citing(catalog, "show", programs.iter().copied());
+    page.heading = programs
+        .iter()
+        .map(|p| p.name.as_str())
+        .collect::<Vec<_>>()
+        .join(", ");
     let report = Report {
         entries: programs.iter().map(|&program| Shown {
             program,
@@ -41,7 +55,7 @@ pub fn run(
         }),
         layout: grid,
         single: false,
-        title: "show".into(),
+        page,
         plot: None,
     };
     render::report(report, ctx.format, ctx.style, out)?;

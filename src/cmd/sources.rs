@@ -26,7 +26,11 @@ pub fn run(catalog: &Catalog, ctx: &Context, out: &mut dyn Write, _err: &mut dyn
             .map(|reference| Listed { reference, catalog }),
         layout,
         single: false,
-        title: "sources".into(),
+        page: {
+            let mut page = ctx.page(catalog, "sources");
+            page.heading = "The sources the catalogue cites".into();
+            page
+        },
         plot: None,
     };
     render::report(report, ctx.format, ctx.style, out)?;

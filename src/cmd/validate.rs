@@ -78,7 +78,13 @@ pub fn run(loaded: &Loaded, format: Format, out: &mut dyn Write) -> Result<()> {
     let validation = Validation {
         document: Document {
             grid,
-            title: "validate".into(),
+            page: render::Page {
+                title: "validate".into(),
+                heading: "Catalogue check".into(),
+                made: crate::catalog::Date::today().to_string(),
+                catalogue: loaded.catalog.sources.join(" and "),
+                ..render::Page::default()
+            },
             plot: None,
         },
         problems: loaded.problems.clone(),

@@ -25,11 +25,13 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// A cell's text as HTML: escaped, lines joined with `<br>`, `http(s)` URLs as links.
+/// A cell's text as HTML: escaped, lines joined with `<br>`, `http(s)` URLs as links, and
+/// Markdown's `code` spans as code rather than backticks.
 fn cell(text: &str) -> String {
     text.lines()
         .map(|line| {
-            line.split(' ')
+            let line = line
+                .split(' ')
                 .map(|word| {
                     if word.starts_with("https://") || word.starts_with("http://") {
                         let url = escape(word);
@@ -39,10 +41,34 @@ fn cell(text: &str) -> String {
                     }
                 })
                 .collect::<Vec<_>>()
-                .join(" ")
+                .join(" ");
+            code_spans(&line)
         })
         .collect::<Vec<_>>()
         .join("<br>")
+}
+
+/// `line` (escaped) with each pair of backticks made a `<code>` element; an unpaired one stays.
+fn code_spans(line: &str) -> String {
+    let ticks = line.matches('`').count();
+    if ticks < 2 {
+        return line.to_string();
+    }
+    let mut out = String::with_capacity(line.len() + 16);
+    let mut open = false;
+    for (i, part) in line.split('`').enumerate() {
+        if i > 0 {
+            if !open && i == ticks {
+                // The last backtick has no partner.
+                out.push('`');
+            } else {
+                out.push_str(if open { "</code>" } else { "<code>" });
+                open = !open;
+            }
+        }
+        out.push_str(part);
+    }
+    out
 }
 
 const STYLE: &str = "body{font:15px/1.45 system-ui,sans-serif;margin:0;color:#1b1b1b;background:#fff}\
@@ -51,11 +77,20 @@ table{border-collapse:collapse;width:100%;margin:1rem 0}th,td{padding:.35rem .6r
 text-align:left;vertical-align:top}th{background:#f2f4f7;position:sticky;top:0}th button{font:inherit;font-weight:600;color:inherit;background:none;border:0;padding:0;cursor:pointer;text-align:inherit}\
 td.num,th.num{text-align:right;white-space:nowrap}tr.dim td{color:#595959}td small{color:#555}\
 .scroll{overflow-x:auto;max-width:100%}.scroll table{min-width:40rem}footer p{overflow-wrap:anywhere}\
+h2{font-size:1.1rem;margin:1.2rem 0 .4rem}header p.made{color:#444;margin:0 0 .6rem}\
+dl{display:grid;grid-template-columns:max-content 1fr;gap:.15rem 1rem;margin:.3rem 0}dt{font-weight:600}dd{margin:0;overflow-wrap:anywhere}\
+code{font:.92em ui-monospace,monospace;overflow-wrap:anywhere}.answer p{font-size:1.05rem;margin:.3rem 0}\
+.sources ul{padding-left:1.2rem}.sources li,.reading p{overflow-wrap:anywhere;margin:.2rem 0}\
+svg .grid{stroke:#e4e6ea;stroke-width:1}svg .tick{font-size:12px}.plot{overflow-x:auto;max-width:100%}\
+@media (max-width:40rem){main{padding:.8rem}dl{grid-template-columns:1fr}dt{margin-top:.3rem}.plot svg{width:760px;max-width:none}}\
 @media (prefers-color-scheme:dark){body{color:#e8e8e8;background:#121417}th{background:#23272e}\
-th,td{border-bottom-color:#3a3f47}tr.dim td{color:#b0b0b0}td small,footer p{color:#c8c8c8}a{color:#8ab4f8}\
-svg{background:#1b1e23;border-color:#3a3f47}svg text{fill:#e8e8e8}svg .axis{stroke:#aaa}}\
-@media print{body{font-size:11px}main{max-width:none;padding:0}th{position:static}th button{font-weight:700}\
-.scroll{overflow:visible}svg{max-height:12cm}}\
+th,td{border-bottom-color:#3a3f47}tr.dim td{color:#b0b0b0}td small,footer p,header p.made{color:#c8c8c8}a{color:#8ab4f8}\
+svg{background:#1b1e23;border-color:#3a3f47}svg text{fill:#e8e8e8}svg .axis{stroke:#aaa}svg .grid{stroke:#30343b}\
+svg .front{fill:#ff8a80}svg .point{fill:#82b1ff}svg .line{stroke:#ff8a80}}\
+@page{size:A4;margin:12mm}\
+@media print{body{font-size:10px;color:#000;background:#fff}main{max-width:none;padding:0}th{position:static}th button{font-weight:700}\
+th,td{padding:.15rem .3rem}.scroll{overflow:visible}.scroll table{min-width:0}svg{max-height:9cm;width:auto}\
+a{color:#000}h1{font-size:1.2rem}section{break-inside:avoid-page}}\
 footer p{margin:.2rem 0;color:#444;font-size:.9rem}svg{max-width:100%;height:auto;border:1px solid #ddd;background:#fcfcfd}\
 svg text{font:12px system-ui,sans-serif;fill:#1b1b1b}svg .front{fill:#c62828}svg .point{fill:#1565c0}\
 svg .line{fill:none;stroke:#c62828;stroke-width:2}svg .axis{stroke:#555;stroke-width:1}";
@@ -105,12 +140,13 @@ pub fn sort_value(text: &str) -> Option<(f64, f64)> {
     Some((first, *numbers.last().unwrap_or(&first)))
 }
 
-/// Writes `document` as one page.
+/// Writes `document` as one page: the question and its inputs, the answer, the plot and the
+/// table, the legend, the sources, and how to read it.
 pub fn write(document: &Document, out: &mut dyn Write) -> io::Result<()> {
-    let title = if document.title.is_empty() {
-        "micromasters"
-    } else {
-        document.title.as_str()
+    let info = &document.page;
+    let heading = match info.heading() {
+        "" => "micromasters",
+        heading => heading,
     };
     let mut page = String::with_capacity(16 * 1024);
     page.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
@@ -118,9 +154,40 @@ pub fn write(document: &Document, out: &mut dyn Write) -> io::Result<()> {
     page.push_str(
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'\">\n",
     );
-    let _ = writeln!(page, "<title>micromasters: {}</title>", escape(title));
+    let _ = writeln!(page, "<title>{} · micromasters</title>", escape(heading));
     let _ = writeln!(page, "<style>{STYLE}</style>\n</head>\n<body>\n<main>");
-    let _ = writeln!(page, "<h1>micromasters: {}</h1>", escape(title));
+    let _ = writeln!(page, "<header>\n<h1>{}</h1>", escape(heading));
+    if !info.made.is_empty() || !info.catalogue.is_empty() {
+        let made = escape(&info.made);
+        let _ = write!(page, "<p class=\"made\">Made");
+        if !made.is_empty() {
+            let _ = write!(page, " on <time datetime=\"{made}\">{made}</time>");
+        }
+        let _ = write!(page, " by micromasters {}", env!("CARGO_PKG_VERSION"));
+        if !info.catalogue.is_empty() {
+            let _ = write!(page, " from {}", cell(&info.catalogue));
+        }
+        page.push_str(".</p>\n");
+    }
+    if !info.inputs.is_empty() {
+        page.push_str(
+            "<section class=\"inputs\" aria-labelledby=\"inputs\">\n<h2 id=\"inputs\">Inputs</h2>\n<dl>\n",
+        );
+        for (what, value) in &info.inputs {
+            let _ = writeln!(page, "<dt>{}</dt><dd>{}</dd>", escape(what), cell(value));
+        }
+        page.push_str("</dl>\n</section>\n");
+    }
+    page.push_str("</header>\n");
+    if !info.answer.is_empty() {
+        page.push_str(
+            "<section class=\"answer\" aria-labelledby=\"answer\">\n<h2 id=\"answer\">The answer</h2>\n",
+        );
+        for line in &info.answer {
+            let _ = writeln!(page, "<p>{}</p>", cell(line));
+        }
+        page.push_str("</section>\n");
+    }
     if let Some(plot) = &document.plot {
         svg(plot, &mut page);
     }
@@ -132,8 +199,47 @@ pub fn write(document: &Document, out: &mut dyn Write) -> io::Result<()> {
         }
         page.push_str("</footer>\n");
     }
+    sources(&info.sources, &mut page);
+    if !info.reading.is_empty() {
+        page.push_str("<section class=\"reading\" aria-labelledby=\"reading\">\n<h2 id=\"reading\">How to read this</h2>\n");
+        for line in &info.reading {
+            let _ = writeln!(page, "<p>{}</p>", cell(line));
+        }
+        page.push_str("</section>\n");
+    }
     let _ = writeln!(page, "</main>\n<script>{SCRIPT}</script>\n</body>\n</html>");
     out.write_all(page.as_bytes())
+}
+
+/// Where the figures come from: each program's page, the day it was checked, and a mark where
+/// that is over a year ago.
+fn sources(cited: &[super::Cited], page: &mut String) {
+    if cited.is_empty() {
+        return;
+    }
+    page.push_str(
+        "<section class=\"sources\" aria-labelledby=\"sources\">\n<h2 id=\"sources\">Sources</h2>\n<ul>\n",
+    );
+    for c in cited {
+        let name = escape(&c.name);
+        let id = escape(&c.id);
+        let named = match c.url.as_deref() {
+            Some(url) if url.starts_with("https://") || url.starts_with("http://") => {
+                format!(
+                    "<a href=\"{}\" rel=\"noopener noreferrer\">{name}</a>",
+                    escape(url)
+                )
+            }
+            _ => name,
+        };
+        let checked = match (&c.verified, c.stale) {
+            (Some(date), true) => format!("checked {}, <strong>possibly stale</strong>", escape(date)),
+            (Some(date), false) => format!("checked {}", escape(date)),
+            (None, _) => "undated, <strong>possibly stale</strong>".to_string(),
+        };
+        let _ = writeln!(page, "<li>{named} (<code>{id}</code>): {checked}</li>");
+    }
+    page.push_str("</ul>\n</section>\n");
 }
 
 fn table(grid: &Grid, page: &mut String) {
@@ -144,7 +250,8 @@ fn table(grid: &Grid, page: &mut String) {
         if grid.is_figure(i) { " class=\"num\"" } else { "" }
     };
     // The table scrolls inside its own box on a narrow screen, never the page.
-    page.push_str("<div class=\"scroll\">\n<table>\n<thead><tr>");
+    // Keyboard users can scroll the box too (it takes focus), and it is named for them.
+    page.push_str("<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"the table\">\n<table>\n<thead><tr>");
     for (i, c) in grid.columns.iter().enumerate() {
         let _ = write!(
             page,
@@ -180,17 +287,50 @@ fn table(grid: &Grid, page: &mut String) {
     page.push_str("</tbody>\n</table>\n</div>\n");
 }
 
-/// The plot as inline SVG: axes with their ends, the front joined, every point labelled.
+/// The plot as inline SVG: gridlines at round values with their labels, the axes, the front
+/// joined, every point labelled where a label fits clear of the others and of the line.
 fn svg(plot: &Plot, page: &mut String) {
     let (w, h) = (960.0, 500.0);
-    let (left, right, top, bottom) = (90.0, 230.0, 20.0, 60.0);
+    let (left, right, top, bottom) = (90.0, 230.0, 34.0, 60.0);
     let px = |x: f64| left + x * (w - left - right);
     let py = |y: f64| top + (1.0 - y) * (h - top - bottom);
+    page.push_str("<div class=\"plot\" tabindex=\"0\" role=\"region\" aria-label=\"the chart\">\n");
     let _ = writeln!(
         page,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\" role=\"img\" aria-label=\"{}\">",
         escape(&format!("{} against {}", plot.y_title, plot.x_title))
     );
+    let text = |page: &mut String, x: f64, y: f64, anchor: &str, class: &str, s: &str| {
+        let class = if class.is_empty() {
+            String::new()
+        } else {
+            format!(" class=\"{class}\"")
+        };
+        let _ = writeln!(
+            page,
+            "<text{class} x=\"{x:.1}\" y=\"{y:.1}\" text-anchor=\"{anchor}\">{}</text>",
+            escape(s)
+        );
+    };
+    let mut taken = Occupied::new(w, h);
+    for (x, label) in &plot.x_ticks {
+        let x = px(*x);
+        let _ = writeln!(
+            page,
+            "<line class=\"grid\" x1=\"{x:.1}\" y1=\"{top}\" x2=\"{x:.1}\" y2=\"{}\"/>",
+            h - bottom
+        );
+        text(page, x, h - bottom + 18.0, "middle", "tick", label);
+    }
+    for (y, label) in &plot.y_ticks {
+        let y = py(*y);
+        let _ = writeln!(
+            page,
+            "<line class=\"grid\" x1=\"{left}\" y1=\"{y:.1}\" x2=\"{}\" y2=\"{y:.1}\"/>",
+            w - right
+        );
+        text(page, left - 8.0, y + 4.0, "end", "tick", label);
+    }
     let _ = writeln!(
         page,
         "<line class=\"axis\" x1=\"{left}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/><line class=\"axis\" x1=\"{left}\" y1=\"{top}\" x2=\"{left}\" y2=\"{}\"/>",
@@ -199,30 +339,24 @@ fn svg(plot: &Plot, page: &mut String) {
         h - bottom,
         h - bottom
     );
-    let text = |page: &mut String, x: f64, y: f64, anchor: &str, s: &str| {
-        let _ = writeln!(
-            page,
-            "<text x=\"{x:.1}\" y=\"{y:.1}\" text-anchor=\"{anchor}\">{}</text>",
-            escape(s)
-        );
-    };
-    text(page, left, h - bottom + 18.0, "start", &plot.x_ends.0);
-    text(page, w - right, h - bottom + 18.0, "end", &plot.x_ends.1);
-    text(page, (left + w - right) / 2.0, h - 12.0, "middle", &plot.x_title);
-    text(page, left - 8.0, h - bottom, "end", &plot.y_ends.0);
-    text(page, left - 8.0, top + 10.0, "end", &plot.y_ends.1);
-    text(page, left - 8.0, (top + h - bottom) / 2.0, "end", &plot.y_title);
-    if plot.front_line.len() > 1 {
-        let points: Vec<String> = plot
-            .front_line
-            .iter()
-            .map(|&(x, y)| format!("{:.1},{:.1}", px(x), py(y)))
-            .collect();
-        let _ = writeln!(page, "<polyline class=\"line\" points=\"{}\"/>", points.join(" "));
+    if plot.x_ticks.is_empty() {
+        text(page, left, h - bottom + 18.0, "start", "", &plot.x_ends.0);
+        text(page, w - right, h - bottom + 18.0, "end", "", &plot.x_ends.1);
     }
-    // Labels go beside their point, moved up or down a line where another is in the way;
-    // where no place is free, the mark alone stands for the label (the table names it).
-    let mut taken = Occupied::new(w, h);
+    if plot.y_ticks.is_empty() {
+        text(page, left - 8.0, h - bottom, "end", "", &plot.y_ends.0);
+        text(page, left - 8.0, top + 10.0, "end", "", &plot.y_ends.1);
+    }
+    text(
+        page,
+        (left + w - right) / 2.0,
+        h - 14.0,
+        "middle",
+        "",
+        &plot.x_title,
+    );
+    text(page, left, top - 14.0, "start", "", &plot.y_title);
+    front_line(plot, &px, &py, &mut taken, page);
     for p in &plot.points {
         taken.insert((px(p.x) - 5.0, py(p.y) - 5.0, px(p.x) + 5.0, py(p.y) + 5.0));
     }
@@ -245,11 +379,37 @@ fn svg(plot: &Plot, page: &mut String) {
             None => (0.0, p.mark.to_string()),
         };
         taken.insert(box_at(dy, label.chars().count()));
-        text(page, x + 8.0, y + dy + 4.0, "start", &label);
+        text(page, x + 8.0, y + dy + 4.0, "start", "", &label);
     }
-    page.push_str("</svg>\n");
+    page.push_str("</svg>\n</div>\n");
     if !plot.left_out.is_empty() {
         let _ = writeln!(page, "<p>Not drawn: {}</p>", escape(&plot.left_out.join(", ")));
+    }
+}
+
+/// The front joined through its points; the line is in the way of labels, so small boxes go
+/// into `taken` every few pixels along it.
+fn front_line(
+    plot: &Plot,
+    px: &dyn Fn(f64) -> f64,
+    py: &dyn Fn(f64) -> f64,
+    taken: &mut Occupied,
+    page: &mut String,
+) {
+    if plot.front_line.len() < 2 {
+        return;
+    }
+    let points: Vec<(f64, f64)> = plot.front_line.iter().map(|&(x, y)| (px(x), py(y))).collect();
+    let joined: Vec<String> = points.iter().map(|(x, y)| format!("{x:.1},{y:.1}")).collect();
+    let _ = writeln!(page, "<polyline class=\"line\" points=\"{}\"/>", joined.join(" "));
+    for pair in points.windows(2) {
+        let ((x0, y0), (x1, y1)) = (pair[0], pair[1]);
+        let steps = ((x1 - x0).hypot(y1 - y0) / 6.0).ceil().max(1.0) as usize;
+        for k in 0..=steps {
+            let t = k as f64 / steps as f64;
+            let (x, y) = (x0 + t * (x1 - x0), y0 + t * (y1 - y0));
+            taken.insert((x - 2.0, y - 2.0, x + 2.0, y + 2.0));
+        }
     }
 }
 

@@ -194,10 +194,64 @@ pub struct Report<I> {
     pub layout: Grid,
     /// JSON prints the first record as an object rather than an array.
     pub single: bool,
-    /// What it is about (`compare`), for HTML's title.
-    pub title: String,
+    /// What a page shows around the table: its title, inputs and sources.
+    pub page: Page,
     /// A plot drawn above the table (charts and plans).
     pub plot: Option<plot::Plot>,
+}
+
+/// What a page shows around its table, for a reader who was not at the terminal: the question
+/// it answers, the inputs, when and from what it was made, the answer first, the sources of
+/// the figures, and how to read it. Only HTML draws it; the other formats carry the same
+/// facts in their footers and records.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Page {
+    /// The command (`compare`, `plan`): the page's short title.
+    pub title: String,
+    /// The question, in words ("Routes to a degree in data or analytics at 8 hours a week");
+    /// the title where empty.
+    pub heading: String,
+    /// What the reader gave, as (what, value): the command line first.
+    pub inputs: Vec<(String, String)>,
+    /// The day the page was made.
+    pub made: String,
+    /// The catalogue it was made from, in words.
+    pub catalogue: String,
+    /// The answer in a sentence or two, before the details.
+    pub answer: Vec<String>,
+    /// Where each program's figures come from.
+    pub sources: Vec<Cited>,
+    /// How to read the page, a paragraph each.
+    pub reading: Vec<String>,
+}
+
+/// One program's source on a page: its page, the day its figures were checked, and whether
+/// that is over a year ago.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Cited {
+    pub id: String,
+    pub name: String,
+    pub url: Option<String>,
+    pub verified: Option<String>,
+    pub stale: bool,
+}
+
+impl Page {
+    /// Adds `cited` unless a program of its id is there already.
+    pub fn cite(&mut self, cited: Cited) {
+        if !self.sources.iter().any(|c| c.id == cited.id) {
+            self.sources.push(cited);
+        }
+    }
+
+    /// The heading, or the title where none was given.
+    pub fn heading(&self) -> &str {
+        if self.heading.is_empty() {
+            &self.title
+        } else {
+            &self.heading
+        }
+    }
 }
 
 /// Writes `report` in `format`: records streamed for JSON and CSV, a laid-out table otherwise.
@@ -211,7 +265,7 @@ pub fn report<E: Entry>(
         entries,
         layout,
         single,
-        title,
+        page,
         plot,
     } = report;
     match format {
@@ -230,7 +284,7 @@ pub fn report<E: Entry>(
                     grid.note_last(note);
                 }
             }
-            let document = Document { grid, title, plot };
+            let document = Document { grid, page, plot };
             draw(document, format, Some(style), out)
         }
     }
@@ -240,8 +294,8 @@ pub fn report<E: Entry>(
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Document {
     pub grid: Grid,
-    /// What the page is about (`compare`, `plan`), for HTML's title.
-    pub title: String,
+    /// What the page is about, and what it shows around the table.
+    pub page: Page,
     /// A plot drawn above the table (charts and plans).
     pub plot: Option<plot::Plot>,
 }

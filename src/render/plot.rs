@@ -34,6 +34,10 @@ pub struct Plot {
     /// Labels at the ends of each axis: (low, high).
     pub x_ends: (String, String),
     pub y_ends: (String, String),
+    /// Ticks along each axis: (where, from 0 to 1; label). A page draws them with gridlines;
+    /// a log cost axis has them at 1-2-5 steps.
+    pub x_ticks: Vec<(f64, String)>,
+    pub y_ticks: Vec<(f64, String)>,
     /// What could not be drawn, and why (listed under the plot).
     pub left_out: Vec<String>,
     /// Whether a terminal table draws it too (a chart), or only a page (a plan's routes).
@@ -65,10 +69,57 @@ impl Plot {
                 text::short(scale.months_range.0),
                 text::short(scale.months_range.1),
             ),
+            x_ticks: ticks(scale.cost_range, scale.log_cost)
+                .into_iter()
+                .map(|v| (scale.x(v), money(v)))
+                .collect(),
+            y_ticks: ticks(scale.months_range, false)
+                .into_iter()
+                .map(|v| (scale.y(v), text::short(v)))
+                .collect(),
             left_out,
             in_terminal: true,
         }
     }
+}
+
+/// Round values to mark along an axis from `low` to `high`: at 1, 2 and 5 times each power of
+/// ten on a log axis (where that gives at least two), else about five at a step of 1, 2 or 5
+/// times a power of ten.
+pub fn ticks((low, high): (f64, f64), log: bool) -> Vec<f64> {
+    if !(low.is_finite() && high.is_finite()) || high <= low {
+        return Vec::new();
+    }
+    if log && low > 0.0 {
+        let mut marks = Vec::new();
+        let mut decade = 10f64.powf(low.log10().floor());
+        while decade <= high {
+            for m in [1.0, 2.0, 5.0] {
+                let v = decade * m;
+                if v >= low && v <= high {
+                    marks.push(v);
+                }
+            }
+            decade *= 10.0;
+        }
+        if marks.len() >= 2 {
+            return marks;
+        }
+    }
+    let rough = (high - low) / 5.0;
+    let power = 10f64.powf(rough.log10().floor());
+    let step = [1.0, 2.0, 5.0, 10.0]
+        .into_iter()
+        .map(|m| m * power)
+        .find(|&s| s >= rough)
+        .unwrap_or(10.0 * power);
+    let mut marks = Vec::new();
+    let mut v = (low / step).ceil() * step;
+    while v <= high + step * 1e-9 {
+        marks.push(v);
+        v += step;
+    }
+    marks
 }
 
 /// The plot's height in rows.
@@ -160,6 +211,17 @@ pub fn write(plot: &Plot, style: Style, out: &mut dyn Write) -> io::Result<()> {
 mod tests {
     use super::*;
 
+    #[test]
+    fn ticks_fall_at_1_2_5_steps() {
+        assert_eq!(
+            ticks((357.0, 74_000.0), true),
+            [500.0, 1000.0, 2000.0, 5000.0, 10_000.0, 20_000.0, 50_000.0]
+        );
+        assert_eq!(ticks((3.7, 21.0), false), [5.0, 10.0, 15.0, 20.0]);
+        assert_eq!(ticks((0.0, 100.0), false), [0.0, 20.0, 40.0, 60.0, 80.0, 100.0]);
+        assert!(ticks((5.0, 5.0), false).is_empty());
+    }
+
     fn point(mark: char, x: f64, y: f64, front: bool) -> PlotPoint {
         PlotPoint {
             mark,
@@ -184,6 +246,8 @@ mod tests {
             x_ends: ("$1".into(), "$9".into()),
             y_ends: ("1".into(), "9".into()),
             left_out: vec!["z (cost unknown)".into()],
+            x_ticks: Vec::new(),
+            y_ticks: Vec::new(),
             in_terminal: true,
         };
         let mut out = Vec::new();
