@@ -281,11 +281,8 @@ fn report_page(
         None => page.answer.push(answer_alone(program, estimate, ctx)),
     }
     if let Some(s) = schedule {
-        let mut line = super::money_line(s, &request.finances, currency);
-        if let Some(payback) = super::payback_words(s, request.finances.gain_from) {
-            line = format!("{line}; {payback}");
-        }
-        page.answer.push(format!("{line}."));
+        page.answer
+            .push(format!("{}.", super::money_line(s, &request.finances, currency)));
     }
     page.reading.push("The price is the program's advertised cost, or its fee parts at your pace where you give --courses-per-term; aid comes off up to what the program offers. The rest of a degree is its price less the share your credit covers. A * marks a figure checked over a year ago: check the program's page, linked under Sources, before deciding.".into());
     page

@@ -83,17 +83,19 @@ code{font:.92em ui-monospace,monospace;overflow-wrap:anywhere}.answer p{font-siz
 .sources ul{padding-left:1.2rem}.sources li,.reading p{overflow-wrap:anywhere;margin:.2rem 0}\
 svg .grid{stroke:#e4e6ea;stroke-width:1}svg .tick{font-size:12px}.plot{overflow-x:auto;max-width:100%}\
 @media (max-width:40rem){main{padding:.8rem}dl{grid-template-columns:1fr}dt{margin-top:.3rem}.plot svg{width:760px;max-width:none}}\
-@media (prefers-color-scheme:dark){body{color:#e8e8e8;background:#121417}th{background:#23272e}\
-th,td{border-bottom-color:#3a3f47}tr.dim td{color:#b0b0b0}td small,footer p,header p.made{color:#c8c8c8}a{color:#8ab4f8}\
-svg{background:#1b1e23;border-color:#3a3f47}svg text{fill:#e8e8e8}svg .axis{stroke:#aaa}svg .grid{stroke:#30343b}\
-svg .front{fill:#ff8a80}svg .point{fill:#82b1ff}svg .line{stroke:#ff8a80}}\
 @page{size:A4;margin:12mm}\
 @media print{body{font-size:10px;color:#000;background:#fff}main{max-width:none;padding:0}th{position:static}th button{font-weight:700}\
 th,td{padding:.15rem .3rem}.scroll{overflow:visible}.scroll table{min-width:0}svg{max-height:9cm;width:auto}\
 a{color:#000}h1{font-size:1.2rem}section{break-inside:avoid-page}}\
 footer p{margin:.2rem 0;color:#444;font-size:.9rem}svg{max-width:100%;height:auto;border:1px solid #ddd;background:#fcfcfd}\
 svg text{font:12px system-ui,sans-serif;fill:#1b1b1b}svg .front{fill:#c62828}svg .point{fill:#1565c0}\
-svg .line{fill:none;stroke:#c62828;stroke-width:2}svg .axis{stroke:#555;stroke-width:1}";
+svg .line{fill:none;stroke:#c62828;stroke-width:2}svg .axis{stroke:#555;stroke-width:1}\
+details.left-out{margin:.4rem 0}details.left-out p{overflow-wrap:anywhere;font-size:.9rem}\
+.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}\
+@media (prefers-color-scheme:dark){body{color:#e8e8e8;background:#121417}th{background:#23272e}\
+th,td{border-bottom-color:#3a3f47}tr.dim td{color:#b0b0b0}td small,footer p,header p.made{color:#c8c8c8}a{color:#8ab4f8}\
+svg{background:#1b1e23;border-color:#3a3f47}svg text{fill:#e8e8e8}svg .axis{stroke:#aaa}svg .grid{stroke:#30343b}\
+svg .front{fill:#ff8a80}svg .point{fill:#82b1ff}svg .line{stroke:#ff8a80}}";
 
 /// Sorts a table by the column whose header button is pressed: figures by the `data-sort`
 /// values Rust wrote (low end, then high end), unknowns last either way; text by its words.
@@ -253,6 +255,11 @@ fn table(grid: &Grid, page: &mut String) {
     // Keyboard users can scroll the box too (it takes focus), and it is named for them.
     page.push_str("<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"the table\">\n<table>\n<thead><tr>");
     for (i, c) in grid.columns.iter().enumerate() {
+        if c.header.is_empty() {
+            // A column of row labels (`estimate`'s): named for screen readers, not sorted.
+            let _ = write!(page, "<th scope=\"col\"><span class=\"sr\">item</span></th>");
+            continue;
+        }
         let _ = write!(
             page,
             "<th scope=\"col\"{}><button type=\"button\">{}</button></th>",
@@ -300,37 +307,16 @@ fn svg(plot: &Plot, page: &mut String) {
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\" role=\"img\" aria-label=\"{}\">",
         escape(&format!("{} against {}", plot.y_title, plot.x_title))
     );
-    let text = |page: &mut String, x: f64, y: f64, anchor: &str, class: &str, s: &str| {
-        let class = if class.is_empty() {
-            String::new()
-        } else {
-            format!(" class=\"{class}\"")
-        };
-        let _ = writeln!(
-            page,
-            "<text{class} x=\"{x:.1}\" y=\"{y:.1}\" text-anchor=\"{anchor}\">{}</text>",
-            escape(s)
-        );
-    };
+    let text = svg_text;
     let mut taken = Occupied::new(w, h);
-    for (x, label) in &plot.x_ticks {
-        let x = px(*x);
-        let _ = writeln!(
-            page,
-            "<line class=\"grid\" x1=\"{x:.1}\" y1=\"{top}\" x2=\"{x:.1}\" y2=\"{}\"/>",
-            h - bottom
-        );
-        text(page, x, h - bottom + 18.0, "middle", "tick", label);
-    }
-    for (y, label) in &plot.y_ticks {
-        let y = py(*y);
-        let _ = writeln!(
-            page,
-            "<line class=\"grid\" x1=\"{left}\" y1=\"{y:.1}\" x2=\"{}\" y2=\"{y:.1}\"/>",
-            w - right
-        );
-        text(page, left - 8.0, y + 4.0, "end", "tick", label);
-    }
+    gridlines(
+        plot,
+        &px,
+        &py,
+        (left, top, w - right, h - bottom),
+        &mut taken,
+        page,
+    );
     let _ = writeln!(
         page,
         "<line class=\"axis\" x1=\"{left}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/><line class=\"axis\" x1=\"{left}\" y1=\"{top}\" x2=\"{left}\" y2=\"{}\"/>",
@@ -383,7 +369,61 @@ fn svg(plot: &Plot, page: &mut String) {
     }
     page.push_str("</svg>\n</div>\n");
     if !plot.left_out.is_empty() {
-        let _ = writeln!(page, "<p>Not drawn: {}</p>", escape(&plot.left_out.join(", ")));
+        // A long list would bury the chart: it opens on demand.
+        let _ = writeln!(
+            page,
+            "<details class=\"left-out\"><summary>Not drawn: {} with an unknown cost or length</summary><p>{}</p></details>",
+            if plot.left_out.len() == 1 {
+                "1 point".to_string()
+            } else {
+                format!("{} points", plot.left_out.len())
+            },
+            escape(&plot.left_out.join(", "))
+        );
+    }
+}
+
+/// One SVG text element, escaped.
+fn svg_text(page: &mut String, x: f64, y: f64, anchor: &str, class: &str, s: &str) {
+    let class = if class.is_empty() {
+        String::new()
+    } else {
+        format!(" class=\"{class}\"")
+    };
+    let _ = writeln!(
+        page,
+        "<text{class} x=\"{x:.1}\" y=\"{y:.1}\" text-anchor=\"{anchor}\">{}</text>",
+        escape(s)
+    );
+}
+
+/// Gridlines at the ticks of both axes, with their labels, inside the frame (left, top, right,
+/// bottom); the labels go into `taken` so that point labels keep clear of them.
+fn gridlines(
+    plot: &Plot,
+    px: &dyn Fn(f64) -> f64,
+    py: &dyn Fn(f64) -> f64,
+    (left, top, right, bottom): (f64, f64, f64, f64),
+    taken: &mut Occupied,
+    page: &mut String,
+) {
+    for (x, label) in &plot.x_ticks {
+        let x = px(*x);
+        let _ = writeln!(
+            page,
+            "<line class=\"grid\" x1=\"{x:.1}\" y1=\"{top}\" x2=\"{x:.1}\" y2=\"{bottom}\"/>"
+        );
+        svg_text(page, x, bottom + 18.0, "middle", "tick", label);
+        let half = 3.4 * label.chars().count() as f64;
+        taken.insert((x - half, bottom + 6.0, x + half, bottom + 22.0));
+    }
+    for (y, label) in &plot.y_ticks {
+        let y = py(*y);
+        let _ = writeln!(
+            page,
+            "<line class=\"grid\" x1=\"{left}\" y1=\"{y:.1}\" x2=\"{right}\" y2=\"{y:.1}\"/>"
+        );
+        svg_text(page, left - 8.0, y + 4.0, "end", "tick", label);
     }
 }
 
