@@ -59,7 +59,7 @@ function ordered(keys, ascending) {
   if (firstUnknown !== -1 && keys.slice(firstUnknown).some((k) => k !== null)) return false;
   for (let i = 1; i < known.length; i++) {
     const [a, b] = [known[i - 1], known[i]];
-    const o = a[0] - b[0] || a[1] - b[1];
+    const o = a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
     if (ascending ? o > 0 : o < 0) return false;
   }
   return true;

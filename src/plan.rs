@@ -119,8 +119,9 @@ fn chains(catalog: &Catalog) -> Vec<(Vec<Taken<'_>>, Vec<&Pathway>)> {
 }
 
 /// Every route for `request`, its schedule from `start` where money over time was asked:
-/// exact totals first, by the chosen key (the middle of the range),
-/// then bounded ones by their lower bound; ties by the other key, then the route's id.
+/// known totals first, by the chosen key (the low end, then the high end), then bounded ones
+/// by what is known, then those of which nothing is known; ties by the other key, then the
+/// route's id.
 pub fn plan<'a>(catalog: &'a Catalog, money: &Money, request: &PlanRequest, start: Month) -> Plan<'a> {
     let finances = &request.learner.finances;
     let scheduled = finances.given() || request.sort == Some(PlanSort::Payback);
@@ -196,13 +197,10 @@ pub fn plan<'a>(catalog: &'a Catalog, money: &Money, request: &PlanRequest, star
         .into_iter()
         .map(|r| (key(&r, sort), r.route.id(), r))
         .collect();
-    keyed.sort_by(|(a, ida, _), (b, idb, _)| {
-        a.0.cmp(&b.0)
-            .then(a.1.total_cmp(&b.1))
-            .then(a.2.cmp(&b.2))
-            .then(a.3.total_cmp(&b.3))
-            .then(ida.cmp(idb))
-    });
+    let by = |a: &(u8, f64, f64), b: &(u8, f64, f64)| {
+        a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)).then(a.2.total_cmp(&b.2))
+    };
+    keyed.sort_by(|(a, ida, _), (b, idb, _)| by(&a[0], &b[0]).then(by(&a[1], &b[1])).then(ida.cmp(idb)));
     let matched = keyed.len();
     keyed.truncate(request.limit.unwrap_or(usize::MAX));
     Plan {
@@ -235,27 +233,28 @@ fn mark_front(routes: &mut [Planned]) {
     }
 }
 
-/// What a route sorts by: for the chosen key and then the other, whether it is only bounded
-/// (exact first) and its value (smaller first; saving is negated, most saved first).
-fn key(planned: &Planned, sort: PlanSort) -> (bool, f64, bool, f64) {
+/// What a route sorts by: the chosen key, then the other, each as `Bounds::sort_key` gives it
+/// (known figures by their low end then high end, then bounded ones, nothing known last);
+/// saving and payback by their middle (most saved first, soonest first), unknown last.
+fn key(planned: &Planned, sort: PlanSort) -> [(u8, f64, f64); 2] {
     let route = &planned.route;
-    let cost = (!route.total_cost.exact, route.total_cost.sort_value());
-    let months = (!route.total_months.exact, route.total_months.sort_value());
+    let cost = route.total_cost.sort_key();
+    let months = route.total_months.sort_key();
+    let known = |v: Option<f64>| v.map_or((2, 0.0, 0.0), |v| (0, v, v));
     match sort {
-        PlanSort::Cost => (cost.0, cost.1, months.0, months.1),
-        PlanSort::Months => (months.0, months.1, cost.0, cost.1),
-        PlanSort::Saving => {
-            let saving = route.saving().map(|s| -s.mid());
-            (saving.is_none(), saving.unwrap_or(0.0), cost.0, cost.1)
-        }
-        PlanSort::Payback => {
-            let payback = planned
-                .schedule
-                .as_ref()
-                .and_then(|s| s.payback_months)
-                .map(Amount::mid);
-            (payback.is_none(), payback.unwrap_or(0.0), cost.0, cost.1)
-        }
+        PlanSort::Cost => [cost, months],
+        PlanSort::Months => [months, cost],
+        PlanSort::Saving => [known(route.saving().map(|s| -s.mid())), cost],
+        PlanSort::Payback => [
+            known(
+                planned
+                    .schedule
+                    .as_ref()
+                    .and_then(|s| s.payback_months)
+                    .map(Amount::mid),
+            ),
+            cost,
+        ],
     }
 }
 

@@ -80,6 +80,17 @@ impl Bounds {
         }
     }
 
+    /// What the figure sorts by, smaller first: a known figure by its low end, then its high end
+    /// (tier 0); a bounded one by what is known of it (tier 1); nothing known last (tier 2).
+    /// A page's `data-sort` gives the same key for the first two, and nothing for the last.
+    pub fn sort_key(self) -> (u8, f64, f64) {
+        match (self.exact, self.high) {
+            (true, Some(high)) => (0, self.low, high),
+            (_, high) if self.low > 0.0 || high.is_some() => (1, self.low, high.unwrap_or(self.low)),
+            _ => (2, 0.0, 0.0),
+        }
+    }
+
     /// Whether the figure keeps within `limit`: `Some(true)` when it surely does (the high end),
     /// `Some(false)` when it surely does not (the low end), `None` when it may.
     pub fn within(self, limit: f64) -> Option<bool> {

@@ -156,7 +156,8 @@ fn figure_cells_carry_the_values_they_sort_by_in_the_order_of_sort() {
             let cells: Vec<_> = row.select(&Selector::parse("td").unwrap()).collect();
             let key = cells[3].value().attr("data-sort").map(|d| {
                 let n: Vec<f64> = d.split(' ').map(|x| x.parse().unwrap()).collect();
-                (n[0], n[1])
+                assert_eq!(n[0], 0.0, "a catalogue figure is known or unknown, not bounded");
+                (n[1], n[2])
             });
             let id = text(&cells[1])
                 .split_whitespace()
@@ -275,4 +276,72 @@ fn show_pages_are_headed_by_names() {
     assert_eq!(text(&all(&html, "h1")[0]), "Supply Chain Management");
     assert!(!text(&all(&html, "tbody")[0]).contains('`'));
     assert!(!all(&html, "tbody code").is_empty());
+}
+
+/// A page's `data-sort`: tier (known, bounded), low end, high end.
+type SortKey = (f64, f64, f64);
+
+#[test]
+fn plan_pages_sort_routes_by_cost_and_months_as_plan_sort_does() {
+    // A route's total may be a range, a lower bound (`≥ $985.50`), bounds (`a to b ?`) or
+    // unknown: ordering the page's rows by `data-sort` (as its script does, unknowns last)
+    // must give `plan --sort cost`'s order, and `--sort months`'s for the months column.
+    let args = ["plan", "--subject", "data,analytics", "--hours-per-week", "8"];
+    let html = page(&args);
+    for (column, sort) in [(2, "cost"), (3, "months")] {
+        let mut rows: Vec<(Option<SortKey>, String)> = all(&html, "tbody tr")
+            .iter()
+            .map(|row| {
+                let cells: Vec<_> = row.select(&Selector::parse("td").unwrap()).collect();
+                let key = cells[column].value().attr("data-sort").map(|d| {
+                    let n: Vec<f64> = d.split(' ').map(|x| x.parse().unwrap()).collect();
+                    (n[0], n[1], n[2])
+                });
+                (key, text(&cells[1]))
+            })
+            .collect();
+        assert!(rows.iter().any(|(k, _)| k.is_none()), "an unknown among them");
+        assert!(
+            rows.iter().any(|(k, _)| k.is_some_and(|k| k.0 == 1.0)),
+            "a bounded one"
+        );
+        // The page's script sorts stably: equal keys keep the page's order, which is by cost.
+        rows.sort_by(|a, b| match (a.0, b.0) {
+            (None, None) => std::cmp::Ordering::Equal,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (Some(x), Some(y)) => {
+                x.0.total_cmp(&y.0)
+                    .then(x.1.total_cmp(&y.1))
+                    .then(x.2.total_cmp(&y.2))
+            }
+        });
+        let mut json = micromasters();
+        json.args(["--format", "json"]).args(args).args(["--sort", sort]);
+        let records: serde_json::Value = serde_json::from_str(&stdout_of(&mut json, 0)).unwrap();
+        let key_of = |r: &serde_json::Value| {
+            let (lo, hi) = match sort {
+                "cost" => (&r["cost_at_least"], &r["cost_at_most"]),
+                _ => (&r["months_at_least"], &r["months_at_most"]),
+            };
+            (lo.as_f64(), hi.as_f64())
+        };
+        let by_plan: Vec<_> = records.as_array().unwrap().iter().map(key_of).collect();
+        // The page's rows, as the JSON gives the same routes' bounds.
+        // Figures as the page shows them: months to one decimal.
+        let shown = |v: f64| (v * 10.0).round() / 10.0;
+        let page_order: Vec<_> = rows
+            .iter()
+            .map(|(k, _)| k.map(|k| (shown(k.1), shown(k.2))))
+            .collect();
+        let plan_order: Vec<_> = by_plan
+            .iter()
+            .map(|&(lo, hi)| match (lo, hi) {
+                (Some(lo), Some(hi)) => Some((shown(lo), shown(hi))),
+                (Some(lo), None) if lo > 0.0 => Some((shown(lo), shown(lo))),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(page_order, plan_order, "--sort {sort}");
+    }
 }

@@ -98,7 +98,8 @@ svg{background:#1b1e23;border-color:#3a3f47}svg text{fill:#e8e8e8}svg .axis{stro
 svg .front{fill:#ff8a80}svg .point{fill:#82b1ff}svg .line{stroke:#ff8a80}}";
 
 /// Sorts a table by the column whose header button is pressed: figures by the `data-sort`
-/// values Rust wrote (low end, then high end), unknowns last either way; text by its words.
+/// keys Rust wrote (known before bounded, then low end, then high end), unknowns last either
+/// way; text by its words.
 /// The header says the order (`aria-sort`).
 const SCRIPT: &str = "document.querySelectorAll('th button').forEach(function(b){var th=b.parentNode;\
 b.addEventListener('click',function(){var i=th.cellIndex,body=th.closest('table').tBodies[0],rows=Array.from(body.rows),\
@@ -106,12 +107,21 @@ up=th.getAttribute('aria-sort')!=='ascending';th.closest('tr').querySelectorAll(
 th.setAttribute('aria-sort',up?'ascending':'descending');var num=th.classList.contains('num');\
 var key=function(r){var c=r.cells[i];if(!c)return null;if(num){var d=c.getAttribute('data-sort');return d?d.split(' ').map(Number):null;}\
 return c.textContent.trim().toLowerCase();};rows.sort(function(a,b){var x=key(a),y=key(b);if(x===null||y===null)\
-return x===null?(y===null?0:1):-1;var o=0;if(num){o=x[0]-y[0]||x[1]-y[1];}else{o=x<y?-1:x>y?1:0;}return up?o:-o;});\
+return x===null?(y===null?0:1):-1;var o=0;if(num){o=x[0]-y[0]||x[1]-y[1]||x[2]-y[2];}else{o=x<y?-1:x>y?1:0;}return up?o:-o;});\
 rows.forEach(function(r){body.appendChild(r);});});});";
 
-/// The value a figure cell sorts by: its first number and its last on the first line
-/// (`$6,000–7,000` is 6000 to 7000, `≥ $985.50` is 985.5, `$16,000 to $19,000 ?` is 16000 to
-/// 19000); `None` for an unknown (`?`) or empty cell, which sorts last.
+/// The key a figure cell sorts by, as the commands sort (`Bounds::sort_key`): a known figure
+/// (tier 0) before a bounded one (tier 1: `≥ $985.50`, `$16,000 to $19,000 ?`), each by its
+/// first number and its last on the first line (`$6,000–7,000` is 6000 to 7000); `None` for
+/// an unknown (`?`) or empty cell, which sorts last either way.
+pub fn sort_key(text: &str) -> Option<(u8, f64, f64)> {
+    let line = text.lines().next()?;
+    let (low, high) = sort_value(line)?;
+    let bounded = line.split_whitespace().any(|w| w == "≥" || w == "?");
+    Some((u8::from(bounded), low, high))
+}
+
+/// A figure's first number and its last on the first line; `None` where it has none.
 pub fn sort_value(text: &str) -> Option<(f64, f64)> {
     let line = text.lines().next()?;
     let mut numbers = Vec::new();
@@ -281,8 +291,8 @@ fn table(grid: &Grid, page: &mut String) {
             }
             // Figures sort by their value, not their text: the low end, then the high end.
             let sort = if grid.is_figure(i) {
-                sort_value(text).map_or(String::new(), |(low, high)| {
-                    format!(" data-sort=\"{low} {high}\"")
+                sort_key(text).map_or(String::new(), |(tier, low, high)| {
+                    format!(" data-sort=\"{tier} {low} {high}\"")
                 })
             } else {
                 String::new()
@@ -525,6 +535,11 @@ mod tests {
         assert_eq!(sort_value("-3 to 2.5"), Some((-3.0, 2.5)));
         assert_eq!(sort_value("NGN 1,799,688"), Some((1_799_688.0, 1_799_688.0)));
         assert_eq!(sort_value("?"), None);
+        assert_eq!(sort_key("≥ $985.50"), Some((1, 985.5, 985.5)));
+        assert_eq!(sort_key("$16,000 to $19,000 ?"), Some((1, 16000.0, 19000.0)));
+        assert_eq!(sort_key("$6,000–7,000 *"), Some((0, 6000.0, 7000.0)));
+        assert_eq!(sort_key("12 to 48 ? adv."), Some((1, 12.0, 48.0)));
+        assert_eq!(sort_key("?"), None);
         assert_eq!(sort_value("–"), None);
     }
 
