@@ -119,8 +119,8 @@ fn chains(catalog: &Catalog) -> Vec<(Vec<Taken<'_>>, Vec<&Pathway>)> {
 }
 
 /// Every route for `request`, its schedule from `start` where money over time was asked:
-/// known totals first, by the chosen key (the low end, then the high end), then bounded ones
-/// by what is known, then those of which nothing is known; ties by the other key, then the
+/// known totals first, by the chosen key (the middle of the range), then bounded ones by
+/// their lower bound, then those of which nothing is known; ties by the other key, then the
 /// route's id.
 pub fn plan<'a>(catalog: &'a Catalog, money: &Money, request: &PlanRequest, start: Month) -> Plan<'a> {
     let finances = &request.learner.finances;
@@ -234,7 +234,7 @@ fn mark_front(routes: &mut [Planned]) {
 }
 
 /// What a route sorts by: the chosen key, then the other, each as `Bounds::sort_key` gives it
-/// (known figures by their low end then high end, then bounded ones, nothing known last);
+/// (known figures by their middle, then bounded ones by their lower bound, nothing known last);
 /// saving and payback by their middle (most saved first, soonest first), unknown last.
 fn key(planned: &Planned, sort: PlanSort) -> [(u8, f64, f64); 2] {
     let route = &planned.route;

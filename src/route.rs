@@ -80,12 +80,15 @@ impl Bounds {
         }
     }
 
-    /// What the figure sorts by, smaller first: a known figure by its low end, then its high end
-    /// (tier 0); a bounded one by what is known of it (tier 1); nothing known last (tier 2).
-    /// A page's `data-sort` gives the same key for the first two, and nothing for the last.
+    /// What a route's total sorts by, smaller first: a known figure by the middle of its range
+    /// (tier 0); a bounded one by its lower bound, then its upper (tier 1); nothing known last
+    /// (tier 2). A page's `data-sort` gives the same key for the first two, nothing for the last.
     pub fn sort_key(self) -> (u8, f64, f64) {
         match (self.exact, self.high) {
-            (true, Some(high)) => (0, self.low, high),
+            (true, Some(high)) => {
+                let middle = f64::midpoint(self.low, high);
+                (0, middle, middle)
+            }
             (_, high) if self.low > 0.0 || high.is_some() => (1, self.low, high.unwrap_or(self.low)),
             _ => (2, 0.0, 0.0),
         }

@@ -283,9 +283,10 @@ type SortKey = (f64, f64, f64);
 
 #[test]
 fn plan_pages_sort_routes_by_cost_and_months_as_plan_sort_does() {
-    // A route's total may be a range, a lower bound (`≥ $985.50`), bounds (`a to b ?`) or
-    // unknown: ordering the page's rows by `data-sort` (as its script does, unknowns last)
-    // must give `plan --sort cost`'s order, and `--sort months`'s for the months column.
+    // A route's total may be a range (sorted by its middle), a lower bound (`≥ $985.50`),
+    // bounds (`a to b ?`) or unknown: ordering the page's rows by `data-sort` (as its script
+    // does, unknowns last) must give `plan --sort cost`'s order, and `--sort months`'s for the
+    // months column.
     let args = ["plan", "--subject", "data,analytics", "--hours-per-week", "8"];
     let html = page(&args);
     for (column, sort) in [(2, "cost"), (3, "months")] {
@@ -319,12 +320,24 @@ fn plan_pages_sort_routes_by_cost_and_months_as_plan_sort_does() {
         let mut json = micromasters();
         json.args(["--format", "json"]).args(args).args(["--sort", sort]);
         let records: serde_json::Value = serde_json::from_str(&stdout_of(&mut json, 0)).unwrap();
+        // A known total sorts by its middle (the interface's rule for plan), a bounded one by
+        // its bounds.
         let key_of = |r: &serde_json::Value| {
-            let (lo, hi) = match sort {
-                "cost" => (&r["cost_at_least"], &r["cost_at_most"]),
-                _ => (&r["months_at_least"], &r["months_at_most"]),
+            let (lo, hi, known) = match sort {
+                "cost" => (&r["cost_at_least"], &r["cost_at_most"], &r["total_cost_min"]),
+                _ => (
+                    &r["months_at_least"],
+                    &r["months_at_most"],
+                    &r["total_months_min"],
+                ),
             };
-            (lo.as_f64(), hi.as_f64())
+            match (lo.as_f64(), hi.as_f64()) {
+                (Some(lo), Some(hi)) if !known.is_null() => {
+                    let middle = f64::midpoint(lo, hi);
+                    (Some(middle), Some(middle))
+                }
+                bounds => bounds,
+            }
         };
         let by_plan: Vec<_> = records.as_array().unwrap().iter().map(key_of).collect();
         // The page's rows, as the JSON gives the same routes' bounds.

@@ -32,8 +32,8 @@ pub fn run(
     let mut grid = Grid::new([
         Column::figure("#"),
         Column::text("Route"),
-        Column::figure("Total cost"),
-        Column::figure("Months"),
+        Column::figure("Total cost").by_middle(),
+        Column::figure("Months").by_middle(),
     ]);
     let steps = || plan.routes.iter().flat_map(|r| &r.route.steps);
     let first = if plan.routes.len() < plan.matched {

@@ -112,12 +112,17 @@ rows.forEach(function(r){body.appendChild(r);});});});";
 
 /// The key a figure cell sorts by, as the commands sort (`Bounds::sort_key`): a known figure
 /// (tier 0) before a bounded one (tier 1: `≥ $985.50`, `$16,000 to $19,000 ?`), each by its
-/// first number and its last on the first line (`$6,000–7,000` is 6000 to 7000); `None` for
-/// an unknown (`?`) or empty cell, which sorts last either way.
-pub fn sort_key(text: &str) -> Option<(u8, f64, f64)> {
+/// first number and its last on the first line (`$6,000–7,000` is 6000 to 7000), or a known
+/// range by its middle where the column sorts so; `None` for an unknown (`?`) or empty cell,
+/// which sorts last either way.
+pub fn sort_key(text: &str, by_middle: bool) -> Option<(u8, f64, f64)> {
     let line = text.lines().next()?;
     let (low, high) = sort_value(line)?;
     let bounded = line.split_whitespace().any(|w| w == "≥" || w == "?");
+    if by_middle && !bounded {
+        let middle = f64::midpoint(low, high);
+        return Some((0, middle, middle));
+    }
     Some((u8::from(bounded), low, high))
 }
 
@@ -291,7 +296,7 @@ fn table(grid: &Grid, page: &mut String) {
             }
             // Figures sort by their value, not their text: the low end, then the high end.
             let sort = if grid.is_figure(i) {
-                sort_key(text).map_or(String::new(), |(tier, low, high)| {
+                sort_key(text, grid.columns[i].by_middle).map_or(String::new(), |(tier, low, high)| {
                     format!(" data-sort=\"{tier} {low} {high}\"")
                 })
             } else {
@@ -535,11 +540,15 @@ mod tests {
         assert_eq!(sort_value("-3 to 2.5"), Some((-3.0, 2.5)));
         assert_eq!(sort_value("NGN 1,799,688"), Some((1_799_688.0, 1_799_688.0)));
         assert_eq!(sort_value("?"), None);
-        assert_eq!(sort_key("≥ $985.50"), Some((1, 985.5, 985.5)));
-        assert_eq!(sort_key("$16,000 to $19,000 ?"), Some((1, 16000.0, 19000.0)));
-        assert_eq!(sort_key("$6,000–7,000 *"), Some((0, 6000.0, 7000.0)));
-        assert_eq!(sort_key("12 to 48 ? adv."), Some((1, 12.0, 48.0)));
-        assert_eq!(sort_key("?"), None);
+        assert_eq!(sort_key("≥ $985.50", false), Some((1, 985.5, 985.5)));
+        assert_eq!(
+            sort_key("$16,000 to $19,000 ?", true),
+            Some((1, 16000.0, 19000.0))
+        );
+        assert_eq!(sort_key("$6,000–7,000 *", false), Some((0, 6000.0, 7000.0)));
+        assert_eq!(sort_key("12 to 48 ? adv.", true), Some((1, 12.0, 48.0)));
+        assert_eq!(sort_key("$6,000–7,000 *", true), Some((0, 6500.0, 6500.0)));
+        assert_eq!(sort_key("?", true), None);
         assert_eq!(sort_value("–"), None);
     }
 

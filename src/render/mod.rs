@@ -68,6 +68,9 @@ pub struct Column {
     pub header: String,
     pub align: Align,
     pub wrap: Wrap,
+    /// Whether its known ranges sort by their middle (`plan`'s totals) rather than by their
+    /// low end, then their high end (`compare`'s figures); a page's `data-sort` follows.
+    pub by_middle: bool,
 }
 
 impl Column {
@@ -86,11 +89,21 @@ impl Column {
         Column::new(header, Align::Left, Wrap::Never)
     }
 
+    /// The column sorted by the middle of its known ranges.
+    #[must_use]
+    pub fn by_middle(self) -> Self {
+        Column {
+            by_middle: true,
+            ..self
+        }
+    }
+
     pub fn new(header: impl Into<String>, align: Align, wrap: Wrap) -> Self {
         Column {
             header: header.into(),
             align,
             wrap,
+            by_middle: false,
         }
     }
 }
