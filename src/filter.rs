@@ -6,6 +6,37 @@ use crate::catalog::{Catalog, Kind, Pacing, PathwayKind, Program, Status};
 use crate::money::Money;
 use crate::pace::Pace;
 
+crate::named::named_enum! {
+    /// The pacing a learner asks for with `--pacing`.
+    PacingWanted {
+        /// Taught on a schedule, wholly or in part (`both` counts).
+        InstructorLed = "instructor-led",
+        /// At the learner's own pace, wholly or in part (`both` counts).
+        SelfPaced = "self-paced",
+        /// Mixed: some courses on a schedule, some at the learner's pace.
+        Both = "both",
+        /// Every course at the learner's own pace: it can be started any time.
+        SelfPacedOnly = "self-paced-only",
+        /// Every course on a schedule.
+        InstructorLedOnly = "instructor-led-only",
+    }
+}
+
+impl PacingWanted {
+    /// Whether a program of pacing `p` is what was asked for; `None` where `p` is unknown.
+    pub fn admits(self, p: Pacing) -> Option<bool> {
+        Some(match (self, p) {
+            (_, Pacing::Unknown) => return None,
+            (PacingWanted::InstructorLed, Pacing::InstructorLed | Pacing::Both)
+            | (PacingWanted::SelfPaced, Pacing::SelfPaced | Pacing::Both)
+            | (PacingWanted::Both, Pacing::Both)
+            | (PacingWanted::SelfPacedOnly, Pacing::SelfPaced)
+            | (PacingWanted::InstructorLedOnly, Pacing::InstructorLed) => true,
+            _ => false,
+        })
+    }
+}
+
 /// What a user asked to keep. Every field that is `None` or empty keeps everything.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Filter {
@@ -14,8 +45,9 @@ pub struct Filter {
     pub universities: Vec<String>,
     /// Any of these matches one of the program's subjects, by `words_match`.
     pub subjects: Vec<String>,
-    /// `InstructorLed` or `SelfPaced`; a program with `Both` matches either.
-    pub pacing: Option<Pacing>,
+    /// The pacing asked for: `self-paced` and `instructor-led` keep `both` too; the `-only`
+    /// values do not, and `both` keeps only mixed programs.
+    pub pacing: Option<PacingWanted>,
     /// Highest cost allowed, in the display currency.
     pub max_cost: Option<f64>,
     /// Highest months allowed: advertised, or at `pace` where the learner gave one.
@@ -119,11 +151,10 @@ fn judge(program: &Program, filter: &Filter, universities: Option<&HashSet<&str>
     // only counted as "unknown" when nothing else already ruled it out.
     let mut unknown = false;
     if let Some(wanted) = filter.pacing {
-        match program.pacing {
-            Pacing::Unknown => unknown = true,
-            Pacing::Both => {}
-            p if p != wanted => return Verdict::Fails,
-            _ => {}
+        match wanted.admits(program.pacing) {
+            None => unknown = true,
+            Some(false) => return Verdict::Fails,
+            Some(true) => {}
         }
     }
     if let Some(limit) = filter.max_cost {

@@ -4,9 +4,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::catalog::{Amount, Catalog, Pacing, Pathway, Program, Status};
+use crate::catalog::{Amount, Catalog, Pathway, Program, Status};
 use crate::estimate::Request;
-use crate::filter::{self, Filter, Removed};
+use crate::filter::{self, Filter, PacingWanted, Removed};
 use crate::front;
 use crate::money::Money;
 use crate::named::named_enum;
@@ -258,15 +258,12 @@ fn key(planned: &Planned, sort: PlanSort) -> [(u8, f64, f64); 2] {
     }
 }
 
-/// Whether every step can be taken at the pacing `wanted` (`both` matches either): `None`
-/// where a step's pacing is unknown.
-fn paced(taken: &[Taken], wanted: Pacing) -> Option<bool> {
+/// Whether every step can be taken at the pacing `wanted`: `None` where a step's pacing is
+/// unknown.
+fn paced(taken: &[Taken], wanted: PacingWanted) -> Option<bool> {
     let mut all = true;
     for t in taken {
-        match t.program().map(|p| p.pacing) {
-            None | Some(Pacing::Unknown) => return None,
-            Some(p) => all &= p == wanted || p == Pacing::Both,
-        }
+        all &= wanted.admits(t.program()?.pacing)?;
     }
     Some(all)
 }

@@ -209,3 +209,44 @@ fn estimate_takes_several_ids_side_by_side_and_an_array_in_json() {
         "error: --then follows one program: give one id with it, not 2\n"
     );
 }
+
+/// The pacing of each program `args` lists.
+fn pacings(args: &[&str]) -> Vec<String> {
+    let mut command = micromasters();
+    command.args(["--format", "json", "list"]).args(args);
+    let records: Value = serde_json::from_str(&stdout_of(&mut command, 0)).unwrap();
+    records
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["pacing"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn pacing_asks_for_mixed_programs_or_for_those_that_start_any_time() {
+    let loose = pacings(&["--pacing", "self-paced"]);
+    assert!(loose.iter().any(|p| p == "both") && loose.iter().any(|p| p == "self-paced"));
+    assert!(loose.iter().all(|p| p == "both" || p == "self-paced"));
+    // Every course at your own pace: MITx SCM (four-fifths scheduled) is not among them.
+    let only = pacings(&["--pacing", "self-paced-only"]);
+    assert!(!only.is_empty() && only.iter().all(|p| p == "self-paced"));
+    assert_eq!(only.len(), loose.iter().filter(|p| *p == "self-paced").count());
+    let mut command = micromasters();
+    command.args(["--format", "json", "list", "--pacing", "self-paced-only"]);
+    assert!(!stdout_of(&mut command, 0).contains("\"mitx-scm\""));
+    let mixed = pacings(&["--pacing", "both"]);
+    assert!(!mixed.is_empty() && mixed.iter().all(|p| p == "both"));
+    let led = pacings(&["--pacing", "instructor-led-only"]);
+    assert!(!led.is_empty() && led.iter().all(|p| p == "instructor-led"));
+    // plan asks the same of every step.
+    let mut plan = micromasters();
+    plan.args(["--format", "json", "plan", "--pacing", "both"]);
+    let routes: Value = serde_json::from_str(&stdout_of(&mut plan, 0)).unwrap();
+    assert!(routes.as_array().unwrap().is_empty() || routes.to_string().contains("mitx-scm"));
+    // The values are offered.
+    let mut wrong = micromasters();
+    wrong.args(["list", "--pacing", "anytime"]);
+    let err = stderr_of(&mut wrong, 2);
+    assert!(err.contains("self-paced-only") && err.contains("both"), "{err}");
+}

@@ -4,8 +4,9 @@ use std::borrow::Cow;
 
 use proptest::prelude::*;
 
-use micromasters::catalog::{Catalog, Kind, Pacing, Source, Status, load, write};
+use micromasters::catalog::{Catalog, Kind, Source, Status, load, write};
 use micromasters::estimate::{Request, estimate};
+use micromasters::filter::PacingWanted;
 use micromasters::filter::{Filter, select};
 use micromasters::money::Money;
 use micromasters::pace::Pace;
@@ -107,7 +108,13 @@ fn filter_strategy() -> impl Strategy<Value = Filter> {
         prop::option::of(0u32..60_000),
         prop::option::of(1u32..40),
         prop::option::of(0u8..=100),
-        prop::option::of(prop_oneof![Just(Pacing::SelfPaced), Just(Pacing::InstructorLed)]),
+        prop::option::of(prop_oneof![
+            Just(PacingWanted::SelfPaced),
+            Just(PacingWanted::InstructorLed),
+            Just(PacingWanted::Both),
+            Just(PacingWanted::SelfPacedOnly),
+            Just(PacingWanted::InstructorLedOnly),
+        ]),
         prop::option::of(prop_oneof![Just(Kind::MicroMasters), Just(Kind::Masters)]),
         any::<bool>(),
     )

@@ -7,7 +7,7 @@ use super::named;
 use crate::catalog::Kind;
 use crate::catalog::Pacing;
 use crate::estimate;
-use crate::filter::Filter;
+use crate::filter::{Filter, PacingWanted};
 use crate::pace::{MAX_COURSES_PER_TERM, Pace};
 use crate::plan::{PlanRequest, PlanSort};
 use crate::profile::Profile;
@@ -32,9 +32,11 @@ pub struct FilterArgs {
     #[arg(long, short = 's', value_name = "TEXT", value_delimiter = ',')]
     pub subject: Vec<String>,
 
-    /// Keep programs with this pacing; `both` matches either
-    #[arg(long, value_name = "PACING", value_parser = named::<Pacing>(&["instructor-led", "self-paced"]))]
-    pub pacing: Option<Pacing>,
+    /// Keep programs with this pacing: `self-paced` and `instructor-led` keep mixed (`both`)
+    /// programs too; `self-paced-only` (start any time) and `instructor-led-only` do not; `both`
+    /// keeps only mixed ones
+    #[arg(long, value_name = "PACING", value_parser = named::<PacingWanted>(PacingWanted::NAMES))]
+    pub pacing: Option<PacingWanted>,
 
     /// Keep programs whose highest cost is at most AMOUNT, in the display currency
     #[arg(long, value_name = "AMOUNT", value_parser = parse_non_negative)]
@@ -263,9 +265,10 @@ pub struct PlanArgs {
     #[arg(long, value_name = "N", value_parser = parse_positive)]
     pub max_months: Option<f64>,
 
-    /// Keep routes every program of which can be taken at this pacing; `both` matches either
-    #[arg(long, value_name = "PACING", value_parser = named::<Pacing>(&["instructor-led", "self-paced"]))]
-    pub pacing: Option<Pacing>,
+    /// Keep routes every program of which can be taken at this pacing (values as for
+    /// `compare --pacing`)
+    #[arg(long, value_name = "PACING", value_parser = named::<PacingWanted>(PacingWanted::NAMES))]
+    pub pacing: Option<PacingWanted>,
 
     /// Show routes through retired programs too (hidden by default)
     #[arg(long)]

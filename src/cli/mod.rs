@@ -387,7 +387,7 @@ mod tests {
         let c = args.comparison();
         assert_eq!(c.ids, ["a"]);
         assert_eq!(c.filter.kinds, [Kind::Masters, Kind::MicroMasters]);
-        assert_eq!(c.filter.pacing, Some(Pacing::SelfPaced));
+        assert_eq!(c.filter.pacing, Some(crate::filter::PacingWanted::SelfPaced));
         assert_eq!(c.filter.max_cost, Some(3000.0));
         assert_eq!(c.filter.min_credit, Some(0.25));
         assert_eq!(c.order.len(), 2);
@@ -513,7 +513,7 @@ mod tests {
             &["compare", "--sort", "price"],
             &["compare", "--max-cost", "-5"],
             &["compare", "--kind", "phd"],
-            &["list", "--pacing", "both"],
+            &["list", "--pacing", "mixed"],
             &["--format", "xml", "list"],
         ] {
             let result = Cli::try_parse_from(std::iter::once("micromasters").chain(args.iter().copied()));
