@@ -98,7 +98,18 @@ fn run(cli: &Cli, profile: Option<&Profile>, out: &mut dyn Write) -> Result<Exit
             session.with(|c, ctx| cmd::chart::run(&args.comparison(), c, ctx, out, &mut err))
         }
         Command::List(args) => {
-            session.with(|c, ctx| cmd::list::run(&args.filters.filter(), c, ctx, out, &mut err))
+            let (order, limit) = args.listing();
+            session.with(|c, ctx| {
+                cmd::list::run(
+                    &args.filters.filter(),
+                    order.as_deref(),
+                    limit,
+                    c,
+                    ctx,
+                    out,
+                    &mut err,
+                )
+            })
         }
         Command::Show(args) => session.with(|c, ctx| cmd::show::run(&args.ids, c, ctx, out, &mut err)),
         Command::Estimate(args) => session.with(|c, ctx| {

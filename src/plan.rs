@@ -25,6 +25,38 @@ named_enum! {
     }
 }
 
+/// One key of a plan's order, best first unless reversed (unknowns stay last either way).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PlanKey {
+    pub key: PlanSort,
+    pub reverse: bool,
+}
+
+/// A plan's order: keys applied in turn, then cost, then months, then the route's id.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PlanOrder(pub Vec<PlanKey>);
+
+/// Parses `months,-saving`: a comma list of plan keys, each optionally prefixed by `-`, as
+/// `compare --sort` takes its keys.
+pub fn parse_order(text: &str) -> Result<PlanOrder, String> {
+    text.split(',')
+        .map(|part| {
+            let part = part.trim();
+            let (reverse, name) = match part.strip_prefix('-') {
+                Some(rest) => (true, rest),
+                None => (false, part),
+            };
+            let key = name.parse::<PlanSort>().map_err(|e| {
+                let hint =
+                    crate::catalog::wording::did_you_mean(name, PlanSort::NAMES.iter().copied(), 0.8, 1, "");
+                format!("sort key {e}{hint}")
+            })?;
+            Ok(PlanKey { key, reverse })
+        })
+        .collect::<Result<Vec<_>, String>>()
+        .map(PlanOrder)
+}
+
 /// What the learner asked for.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PlanRequest {
@@ -38,7 +70,8 @@ pub struct PlanRequest {
     pub max_months: Option<f64>,
     /// The learner's pace and the aid hoped for, for every step (as in `estimate`).
     pub learner: Request,
-    pub sort: Option<PlanSort>,
+    /// Empty for the default: cost, then months.
+    pub sort: PlanOrder,
     pub limit: Option<usize>,
 }
 
@@ -124,7 +157,7 @@ fn chains(catalog: &Catalog) -> Vec<(Vec<Taken<'_>>, Vec<&Pathway>)> {
 /// route's id.
 pub fn plan<'a>(catalog: &'a Catalog, money: &Money, request: &PlanRequest, start: Month) -> Plan<'a> {
     let finances = &request.learner.finances;
-    let scheduled = finances.given() || request.sort == Some(PlanSort::Payback);
+    let scheduled = finances.given() || request.sort.0.iter().any(|k| k.key == PlanSort::Payback);
     let f = &request.filter;
     // Programs whose subjects and institution match, when the learner named any.
     let matching: Option<HashSet<&str>> = (!f.subjects.is_empty() || !f.universities.is_empty()).then(|| {
@@ -192,19 +225,11 @@ pub fn plan<'a>(catalog: &'a Catalog, money: &Money, request: &PlanRequest, star
     }
     // The front is of the routes whose totals are known, over all that passed the filters.
     mark_front(&mut routes);
-    let sort = request.sort.unwrap_or(PlanSort::Cost);
-    let mut keyed: Vec<_> = routes
-        .into_iter()
-        .map(|r| (key(&r, sort), r.route.id(), r))
-        .collect();
-    let by = |a: &(u8, f64, f64), b: &(u8, f64, f64)| {
-        a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)).then(a.2.total_cmp(&b.2))
-    };
-    keyed.sort_by(|(a, ida, _), (b, idb, _)| by(&a[0], &b[0]).then(by(&a[1], &b[1])).then(ida.cmp(idb)));
+    let mut keyed = sorted(routes, &request.sort);
     let matched = keyed.len();
     keyed.truncate(request.limit.unwrap_or(usize::MAX));
     Plan {
-        routes: keyed.into_iter().map(|(_, _, r)| r).collect(),
+        routes: keyed,
         matched,
         removed,
     }
@@ -233,28 +258,57 @@ fn mark_front(routes: &mut [Planned]) {
     }
 }
 
-/// What a route sorts by: the chosen key, then the other, each as `Bounds::sort_key` gives it
-/// (known figures by their middle, then bounded ones by their lower bound, nothing known last);
+/// `routes` in `order`: its keys in turn, then cost, then months, then the route's id.
+fn sorted<'a>(routes: Vec<Planned<'a>>, order: &PlanOrder) -> Vec<Planned<'a>> {
+    let mut keys = order.0.clone();
+    for key in [PlanSort::Cost, PlanSort::Months] {
+        if !keys.iter().any(|k| k.key == key) {
+            keys.push(PlanKey { key, reverse: false });
+        }
+    }
+    let mut keyed: Vec<_> = routes
+        .into_iter()
+        .map(|r| {
+            (
+                keys.iter().map(|k| key(&r, k.key)).collect::<Vec<_>>(),
+                r.route.id(),
+                r,
+            )
+        })
+        .collect();
+    // Known before bounded before unknown whichever the direction; the values by the key's.
+    let by = |a: &(u8, f64, f64), b: &(u8, f64, f64), reverse: bool| {
+        let values = a.1.total_cmp(&b.1).then(a.2.total_cmp(&b.2));
+        a.0.cmp(&b.0)
+            .then(if reverse { values.reverse() } else { values })
+    };
+    keyed.sort_by(|(a, ida, _), (b, idb, _)| {
+        keys.iter()
+            .enumerate()
+            .map(|(i, k)| by(&a[i], &b[i], k.reverse))
+            .find(|o| o.is_ne())
+            .unwrap_or_else(|| ida.cmp(idb))
+    });
+    keyed.into_iter().map(|(_, _, r)| r).collect()
+}
+
+/// What a route sorts by for `sort`: cost and months as `Bounds::sort_key` gives them (known
+/// figures by their middle, then bounded ones by their lower bound, nothing known last);
 /// saving and payback by their middle (most saved first, soonest first), unknown last.
-fn key(planned: &Planned, sort: PlanSort) -> [(u8, f64, f64); 2] {
+fn key(planned: &Planned, sort: PlanSort) -> (u8, f64, f64) {
     let route = &planned.route;
-    let cost = route.total_cost.sort_key();
-    let months = route.total_months.sort_key();
     let known = |v: Option<f64>| v.map_or((2, 0.0, 0.0), |v| (0, v, v));
     match sort {
-        PlanSort::Cost => [cost, months],
-        PlanSort::Months => [months, cost],
-        PlanSort::Saving => [known(route.saving().map(|s| -s.mid())), cost],
-        PlanSort::Payback => [
-            known(
-                planned
-                    .schedule
-                    .as_ref()
-                    .and_then(|s| s.payback_months)
-                    .map(Amount::mid),
-            ),
-            cost,
-        ],
+        PlanSort::Cost => route.total_cost.sort_key(),
+        PlanSort::Months => route.total_months.sort_key(),
+        PlanSort::Saving => known(route.saving().map(|s| -s.mid())),
+        PlanSort::Payback => known(
+            planned
+                .schedule
+                .as_ref()
+                .and_then(|s| s.payback_months)
+                .map(Amount::mid),
+        ),
     }
 }
 

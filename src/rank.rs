@@ -63,6 +63,53 @@ pub fn parse_order(text: &str) -> Result<Order, String> {
         .map(Order)
 }
 
+/// `parse_order` for `list`, which has no score: `score` is refused, saying why.
+pub fn parse_list_order(text: &str) -> Result<Order, String> {
+    let order = parse_order(text)?;
+    if order.0.iter().any(|k| k.key == SortKey::Score) {
+        return Err(
+            "`list` has no score: sort by cost, months, credit, pacing or name (`compare` ranks by score)"
+                .into(),
+        );
+    }
+    Ok(order)
+}
+
+/// `programs` in the order of `keys` (as `compare --sort`, without `score`), then by id: cost
+/// and months by the low end, then the high end; unknowns last either way.
+pub fn order_programs(programs: &mut Vec<&Program>, keys: &[OrderKey], money: &Money) {
+    let mut keyed: Vec<(SortValues, &Program)> = programs
+        .drain(..)
+        .map(|p| {
+            let values = SortValues {
+                cost: money.cost_of(p).map(|c| (c.min, c.max)),
+                months: p.months.map(|m| (m.min, m.max)),
+                credit: p.credit_share().unwrap_or(0.0),
+                pacing: pacing_rank(p.pacing, None),
+                name: p.name.to_lowercase(),
+            };
+            (values, p)
+        })
+        .collect();
+    keyed.sort_by(|(a, pa), (b, pb)| {
+        keys.iter()
+            .map(|k| match k.key {
+                SortKey::Score => Ordering::Equal,
+                SortKey::Cost => known_first(a.cost, b.cost, k.reverse),
+                SortKey::Months => known_first(a.months, b.months, k.reverse),
+                SortKey::Credit => known_first(Some(-a.credit), Some(-b.credit), k.reverse),
+                SortKey::Pacing => known_first(a.pacing, b.pacing, k.reverse),
+                SortKey::Name => {
+                    let o = a.name.cmp(&b.name);
+                    if k.reverse { o.reverse() } else { o }
+                }
+            })
+            .find(|o| o.is_ne())
+            .unwrap_or_else(|| pa.id.cmp(&pb.id))
+    });
+    programs.extend(keyed.into_iter().map(|(_, p)| p));
+}
+
 named_enum! {
     /// What the score weighs.
     Criterion {

@@ -336,7 +336,7 @@ fn renderers_escape_even_text_the_loader_would_refuse() {
             include_retired: true,
             ..Default::default()
         };
-        cmd::list::run(&all, catalog, &ctx, &mut out, &mut err).unwrap();
+        cmd::list::run(&all, None, None, catalog, &ctx, &mut out, &mut err).unwrap();
         cmd::show::run(&["scm".into(), "mba".into()], catalog, &ctx, &mut out, &mut err).unwrap();
         assert_eq!(forbidden(&out), None, "{format}");
         if format == Format::Json {

@@ -250,3 +250,87 @@ fn pacing_asks_for_mixed_programs_or_for_those_that_start_any_time() {
     let err = stderr_of(&mut wrong, 2);
     assert!(err.contains("self-paced-only") && err.contains("both"), "{err}");
 }
+
+/// The ids `args` prints, in order.
+fn ids_of(args: &[&str]) -> Vec<String> {
+    let mut command = micromasters();
+    command.args(["--format", "json"]).args(args);
+    let records: Value = serde_json::from_str(&stdout_of(&mut command, 0)).unwrap();
+    records
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().or(r["route"].as_str()).unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn list_and_plan_take_the_sort_keys_compare_takes() {
+    // list sorts as compare does, keys and all, and keeps the first N.
+    let listed = ids_of(&[
+        "list",
+        "--kind",
+        "micromasters",
+        "--sort",
+        "cost,name",
+        "--limit",
+        "5",
+    ]);
+    let compared = ids_of(&[
+        "compare",
+        "--kind",
+        "micromasters",
+        "--sort",
+        "cost,name",
+        "--limit",
+        "5",
+    ]);
+    assert_eq!(listed, compared);
+    assert_eq!(listed.len(), 5);
+    let reversed = ids_of(&[
+        "list",
+        "--kind",
+        "micromasters",
+        "--sort",
+        "-months",
+        "--limit",
+        "3",
+    ]);
+    assert_eq!(
+        reversed,
+        ids_of(&[
+            "compare",
+            "--kind",
+            "micromasters",
+            "--sort",
+            "-months",
+            "--limit",
+            "3"
+        ])
+    );
+    let mut table = micromasters();
+    table.args(["--width", "120", "list", "--sort", "cost", "--limit", "2"]);
+    let out = stdout_of(&mut table, 0);
+    assert!(out.contains("2 of "), "{out}");
+    assert!(
+        out.contains("UNCordobaX · uncordobax-service-management"),
+        "rows name their school: {out}"
+    );
+    // list has no score, and says so.
+    let mut score = micromasters();
+    score.args(["list", "--sort", "score"]);
+    assert!(stderr_of(&mut score, 2).contains("`list` has no score"));
+    // plan takes a list too: months first, then cost; a `-` reverses a key.
+    let by_months = ids_of(&["plan", "--subject", "supply,analytics", "--sort", "months,cost"]);
+    let by_months_alone = ids_of(&["plan", "--subject", "supply,analytics", "--sort", "months"]);
+    assert_eq!(
+        by_months, by_months_alone,
+        "months then cost is what months alone means"
+    );
+    let down = ids_of(&["plan", "--subject", "supply,analytics", "--sort", "-cost"]);
+    let up = ids_of(&["plan", "--subject", "supply,analytics", "--sort", "cost"]);
+    assert_ne!(down, up);
+    let mut wrong = micromasters();
+    wrong.args(["plan", "--sort", "mnths"]);
+    assert!(stderr_of(&mut wrong, 2).contains("did you mean `months`"));
+}

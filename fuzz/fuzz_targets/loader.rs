@@ -85,6 +85,7 @@ fuzz_target!(|data: &[u8]| {
                     style: Style { color, width: 40, ascii: false },
                     money: money.clone(),
                     today: Date { year: 2026, month: 11, day: 28 },
+                    command: "micromasters".into(),
                 };
                 let (mut out, mut err) = (Vec::new(), Vec::new());
                 let comparison = Comparison {
@@ -102,7 +103,7 @@ fuzz_target!(|data: &[u8]| {
                 let _ = cmd::compare::run(&comparison, true, catalog, &ctx, &mut out, &mut err);
                 let _ = cmd::chart::run(&comparison, catalog, &ctx, &mut out, &mut err);
                 let all = Filter { include_retired: true, ..Filter::default() };
-                let _ = cmd::list::run(&all, catalog, &ctx, &mut out, &mut err);
+                let _ = cmd::list::run(&all, Some(&[OrderKey { key: SortKey::Cost, reverse: true }]), Some(5), catalog, &ctx, &mut out, &mut err);
                 let _ = cmd::audit::run(&all, catalog, &ctx, &mut out, &mut err);
                 let learner = Request { pace: Pace { hours_per_week: Some(9.0), courses_per_term: Some(2) }, aid: Some(0.5), finances: Finances { employer_share: Some(0.5), salary_gain: Some(1.0), ..Finances::default() } };
                 let plan = PlanRequest { learner, budget: Some(5000.0), ..PlanRequest::default() };

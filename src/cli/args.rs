@@ -9,7 +9,7 @@ use crate::catalog::Pacing;
 use crate::estimate;
 use crate::filter::{Filter, PacingWanted};
 use crate::pace::{MAX_COURSES_PER_TERM, Pace};
-use crate::plan::{PlanRequest, PlanSort};
+use crate::plan::{PlanOrder, PlanRequest};
 use crate::profile::Profile;
 use crate::quantity::{parse_hours, parse_limit, parse_non_negative, parse_positive, parse_share};
 use crate::rank::{self, Comparison, Order, Weights};
@@ -154,6 +154,25 @@ impl CompareArgs {
 pub struct ListArgs {
     #[command(flatten)]
     pub filters: FilterArgs,
+
+    /// Order instead of by institution: a comma list of cost, months, credit, pacing, name
+    /// (as `compare --sort`; `-` reverses a key; ties by id)
+    #[arg(long, value_name = "KEYS", allow_hyphen_values = true, value_parser = rank::parse_list_order)]
+    pub sort: Option<Order>,
+
+    /// Keep the first N programs
+    #[arg(long, short = 'n', value_name = "N", value_parser = parse_limit)]
+    pub limit: Option<u64>,
+}
+
+impl ListArgs {
+    /// The order asked for, if any, and the limit.
+    pub fn listing(&self) -> (Option<Vec<rank::OrderKey>>, Option<usize>) {
+        (
+            self.sort.as_ref().map(|o| o.0.clone()),
+            self.limit.map(|n| usize::try_from(n).unwrap_or(usize::MAX)),
+        )
+    }
 }
 
 /// `show`.
@@ -277,10 +296,11 @@ pub struct PlanArgs {
     #[command(flatten)]
     pub learner: LearnerArgs,
 
-    /// Order by total `cost` (default) or `months` (by the middle of a known range, else the
-    /// lower bound), or by `saving` against the degree alone, most first
-    #[arg(long, value_name = "KEY", value_parser = named::<PlanSort>(PlanSort::NAMES))]
-    pub sort: Option<PlanSort>,
+    /// Order: a comma list of cost (default), months (each by the middle of a known range, else
+    /// the lower bound), saving (against the degree alone, most first), payback (soonest
+    /// first); `-` reverses a key; then cost, months and the route's id
+    #[arg(long, value_name = "KEYS", allow_hyphen_values = true, value_parser = crate::plan::parse_order)]
+    pub sort: Option<PlanOrder>,
 
     /// Keep the first N routes
     #[arg(long, short = 'n', value_name = "N", value_parser = parse_limit)]
@@ -304,7 +324,7 @@ impl PlanArgs {
             budget: self.budget,
             max_months: self.max_months,
             learner: self.learner.request(),
-            sort: self.sort,
+            sort: self.sort.clone().unwrap_or_default(),
             limit: self.limit.map(|n| usize::try_from(n).unwrap_or(usize::MAX)),
         }
     }

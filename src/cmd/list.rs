@@ -7,11 +7,15 @@ use anyhow::Result;
 use super::{CREDIT_LEGEND, Context, ProgramRecord, cost_cell, count, months_cell, provenance, with_removed};
 use crate::catalog::{Catalog, Program, Status};
 use crate::filter::{self, Filter};
+use crate::rank::OrderKey;
 use crate::render::{self, Align, Column, Entry, Grid, Report, Row, Wrap, text};
 
-/// Lists the programs that pass `filter`.
+/// Lists the programs that pass `filter`: grouped by institution, or in the `order` asked
+/// for; the first `limit` only, where one is given.
 pub fn run(
     filter: &Filter,
+    order: Option<&[OrderKey]>,
+    limit: Option<usize>,
     catalog: &Catalog,
     ctx: &Context,
     out: &mut dyn Write,
@@ -34,6 +38,11 @@ pub fn run(
         let school = place.get(p.institution.as_str()).copied().unwrap_or(usize::MAX);
         (school, p.name.to_lowercase(), p.id.as_str())
     });
+    if let Some(keys) = order {
+        crate::rank::order_programs(&mut programs, keys, &ctx.money);
+    }
+    let matched = programs.len();
+    programs.truncate(limit.unwrap_or(usize::MAX));
 
     let mut layout = Grid::new([
         Column::text("Program"),
@@ -43,16 +52,17 @@ pub fn run(
         Column::figure("Months"),
         Column::figure("Credit"),
     ]);
-    let institutions = {
-        let mut ids: Vec<&str> = programs.iter().map(|p| p.institution.as_str()).collect();
-        ids.dedup();
-        ids.len()
+    let institutions = programs
+        .iter()
+        .map(|p| p.institution.as_str())
+        .collect::<std::collections::HashSet<_>>()
+        .len();
+    let shown = if programs.len() < matched {
+        format!("{} of {}", programs.len(), count(matched, "program"))
+    } else {
+        count(programs.len(), "program")
     };
-    let first = format!(
-        "{} from {}",
-        count(programs.len(), "program"),
-        count(institutions, "institution")
-    );
+    let first = format!("{shown} from {}", count(institutions, "institution"));
     layout.footer = vec![
         with_removed(first, selection.removed),
         provenance(catalog, ctx, programs.iter().copied()),
@@ -63,9 +73,16 @@ pub fn run(
     }
     let mut page = ctx.page_citing(catalog, "list", programs.iter().copied());
     page.heading = "Programs by university".into();
+    // Grouped by institution unless another order was asked for: then each row names its own.
+    let grouped = order.is_none();
     let entries = programs.iter().enumerate().map(|(i, program)| Listing {
         program,
-        opens_group: i == 0 || programs[i - 1].institution != program.institution,
+        opens_group: grouped && (i == 0 || programs[i - 1].institution != program.institution),
+        school: (!grouped).then(|| {
+            catalog
+                .institution(&program.institution)
+                .map_or(program.institution.as_str(), |i| i.label())
+        }),
         catalog,
         ctx,
     });
@@ -84,6 +101,8 @@ pub fn run(
 struct Listing<'a> {
     program: &'a Program,
     opens_group: bool,
+    /// Its institution's short name, where rows are not grouped under institutions.
+    school: Option<&'a str>,
     catalog: &'a Catalog,
     ctx: &'a Context,
 }
@@ -116,7 +135,10 @@ impl<'a> Entry for Listing<'a> {
         let retired = p.retired_mark();
         rows.push(Row {
             cells: vec![
-                format!("• {}{retired}\n  {}", p.name, p.id),
+                match self.school {
+                    Some(school) => format!("• {}{retired}\n  {school} · {}", p.name, p.id),
+                    None => format!("• {}{retired}\n  {}", p.name, p.id),
+                },
                 p.kind.to_string(),
                 p.pacing.to_string(),
                 cost_cell(p, self.ctx),
