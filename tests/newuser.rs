@@ -334,3 +334,41 @@ fn list_and_plan_take_the_sort_keys_compare_takes() {
     wrong.args(["plan", "--sort", "mnths"]);
     assert!(stderr_of(&mut wrong, 2).contains("did you mean `months`"));
 }
+
+#[test]
+fn an_unmatched_university_names_the_closest_institutions() {
+    let mut list = micromasters();
+    list.args(["list", "-u", "colmbia"]);
+    let output = list.output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "an empty result is not an error");
+    let err = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        err.contains(
+            "note: no institution matches `colmbia`; did you mean `columbia` (Columbia University)?"
+        ),
+        "{err}"
+    );
+    let mut plan = micromasters();
+    plan.args(["plan", "--university", "purdeu"]);
+    let err = String::from_utf8(plan.output().unwrap().stderr).unwrap();
+    assert!(
+        err.contains("did you mean `purdue` (Purdue University)?"),
+        "{err}"
+    );
+    // Nothing close: say where the names are.
+    let mut far = micromasters();
+    far.args(["compare", "-u", "zzzz"]);
+    let err = String::from_utf8(far.output().unwrap().stderr).unwrap();
+    assert!(
+        err.contains("`micromasters list` names every institution"),
+        "{err}"
+    );
+    // A value that matches stays quiet.
+    let mut fine = micromasters();
+    fine.args(["list", "-u", "mit"]);
+    assert!(
+        !String::from_utf8(fine.output().unwrap().stderr)
+            .unwrap()
+            .contains("no institution")
+    );
+}

@@ -15,9 +15,10 @@ pub fn run(
     catalog: &Catalog,
     ctx: &Context,
     out: &mut dyn Write,
-    _err: &mut dyn Write,
+    err: &mut dyn Write,
 ) -> Result<()> {
     super::degrees_named(catalog, &filter.toward)?;
+    super::note_unmatched(catalog, &filter.universities, err);
     let filter = Filter {
         include_retired: true,
         ..filter.clone()

@@ -19,13 +19,14 @@ pub fn run(
     catalog: &Catalog,
     ctx: &Context,
     out: &mut dyn Write,
-    _err: &mut dyn Write,
+    err: &mut dyn Write,
 ) -> Result<()> {
     let Ranking {
         ranked,
         removed,
         matched,
     } = super::ranking(args, catalog, ctx)?;
+    super::note_unmatched(catalog, &args.filter.universities, err);
     let chart = chart::chart(&ranked, &ctx.money);
 
     let mut grid = Grid::new([

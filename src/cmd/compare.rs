@@ -28,6 +28,7 @@ pub fn run(
         matched,
         removed,
     } = super::ranking(args, catalog, ctx)?;
+    super::note_unmatched(catalog, &args.filter.universities, err);
 
     let mut layout = Grid::new([
         Column::figure("#"),

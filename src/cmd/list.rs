@@ -22,6 +22,7 @@ pub fn run(
     err: &mut dyn Write,
 ) -> Result<()> {
     super::degrees_named(catalog, &filter.toward)?;
+    super::note_unmatched(catalog, &filter.universities, err);
     let selection = filter::select(catalog, &[], filter, &ctx.money);
     // Institutions by name as a reader files them ("The University of Queensland" under U),
     // then id, once each; then each program by its institution's place, its name and its id.

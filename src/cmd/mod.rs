@@ -581,6 +581,13 @@ pub fn ranking<'a>(args: &Comparison, catalog: &'a Catalog, ctx: &Context) -> Re
     Ok(rank::ranking(catalog, &named, args, &ctx.money))
 }
 
+/// Writes a note for each `--university` value that matches no institution, with the closest.
+pub fn note_unmatched(catalog: &Catalog, universities: &[String], err: &mut dyn std::io::Write) {
+    for (value, hint) in crate::filter::unmatched_universities(catalog, universities) {
+        let _ = writeln!(err, "note: no institution matches `{value}`{hint}");
+    }
+}
+
 /// Why nothing matched, for stderr.
 pub fn empty_note(removed: Removed) -> String {
     let mut reasons = Vec::new();

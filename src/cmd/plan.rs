@@ -26,6 +26,7 @@ pub fn run(
     err: &mut dyn Write,
 ) -> Result<()> {
     super::degrees_named(catalog, &request.filter.toward)?;
+    super::note_unmatched(catalog, &request.filter.universities, err);
     let finances = request.learner.finances;
     let plan = plan::plan(catalog, &ctx.money, request, super::start_of(&finances, ctx));
     let paced = request.learner.pace.given();
