@@ -111,7 +111,13 @@ fn run(cli: &Cli, profile: Option<&Profile>, out: &mut dyn Write) -> Result<Exit
                 )
             })
         }
-        Command::Show(args) => session.with(|c, ctx| cmd::show::run(&args.ids, c, ctx, out, &mut err)),
+        Command::Show(args) => session.with(|c, ctx| {
+            if args.pathways {
+                cmd::show::pathways(&args.ids, c, ctx, out)
+            } else {
+                cmd::show::run(&args.ids, c, ctx, out, &mut err)
+            }
+        }),
         Command::Estimate(args) => session.with(|c, ctx| {
             cmd::estimate::run(
                 &args.ids,

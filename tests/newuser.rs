@@ -372,3 +372,69 @@ fn an_unmatched_university_names_the_closest_institutions() {
             .contains("no institution")
     );
 }
+
+#[test]
+fn csv_holds_no_json_and_show_pathways_gives_a_row_each() {
+    for args in [
+        &["show", "mitx-scm", "adelaidex-big-data"][..],
+        &[
+            "plan",
+            "--toward",
+            "mit-scm-masters",
+            "--start",
+            "2027-01",
+            "--salary-gain",
+            "9000",
+        ],
+        &[
+            "estimate",
+            "mitx-scm",
+            "--then",
+            "mit-scm-masters",
+            "--start",
+            "2027-01",
+        ],
+    ] {
+        let mut csv = micromasters();
+        csv.args(["--format", "csv"]).args(args);
+        let out = stdout_of(&mut csv, 0);
+        assert!(!out.contains("{\"") && !out.contains("{\"\""), "{args:?}: {out}");
+    }
+    // A list of tables reads as key=value pairs.
+    let mut show = micromasters();
+    show.args(["--format", "csv", "show", "adelaidex-big-data"]);
+    assert!(stdout_of(&mut show, 0).contains("toward=adelaide-mds, grants=credit, share=0.25"));
+    // One row per pathway, flat columns.
+    let mut rows = micromasters();
+    rows.args([
+        "--format",
+        "csv",
+        "show",
+        "--pathways",
+        "adelaidex-big-data",
+        "ubcx-business-fundamentals",
+    ]);
+    let out = stdout_of(&mut rows, 0);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(
+        lines[0],
+        "program,program_name,toward,degree,at,grants,share,share_computed,credits,of,unit,tuition,status,ends,note"
+    );
+    assert_eq!(lines.len(), 4, "a header and three pathways: {out}");
+    assert!(lines[1].starts_with("adelaidex-big-data,Big Data,adelaide-mds,,,credit,0.25,false,"));
+    assert!(lines[3].contains(",ended,"), "{out}");
+    let mut table = micromasters();
+    table.args([
+        "--width",
+        "100",
+        "show",
+        "--pathways",
+        "ubcx-business-fundamentals",
+    ]);
+    let out = stdout_of(&mut table, 0);
+    assert!(
+        out.contains("ubcx-business-fundamentals "),
+        "the id stands whole: {out}"
+    );
+    assert!(out.contains("1 pathway of 1 program"), "{out}");
+}

@@ -181,6 +181,10 @@ pub struct ShowArgs {
     /// Program ids
     #[arg(value_name = "ID", required = true)]
     pub ids: Vec<String>,
+
+    /// One row per pathway (program, degree, school, amount, note) instead of every field
+    #[arg(long)]
+    pub pathways: bool,
 }
 
 /// What the learner says of themselves, for `estimate` and `plan`.

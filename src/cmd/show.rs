@@ -141,6 +141,138 @@ fn pathway_lines(program: &Program, catalog: &Catalog) -> Vec<String> {
         .collect()
 }
 
+/// `show --pathways`: one row per pathway of each program, in every format: flat columns for
+/// CSV, a record each for JSON.
+pub fn pathways(ids: &[String], catalog: &Catalog, ctx: &Context, out: &mut dyn Write) -> Result<()> {
+    let programs = programs_named(catalog, ids)?;
+    // The program by its id alone: an id never breaks, and its name is one `show` away.
+    let mut layout = Grid::new([
+        Column::word("Program"),
+        Column::text("Toward"),
+        Column::word("Credit"),
+        Column::text("Note"),
+    ]);
+    let count: usize = programs.iter().map(|p| p.credit.len()).sum();
+    layout.footer = vec![format!(
+        "{} of {}; an ended pathway counts for nothing",
+        super::count(count, "pathway"),
+        super::count(programs.len(), "program")
+    )];
+    let mut page = ctx.page_citing(catalog, "show --pathways", programs.iter().copied());
+    page.heading = format!(
+        "Pathways of {}",
+        programs
+            .iter()
+            .map(|p| p.name.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    let entries = programs.iter().flat_map(|&program| {
+        let records = record(program, catalog, ctx).credit;
+        let lines = pathway_lines(program, catalog);
+        program
+            .credit
+            .iter()
+            .zip(records)
+            .zip(lines)
+            .map(move |((pathway, record), line)| PathwayEntry {
+                program,
+                pathway,
+                record,
+                line,
+            })
+    });
+    let report = Report {
+        entries,
+        layout,
+        single: false,
+        page,
+        plot: None,
+    };
+    render::report(report, ctx.format, ctx.style, out)?;
+    Ok(())
+}
+
+/// One pathway of one program, as `show --pathways` reports it.
+struct PathwayEntry<'a> {
+    program: &'a Program,
+    pathway: &'a crate::catalog::Pathway,
+    record: PathwayRecord<'a>,
+    line: String,
+}
+
+/// The record of one pathway: its program, then the pathway's own fields.
+#[derive(Default, serde::Serialize)]
+pub struct PathwayRow<'a> {
+    program: &'a str,
+    program_name: &'a str,
+    toward: Option<&'a str>,
+    degree: Option<&'a str>,
+    at: Option<&'a str>,
+    grants: &'static str,
+    #[serde(serialize_with = "render::optional_number")]
+    share: Option<f64>,
+    share_computed: bool,
+    #[serde(serialize_with = "render::optional_number")]
+    credits: Option<f64>,
+    #[serde(serialize_with = "render::optional_number")]
+    of: Option<f64>,
+    unit: Option<&'a str>,
+    tuition: &'static str,
+    status: &'static str,
+    ends: Option<String>,
+    note: Option<&'a str>,
+}
+
+impl<'a> Entry for PathwayEntry<'a> {
+    type Record = PathwayRow<'a>;
+
+    fn record(&self) -> PathwayRow<'a> {
+        let r = &self.record;
+        PathwayRow {
+            program: &self.program.id,
+            program_name: &self.program.name,
+            toward: r.toward,
+            degree: r.degree,
+            at: r.at,
+            grants: r.grants,
+            share: r.share,
+            share_computed: r.share_computed,
+            credits: r.credits,
+            of: r.of,
+            unit: r.unit,
+            tuition: r.tuition,
+            status: r.status,
+            ends: r.ends.clone(),
+            note: r.note,
+        }
+    }
+
+    fn rows(&self, rows: &mut Vec<Row>) {
+        let (toward, note) = match self.line.split_once("; ") {
+            Some((toward, note)) => (toward.to_string(), note.to_string()),
+            None => (self.line.clone(), String::new()),
+        };
+        // The amount leads the line ("25% toward ..."): it has a column of its own.
+        let amount = text::pathway_amount(self.pathway);
+        let toward = toward
+            .split_once(" toward ")
+            .map_or(toward.clone(), |(before, after)| {
+                let ended = before.strip_suffix(&amount).unwrap_or("").trim();
+                if ended.is_empty() {
+                    after.to_string()
+                } else {
+                    format!("{after} ({})", ended.trim_end_matches(':'))
+                }
+            });
+        rows.push(Row {
+            cells: vec![self.program.id.clone(), toward.replace('`', ""), amount, note],
+            dim: self.pathway.status == PathwayStatus::Ended,
+            note: None,
+        });
+    }
+}
+
 /// The sources the program cites, one a line: key, date, title and url.
 fn cited_lines(p: &Program, catalog: &Catalog) -> Option<String> {
     let lines: Vec<String> = p

@@ -107,10 +107,20 @@ impl ser::SerializeSeq for Items<'_, '_> {
     type Error = Error;
 
     fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        // An item that is a table stands as its JSON text, as JSON would show it.
+        // An item that is a table stands as its `key=value` pairs (nulls left out), never as
+        // JSON text: a spreadsheet or `cut` can read it. `show --pathways` gives a row each.
         let text = match serde_json::to_value(value).map_err(ser::Error::custom)? {
             serde_json::Value::String(s) => s,
             serde_json::Value::Null => String::new(),
+            serde_json::Value::Object(fields) => fields
+                .into_iter()
+                .filter(|(_, v)| !v.is_null())
+                .map(|(k, v)| match v {
+                    serde_json::Value::String(s) => format!("{k}={s}"),
+                    other => format!("{k}={other}"),
+                })
+                .collect::<Vec<_>>()
+                .join(", "),
             other => other.to_string(),
         };
         self.items.push(text);
