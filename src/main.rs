@@ -2,11 +2,10 @@
 
 use std::cell::OnceCell;
 use std::ffi::OsString;
-use std::io::{self, BufWriter, Write};
+use std::io::{self, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 
 use anyhow::Result;
-use clap::Parser;
 
 use micromasters::catalog::{self, Catalog, Date, Invalid, Loaded};
 use micromasters::cli::{self, Cli, Command, GlobalArgs};
@@ -16,7 +15,23 @@ use micromasters::profile::Profile;
 use micromasters::render;
 
 fn main() -> ExitCode {
-    let mut cli = match Cli::try_parse_from(cli::normalize_args(std::env::args_os().collect())) {
+    let args = cli::normalize_args(std::env::args_os().collect());
+    // Help and usage errors go to a terminal too: they follow the output's colour decision.
+    let colour = cli::colour(
+        cli::colour_asked(&args),
+        std::io::stdout().is_terminal(),
+        std::env::var_os("NO_COLOR").as_deref(),
+        std::env::var_os("CLICOLOR_FORCE").as_deref(),
+    );
+    let command = <Cli as clap::CommandFactory>::command().color(if colour {
+        clap::ColorChoice::Always
+    } else {
+        clap::ColorChoice::Never
+    });
+    let parsed = command
+        .try_get_matches_from(args)
+        .and_then(|matches| <Cli as clap::FromArgMatches>::from_arg_matches(&matches));
+    let mut cli = match parsed {
         Ok(cli) => cli,
         Err(error) => {
             // --help and --version are not errors; anything else is a usage error. Help that

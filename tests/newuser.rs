@@ -438,3 +438,55 @@ fn csv_holds_no_json_and_show_pathways_gives_a_row_each() {
     );
     assert!(out.contains("1 pathway of 1 program"), "{out}");
 }
+
+/// Whether `args` print any escape sequence, with `env` set.
+fn coloured(env: &[(&str, &str)], args: &[&str]) -> bool {
+    let mut command = micromasters();
+    for (k, v) in env {
+        command.env(k, v);
+    }
+    let output = command.args(args).output().unwrap();
+    output.stdout.contains(&0x1b)
+}
+
+#[test]
+fn help_and_output_follow_one_colour_decision() {
+    // Not a terminal: no colour, unless asked for.
+    assert!(!coloured(&[], &["--help"]));
+    assert!(!coloured(&[], &["list", "-u", "mit"]));
+    assert!(!coloured(&[], &["--color", "never", "--help"]));
+    assert!(coloured(&[], &["--color", "always", "--help"]));
+    assert!(coloured(&[], &["--color=always", "list", "-u", "mit"]));
+    // CLICOLOR_FORCE turns colour on for both; NO_COLOR wins over it; a flag wins over both.
+    assert!(coloured(&[("CLICOLOR_FORCE", "1")], &["--help"]));
+    assert!(coloured(&[("CLICOLOR_FORCE", "1")], &["list", "-u", "mit"]));
+    assert!(!coloured(&[("CLICOLOR_FORCE", "0")], &["list", "-u", "mit"]));
+    assert!(!coloured(
+        &[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")],
+        &["--help"]
+    ));
+    assert!(!coloured(
+        &[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")],
+        &["list", "-u", "mit"]
+    ));
+    assert!(!coloured(
+        &[("CLICOLOR_FORCE", "1")],
+        &["--color", "never", "--help"]
+    ));
+    assert!(coloured(
+        &[("NO_COLOR", "1")],
+        &["--color", "always", "list", "-u", "mit"]
+    ));
+}
+
+#[test]
+fn a_dumb_terminal_gets_an_ascii_chart() {
+    let mut dumb = micromasters();
+    dumb.env("TERM", "dumb").args(["chart", "--kind", "micromasters"]);
+    let out = stdout_of(&mut dumb, 0);
+    assert!(!out.contains(['│', '└', '─', '·']), "{out}");
+    assert!(out.contains("+---") && out.contains('|'), "{out}");
+    let mut fancy = micromasters();
+    fancy.args(["chart", "--kind", "micromasters"]);
+    assert!(stdout_of(&mut fancy, 0).contains('└'));
+}

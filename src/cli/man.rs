@@ -29,7 +29,11 @@ const ENVIRONMENT: &[(&str, &str)] = &[
     ),
     (
         "NO_COLOR",
-        "When set and not empty, tables are not coloured (unless --color always).",
+        "When set and not empty, neither help nor output is coloured (unless --color always).",
+    ),
+    (
+        "CLICOLOR_FORCE",
+        "When set and not 0, help and output are coloured even when not written to a terminal (NO_COLOR and --color never win).",
     ),
     (
         "COLUMNS",
@@ -37,7 +41,7 @@ const ENVIRONMENT: &[(&str, &str)] = &[
     ),
     (
         "TERM",
-        "dumb: no colour (unless --color always) and rules drawn with ASCII dashes.",
+        "dumb: no colour (unless --color always) and rules and chart axes drawn in ASCII.",
     ),
     (
         "MICROMASTERS_PROFILE",

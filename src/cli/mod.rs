@@ -289,11 +289,12 @@ impl GlobalArgs {
         no_color: Option<&std::ffi::OsStr>,
         columns: Option<&str>,
     ) -> Style {
-        let color = match self.color {
-            ColorChoice::Always => true,
-            ColorChoice::Never => false,
-            ColorChoice::Auto => terminal.is_some() && no_color.is_none_or(std::ffi::OsStr::is_empty),
-        };
+        let color = colour(
+            self.color,
+            terminal.is_some(),
+            no_color,
+            std::env::var_os("CLICOLOR_FORCE").as_deref(),
+        );
         let from_env = columns
             .and_then(|c| c.trim().parse::<u16>().ok())
             .filter(|&w| w >= 20);
@@ -321,6 +322,49 @@ impl GlobalArgs {
         }
         style
     }
+}
+
+/// The one colour decision, for help and output alike: `--color always|never` wins; else a
+/// non-empty `NO_COLOR` turns colour off; else `CLICOLOR_FORCE` (set, not `0`) turns it on even
+/// when stdout is not a terminal; else colour is on on a terminal.
+pub fn colour(
+    choice: ColorChoice,
+    terminal: bool,
+    no_color: Option<&std::ffi::OsStr>,
+    force: Option<&std::ffi::OsStr>,
+) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto if no_color.is_some_and(|v| !v.is_empty()) => false,
+        ColorChoice::Auto if force.is_some_and(|v| !v.is_empty() && v != "0") => true,
+        ColorChoice::Auto => terminal,
+    }
+}
+
+/// What `--color` the command line gives, read before clap parses it, so that `--help` and a
+/// usage error follow the same decision as the output: the last `--color WHEN` or
+/// `--color=WHEN`; `Auto` where none (or a value clap will refuse).
+pub fn colour_asked(args: &[std::ffi::OsString]) -> ColorChoice {
+    let mut choice = ColorChoice::Auto;
+    let mut args = args.iter().map(|a| a.to_string_lossy());
+    while let Some(arg) = args.next() {
+        if arg == "--" {
+            break;
+        }
+        let value = match arg.strip_prefix("--color") {
+            Some("") => args.next().map(|v| v.to_string()),
+            Some(rest) => rest.strip_prefix('=').map(str::to_string),
+            None => None,
+        };
+        match value.as_deref().map(str::to_ascii_lowercase).as_deref() {
+            Some("always") => choice = ColorChoice::Always,
+            Some("never") => choice = ColorChoice::Never,
+            Some("auto") => choice = ColorChoice::Auto,
+            _ => {}
+        }
+    }
+    choice
 }
 
 /// `--version`: the program's version and the date of the built-in catalogue's figures (its

@@ -145,12 +145,12 @@ pub fn write(plot: &Plot, style: Style, out: &mut dyn Write) -> io::Result<()> {
             let t = s as f64 / steps as f64;
             let r = (r0 as f64 + (r1 as f64 - r0 as f64) * t).round() as usize;
             let c = (c0 as f64 + (c1 as f64 - c0 as f64) * t).round() as usize;
-            grid[r][c] = '·';
+            grid[r][c] = if style.ascii { '.' } else { '·' };
         }
     }
     for point in &plot.points {
         let (r, c) = cell(point.x, point.y);
-        grid[r][c] = if matches!(grid[r][c], ' ' | '·') {
+        grid[r][c] = if matches!(grid[r][c], ' ' | '·' | '.') {
             point.mark
         } else {
             '+'
@@ -177,9 +177,18 @@ pub fn write(plot: &Plot, style: Style, out: &mut dyn Write) -> io::Result<()> {
                 })
                 .collect();
         }
-        writeln!(out, "{label:>width$}│{line}", width = margin - 1)?;
+        let axis = if style.ascii { '|' } else { '│' };
+        writeln!(out, "{label:>width$}{axis}{line}", width = margin - 1)?;
     }
-    writeln!(out, "{:>width$}└{}", "", "─".repeat(columns), width = margin - 1)?;
+    // A terminal that cannot draw lines (`TERM=dumb`) gets ASCII axes, as it gets ASCII rules.
+    let (corner, rule) = if style.ascii { ("+", "-") } else { ("└", "─") };
+    writeln!(
+        out,
+        "{:>width$}{corner}{}",
+        "",
+        rule.repeat(columns),
+        width = margin - 1
+    )?;
     let (low, high) = (&plot.x_ends.0, &plot.x_ends.1);
     let gap = columns
         .saturating_sub(low.chars().count() + high.chars().count())
