@@ -172,6 +172,19 @@ fn the_manual_page_has_examples_and_see_also() {
     }
     assert!(page.contains("MICROMASTERS_PROFILE"));
     assert!(page.contains("docs/catalog\\-format.md"));
+    // The synopsis names every command with its options' arguments.
+    let synopsis = &page[page.find(".SH SYNOPSIS").unwrap()..page.find(".SH DESCRIPTION").unwrap()];
+    for part in [
+        "\\fBmicromasters plan\\fR",
+        "[\\fB\\-\\-budget\\fR \\fIAMOUNT\\fR]",
+        "\\fBmicromasters show\\fR \\fIID\\fR ...",
+        "[\\fB\\-\\-format\\fR \\fIFORMAT\\fR]",
+    ] {
+        assert!(synopsis.contains(part), "{part} in {synopsis}");
+    }
+    // Markdown's backticks are set in bold, never shown.
+    assert!(!page.contains('`'), "a backtick is left");
+    assert!(page.contains("\\fBMICROMASTERS_CATALOG\\fR"));
 }
 
 #[test]

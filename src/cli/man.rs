@@ -122,7 +122,69 @@ fn tagged(out: &mut dyn Write, title: &str, items: &[(&str, &str)]) -> io::Resul
 
 /// Writes the manual page of the whole command line.
 pub fn man(out: &mut dyn Write) -> io::Result<()> {
-    page(<super::Cli as clap::CommandFactory>::command(), out)
+    let mut text = Vec::new();
+    page(<super::Cli as clap::CommandFactory>::command(), &mut text)?;
+    out.write_all(code_spans(&String::from_utf8_lossy(&text)).as_bytes())
+}
+
+/// `text` with Markdown's code spans (`` `x` ``, from the help texts) set in bold, as man pages
+/// set literal words; an unpaired backtick stays.
+fn code_spans(text: &str) -> String {
+    text.lines()
+        .map(|line| {
+            let ticks = line.matches('`').count();
+            let mut out = String::with_capacity(line.len());
+            let mut open = false;
+            for (i, part) in line.split('`').enumerate() {
+                if i > 0 {
+                    if !open && i == ticks && ticks % 2 == 1 {
+                        out.push('`');
+                    } else {
+                        out.push_str(if open { "\\fR" } else { "\\fB" });
+                        open = !open;
+                    }
+                }
+                out.push_str(part);
+            }
+            out + "\n"
+        })
+        .collect()
+}
+
+/// One synopsis line: the command, then each option with its argument (`--kind KIND`) and the
+/// positional arguments (`[ID ...]`), as roff.
+fn synopsis_line(path: &str, command: &Command) -> String {
+    let mut line = format!("\\fB{}\\fR", roff(path));
+    for arg in command.get_arguments() {
+        let id = arg.get_id().as_str();
+        if matches!(id, "help" | "version") || arg.is_hide_set() {
+            continue;
+        }
+        let value = arg
+            .get_value_names()
+            .and_then(|v| v.first())
+            .map_or_else(|| id.to_uppercase(), ToString::to_string);
+        let many = matches!(arg.get_action(), clap::ArgAction::Append);
+        match arg.get_long() {
+            Some(long) if arg.get_action().takes_values() => {
+                line.push_str(&format!(
+                    " [\\fB\\-\\-{}\\fR \\fI{}\\fR]",
+                    roff(long),
+                    roff(&value)
+                ));
+            }
+            Some(long) => line.push_str(&format!(" [\\fB\\-\\-{}\\fR]", roff(long))),
+            None => {
+                let dots = if many { " ..." } else { "" };
+                if arg.is_required_set() {
+                    line.push_str(&format!(" \\fI{}\\fR{dots}", roff(&value)));
+                } else {
+                    line.push_str(&format!(" [\\fI{}\\fR{dots}]", roff(&value)));
+                }
+            }
+        }
+    }
+    line
 }
 
 /// Writes the page for `root` (the whole command line, not yet built).
@@ -132,10 +194,22 @@ fn page(root: Command, out: &mut dyn Write) -> io::Result<()> {
         .filter(|c| c.get_name() != "help")
         .cloned()
         .collect();
+    let man_root = &root.clone();
     let man = clap_mangen::Man::new(root);
     man.render_title(out)?;
     man.render_name_section(out)?;
-    man.render_synopsis_section(out)?;
+    // A line for the global options, then one per command with its own options' arguments.
+    // No hyphenation inside option names.
+    writeln!(out, ".SH SYNOPSIS\n.nh")?;
+    writeln!(out, "{} \\fICOMMAND\\fR", synopsis_line("micromasters", man_root))?;
+    for sub in &subcommands {
+        writeln!(
+            out,
+            ".br\n{}",
+            synopsis_line(&format!("micromasters {}", sub.get_name()), sub)
+        )?;
+    }
+    writeln!(out, ".hy")?;
     man.render_description_section(out)?;
     // The global options, then each command with its own.
     man.render_options_section(out)?;
