@@ -85,6 +85,10 @@ const SEE_ALSO: &[(&str, &str)] = &[
     ),
     ("docs/profile.md", "The learner profile."),
     (
+        "docs/json.md",
+        "Every command's JSON record, key by key, and the format's version.",
+    ),
+    (
         "README.md",
         "A tour of every command with real output, and how figures are made.",
     ),

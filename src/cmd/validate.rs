@@ -22,6 +22,8 @@ pub fn run(loaded: &Loaded, format: Format, out: &mut dyn Write) -> Result<()> {
         )
         .collect();
     let mut summary = Map::new();
+    // The version of the JSON every command prints (docs/json.md): a script can check it.
+    summary.insert("json_format".into(), crate::render::JSON_FORMAT.into());
     summary.insert("sources".into(), catalog.sources.clone().into());
     summary.insert("programs".into(), catalog.programs.len().into());
     summary.insert("institutions".into(), catalog.institutions.len().into());

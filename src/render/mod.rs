@@ -17,6 +17,10 @@ use crate::catalog::Diagnostic;
 
 use crate::named::named_enum;
 
+/// The version of the JSON records every command prints (`docs/json.md`): keys are only added
+/// within a version. `validate --format json` carries it as `json_format`.
+pub const JSON_FORMAT: u32 = 1;
+
 named_enum! {
     /// How a document is printed.
     Format {
