@@ -226,6 +226,8 @@ fn show_csv_columns_do_not_depend_on_the_programs_or_their_order() {
 fn the_repository_stands_alone() {
     for file in [
         "README.md",
+        "DEVELOPMENT.md",
+        "docs/json.md",
         "benches/bench.py",
         "benches/gen_catalog.py",
         "benches/peer.py",

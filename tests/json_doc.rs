@@ -64,6 +64,7 @@ fn every_key_every_command_prints_is_documented_and_every_documented_key_is_prin
             program.clone(),
             vec![
                 vec!["compare", "--limit", "3"],
+                vec!["compare", "--limit", "2", "--explain"],
                 vec!["list", "--limit", "3"],
                 vec!["--currency", "EUR", "compare", "--limit", "2"],
             ],
@@ -73,7 +74,7 @@ fn every_key_every_command_prints_is_documented_and_every_documented_key_is_prin
             // A program record less what only `compare` ranks by.
             program
                 .union(&with("`show`"))
-                .filter(|k| !["rank", "score", "front"].contains(&k.as_str()))
+                .filter(|k| !["rank", "score", "front", "explain"].contains(&k.as_str()))
                 .cloned()
                 .collect(),
             vec![
