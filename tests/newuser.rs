@@ -503,3 +503,14 @@ fn a_dumb_terminal_gets_an_ascii_chart() {
     fancy.args(["chart", "--kind", "micromasters"]);
     assert!(stdout_of(&mut fancy, 0).contains('└'));
 }
+
+#[test]
+fn a_missing_pathway_names_the_ones_there_are_briefly() {
+    let mut estimate = micromasters();
+    estimate.args(["estimate", "mitx-scm", "--then", "mitx-sds"]);
+    let err = stderr_of(&mut estimate, 1);
+    assert_eq!(
+        err,
+        "error: `mitx-scm` has no credit pathway to `mitx-sds` (a micromasters, not a degree); its pathways: `mit-scm-masters`, 24 degrees outside the catalogue (`micromasters show --pathways mitx-scm` lists them)\n"
+    );
+}

@@ -316,17 +316,34 @@ fn route<'a>(
 
 /// Why `from` cannot count toward `to`, with the pathways it has.
 fn no_pathway(from: &Program, to: &Program) -> String {
-    let known: Vec<String> = from
+    // The catalogue programs it leads to can follow `--then`; those outside are counted, and
+    // named in full only when few (`show --pathways` lists them all).
+    let toward: Vec<String> = from
         .credit
         .iter()
-        .map(|p| match &p.target {
-            Target::Program(id) => format!("`{id}`"),
-            Target::Described { degree, at } => match at {
+        .filter_map(|p| p.toward().map(|id| format!("`{id}`")))
+        .collect();
+    let outside: Vec<String> = from
+        .credit
+        .iter()
+        .filter_map(|p| match &p.target {
+            Target::Program(_) => None,
+            Target::Described { degree, at } => Some(match at {
                 Some(at) => format!("{degree} at {at} (not in the catalogue)"),
                 None => format!("{degree} (not in the catalogue)"),
-            },
+            }),
         })
         .collect();
+    let mut known = toward;
+    if outside.len() <= 3 {
+        known.extend(outside);
+    } else {
+        known.push(format!(
+            "{} degrees outside the catalogue (`micromasters show --pathways {}` lists them)",
+            outside.len(),
+            from.id
+        ));
+    }
     let what = if to.kind.is_degree() {
         String::new()
     } else {
