@@ -39,22 +39,13 @@ pub struct PlanOrder(pub Vec<PlanKey>);
 /// Parses `months,-saving`: a comma list of plan keys, each optionally prefixed by `-`, as
 /// `compare --sort` takes its keys.
 pub fn parse_order(text: &str) -> Result<PlanOrder, String> {
-    text.split(',')
-        .map(|part| {
-            let part = part.trim();
-            let (reverse, name) = match part.strip_prefix('-') {
-                Some(rest) => (true, rest),
-                None => (false, part),
-            };
-            let key = name.parse::<PlanSort>().map_err(|e| {
-                let hint =
-                    crate::catalog::wording::did_you_mean(name, PlanSort::NAMES.iter().copied(), 0.8, 1, "");
-                format!("sort key {e}{hint}")
-            })?;
-            Ok(PlanKey { key, reverse })
-        })
-        .collect::<Result<Vec<_>, String>>()
-        .map(PlanOrder)
+    crate::rank::parse_keys(text, PlanSort::NAMES).map(|keys| {
+        PlanOrder(
+            keys.into_iter()
+                .map(|(key, reverse)| PlanKey { key, reverse })
+                .collect(),
+        )
+    })
 }
 
 /// What the learner asked for.

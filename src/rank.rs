@@ -45,6 +45,21 @@ pub struct Order(pub Vec<OrderKey>);
 
 /// Parses `score,-cost,name`: a comma list of keys, each optionally prefixed by `-`.
 pub fn parse_order(text: &str) -> Result<Order, String> {
+    parse_keys(text, SortKey::NAMES).map(|keys| {
+        Order(
+            keys.into_iter()
+                .map(|(key, reverse)| OrderKey { key, reverse })
+                .collect(),
+        )
+    })
+}
+
+/// A comma list of sort keys out of `names`, each optionally prefixed by `-` (reversed); a
+/// mistyped key names the closest. `compare`, `list` and `plan` all read their `--sort` so.
+pub fn parse_keys<K: std::str::FromStr<Err = String>>(
+    text: &str,
+    names: &[&str],
+) -> Result<Vec<(K, bool)>, String> {
     text.split(',')
         .map(|part| {
             let part = part.trim();
@@ -52,15 +67,13 @@ pub fn parse_order(text: &str) -> Result<Order, String> {
                 Some(rest) => (true, rest),
                 None => (false, part),
             };
-            let key = name.parse::<SortKey>().map_err(|e| {
-                let hint =
-                    crate::catalog::wording::did_you_mean(name, SortKey::NAMES.iter().copied(), 0.8, 1, "");
+            let key = name.parse::<K>().map_err(|e| {
+                let hint = crate::catalog::wording::did_you_mean(name, names.iter().copied(), 0.8, 1, "");
                 format!("sort key {e}{hint}")
             })?;
-            Ok(OrderKey { key, reverse })
+            Ok((key, reverse))
         })
-        .collect::<Result<Vec<_>, String>>()
-        .map(Order)
+        .collect()
 }
 
 /// `parse_order` for `list`, which has no score: `score` is refused, saying why.
@@ -82,6 +95,7 @@ pub fn order_programs(programs: &mut Vec<&Program>, keys: &[OrderKey], money: &M
         .drain(..)
         .map(|p| {
             let values = SortValues {
+                score: None,
                 cost: money.cost_of(p).map(|c| (c.min, c.max)),
                 months: p.months.map(|m| (m.min, m.max)),
                 credit: p.credit_share().unwrap_or(0.0),
@@ -91,22 +105,7 @@ pub fn order_programs(programs: &mut Vec<&Program>, keys: &[OrderKey], money: &M
             (values, p)
         })
         .collect();
-    keyed.sort_by(|(a, pa), (b, pb)| {
-        keys.iter()
-            .map(|k| match k.key {
-                SortKey::Score => Ordering::Equal,
-                SortKey::Cost => known_first(a.cost, b.cost, k.reverse),
-                SortKey::Months => known_first(a.months, b.months, k.reverse),
-                SortKey::Credit => known_first(Some(-a.credit), Some(-b.credit), k.reverse),
-                SortKey::Pacing => known_first(a.pacing, b.pacing, k.reverse),
-                SortKey::Name => {
-                    let o = a.name.cmp(&b.name);
-                    if k.reverse { o.reverse() } else { o }
-                }
-            })
-            .find(|o| o.is_ne())
-            .unwrap_or_else(|| pa.id.cmp(&pb.id))
-    });
+    keyed.sort_by(|(a, pa), (b, pb)| SortValues::compare(a, b, keys).then_with(|| pa.id.cmp(&pb.id)));
     programs.extend(keyed.into_iter().map(|(_, p)| p));
 }
 
@@ -405,12 +404,35 @@ fn known_first<T: SortValue>(a: Option<T>, b: Option<T>, reverse: bool) -> Order
 
 /// What an order compares, worked out once per program rather than in every comparison.
 struct SortValues {
+    /// The score, where the program was scored (`compare`; `list` has none).
+    score: Option<f64>,
     cost: Option<(f64, f64)>,
     months: Option<(f64, f64)>,
     credit: f64,
     pacing: Option<u8>,
     /// Only filled when the order sorts by name.
     name: String,
+}
+
+impl SortValues {
+    /// The order of `a` and `b` by `keys` in turn; `Equal` where every key ties (the caller
+    /// breaks ties by id).
+    fn compare(a: &SortValues, b: &SortValues, keys: &[OrderKey]) -> Ordering {
+        keys.iter()
+            .map(|k| match k.key {
+                SortKey::Score => known_first(a.score.map(|s| -s), b.score.map(|s| -s), k.reverse),
+                SortKey::Cost => known_first(a.cost, b.cost, k.reverse),
+                SortKey::Months => known_first(a.months, b.months, k.reverse),
+                SortKey::Credit => known_first(Some(-a.credit), Some(-b.credit), k.reverse),
+                SortKey::Pacing => known_first(a.pacing, b.pacing, k.reverse),
+                SortKey::Name => {
+                    let o = a.name.cmp(&b.name);
+                    if k.reverse { o.reverse() } else { o }
+                }
+            })
+            .find(|o| o.is_ne())
+            .unwrap_or(Ordering::Equal)
+    }
 }
 
 /// `ranked` sorted by `keys`, then by id: the first `limit` only, when one is given.
@@ -427,6 +449,7 @@ pub fn order<'a>(
         .map(|r| {
             let p = r.program;
             let values = SortValues {
+                score: Some(r.score),
                 cost: money.cost_of(p).map(|c| (c.min, c.max)),
                 months: r.months.map(|m| (m.min, m.max)),
                 credit: p.credit_share().unwrap_or(0.0),
@@ -441,20 +464,7 @@ pub fn order<'a>(
         })
         .collect();
     let compare = |(a, ra): &(SortValues, Ranked), (b, rb): &(SortValues, Ranked)| {
-        keys.iter()
-            .map(|k| match k.key {
-                SortKey::Score => known_first(Some(-ra.score), Some(-rb.score), k.reverse),
-                SortKey::Cost => known_first(a.cost, b.cost, k.reverse),
-                SortKey::Months => known_first(a.months, b.months, k.reverse),
-                SortKey::Credit => known_first(Some(-a.credit), Some(-b.credit), k.reverse),
-                SortKey::Pacing => known_first(a.pacing, b.pacing, k.reverse),
-                SortKey::Name => {
-                    let o = a.name.cmp(&b.name);
-                    if k.reverse { o.reverse() } else { o }
-                }
-            })
-            .find(|o| o.is_ne())
-            .unwrap_or_else(|| ra.program.id.cmp(&rb.program.id))
+        SortValues::compare(a, b, keys).then_with(|| ra.program.id.cmp(&rb.program.id))
     };
     // With a limit, only the first `limit` need sorting: the order is total (ties end with the
     // id), so selecting them first gives the same rows in the same order.

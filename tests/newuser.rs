@@ -431,7 +431,7 @@ fn csv_holds_no_json_and_show_pathways_gives_a_row_each() {
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(
         lines[0],
-        "program,program_name,toward,degree,at,grants,share,share_computed,credits,of,unit,tuition,status,ends,note"
+        "program,program_name,toward,degree,at,grants,share,share_computed,credits,of,unit,tuition,note,status,ends"
     );
     assert_eq!(lines.len(), 4, "a header and three pathways: {out}");
     assert!(lines[1].starts_with("adelaidex-big-data,Big Data,adelaide-mds,,,credit,0.25,false,"));

@@ -201,50 +201,24 @@ struct PathwayEntry<'a> {
     line: String,
 }
 
-/// The record of one pathway: its program, then the pathway's own fields.
+/// The record of one pathway: its program, then the pathway's own fields. (A handful of rows
+/// a program: `flatten` costs nothing that matters here.)
 #[derive(Default, serde::Serialize)]
 pub struct PathwayRow<'a> {
     program: &'a str,
     program_name: &'a str,
-    toward: Option<&'a str>,
-    degree: Option<&'a str>,
-    at: Option<&'a str>,
-    grants: &'static str,
-    #[serde(serialize_with = "render::optional_number")]
-    share: Option<f64>,
-    share_computed: bool,
-    #[serde(serialize_with = "render::optional_number")]
-    credits: Option<f64>,
-    #[serde(serialize_with = "render::optional_number")]
-    of: Option<f64>,
-    unit: Option<&'a str>,
-    tuition: &'static str,
-    status: &'static str,
-    ends: Option<String>,
-    note: Option<&'a str>,
+    #[serde(flatten)]
+    pathway: PathwayRecord<'a>,
 }
 
 impl<'a> Entry for PathwayEntry<'a> {
     type Record = PathwayRow<'a>;
 
     fn record(&self) -> PathwayRow<'a> {
-        let r = &self.record;
         PathwayRow {
             program: &self.program.id,
             program_name: &self.program.name,
-            toward: r.toward,
-            degree: r.degree,
-            at: r.at,
-            grants: r.grants,
-            share: r.share,
-            share_computed: r.share_computed,
-            credits: r.credits,
-            of: r.of,
-            unit: r.unit,
-            tuition: r.tuition,
-            status: r.status,
-            ends: r.ends.clone(),
-            note: r.note,
+            pathway: self.record.clone(),
         }
     }
 
@@ -481,7 +455,7 @@ pub struct FeesRecord {
 }
 
 /// One pathway: toward a catalogue program, or a degree described by name and school.
-#[derive(Default, serde::Serialize)]
+#[derive(Default, Clone, serde::Serialize)]
 pub struct PathwayRecord<'a> {
     toward: Option<&'a str>,
     degree: Option<&'a str>,
