@@ -294,23 +294,36 @@ fn the_built_in_catalogue_stays_toml_1_0_for_other_tools() {
     }
 }
 
+/// The program `id` of `catalog`.
+fn program<'a>(catalog: &'a micromasters::catalog::Catalog, id: &str) -> &'a micromasters::catalog::Program {
+    catalog.program(id).unwrap_or_else(|| panic!("{id}"))
+}
+
+/// The pathway of program `id` toward `degree` (outside the catalogue) at `school`.
+fn described<'a>(
+    catalog: &'a micromasters::catalog::Catalog,
+    id: &str,
+    degree: &str,
+    school: &str,
+) -> &'a micromasters::catalog::Pathway {
+    program(catalog, id)
+        .credit
+        .iter()
+        .find(|c| {
+            matches!(&c.target, Target::Described { degree: d, at: Some(at) }
+                if d == degree && at.contains(school))
+        })
+        .unwrap_or_else(|| panic!("{id} has no pathway to {degree} at {school}"))
+}
+
 /// Spot checks of catalogue release 3 against `catalog-facts-turn3.md`: each comment names the
 /// sheet's section and row.
 #[test]
 fn figures_match_the_turn3_fact_sheet() {
     use micromasters::catalog::{Amount, Status};
     let catalog = builtin();
-    let p = |id: &str| catalog.program(id).unwrap_or_else(|| panic!("{id}"));
-    let named = |program: &str, degree: &str, school: &str| {
-        p(program)
-            .credit
-            .iter()
-            .find(|c| {
-                matches!(&c.target, Target::Described { degree: d, at: Some(at) }
-                    if d == degree && at.contains(school))
-            })
-            .unwrap_or_else(|| panic!("{program} has no pathway to {degree} at {school}"))
-    };
+    let p = |id: &str| program(&catalog, id);
+    let named = |id: &str, degree: &str, school: &str| described(&catalog, id, degree, school);
     // 1. "mitx-scm", fees.one_off (CFx exam): US$200, mid-2019, newer than the $600 of 2017;
     //    the total follows: 5 x $150 + $200.
     let scm = p("mitx-scm");
@@ -375,17 +388,8 @@ fn figures_match_the_turn3_fact_sheet() {
 fn pathways_and_degrees_match_the_turn3_fact_sheet() {
     use micromasters::catalog::Amount;
     let catalog = builtin();
-    let p = |id: &str| catalog.program(id).unwrap_or_else(|| panic!("{id}"));
-    let named = |program: &str, degree: &str, school: &str| {
-        p(program)
-            .credit
-            .iter()
-            .find(|c| {
-                matches!(&c.target, Target::Described { degree: d, at: Some(at) }
-                    if d == degree && at.contains(school))
-            })
-            .unwrap_or_else(|| panic!("{program} has no pathway to {degree} at {school}"))
-    };
+    let p = |id: &str| program(&catalog, id);
+    let named = |id: &str, degree: &str, school: &str| described(&catalog, id, degree, school);
     // 14. "ucsandiegox-data-science", credit pathway: Curtin, 100 credits of 400.
     let ucsd = named(
         "ucsandiegox-data-science",
@@ -461,17 +465,8 @@ fn pathways_and_degrees_match_the_turn3_fact_sheet() {
 fn added_programs_match_the_turn3_fact_sheet() {
     use micromasters::catalog::{Grants, Status};
     let catalog = builtin();
-    let p = |id: &str| catalog.program(id).unwrap_or_else(|| panic!("{id}"));
-    let named = |program: &str, degree: &str, school: &str| {
-        p(program)
-            .credit
-            .iter()
-            .find(|c| {
-                matches!(&c.target, Target::Described { degree: d, at: Some(at) }
-                    if d == degree && at.contains(school))
-            })
-            .unwrap_or_else(|| panic!("{program} has no pathway to {degree} at {school}"))
-    };
+    let p = |id: &str| program(&catalog, id);
+    let named = |id: &str, degree: &str, school: &str| described(&catalog, id, degree, school);
     // 25. Programs missing from the catalogue, "PennX Robotics": 4 courses toward Penn's MSE in
     //     Robotics; not in [CC-2023], so retired like the others with that evidence.
     let robotics = p("pennx-robotics");
