@@ -46,6 +46,18 @@ pub fn write(mut grid: Grid, style: Style, out: &mut dyn Write) -> io::Result<()
         }
     };
     table.set_header(grid.columns.iter().map(|c| bold(&c.header)).collect::<Vec<_>>());
+    // Columns that cannot stand side by side within the width, or names that would have to
+    // be cut mid-word beside the figures, make cards instead (see `cards`).
+    let too_wide = widths.iter().sum::<usize>() + widths.len().saturating_sub(1) > usize::from(style.width);
+    let headers_cut = grid
+        .columns
+        .iter()
+        .zip(&widths)
+        .any(|(c, w)| c.header.width() > *w);
+    if too_wide || headers_cut {
+        return cards(&grid, style, out);
+    }
+    let mut cut = false;
     let rows = std::mem::take(&mut grid.rows);
     // Lines after a row's first hold nothing in its figure columns, so a word too long for its
     // column there (an id, a URL) may run on over them rather than break or widen the table:
@@ -53,16 +65,16 @@ pub fn write(mut grid: Grid, style: Style, out: &mut dyn Write) -> io::Result<()
     let mut overflows: Vec<(String, String)> = Vec::new();
     let first_wrap = grid.first_wrapping();
     let wrapping: Vec<usize> = (0..grid.columns.len()).filter(|&i| grid.wraps(i)).collect();
-    for ((row, dim), note) in rows.into_iter().zip(&grid.dim).zip(&grid.notes) {
+    for ((row, dim), note) in rows.iter().zip(&grid.dim).zip(&grid.notes) {
         let mut cells: Vec<Vec<String>> = row
-            .into_iter()
+            .iter()
             .enumerate()
             .map(|(column, text)| {
                 let wrapped = match grid.columns.get(column).map(|c| c.wrap) {
-                    Some(Wrap::Words) => wrap_cell(&text, widths[column], false),
-                    Some(Wrap::Hyphens) => wrap_cell(&text, widths[column], true),
-                    _ if text.width() > widths[column] => break_range(&text, widths[column]),
-                    _ => text,
+                    Some(Wrap::Words) => wrap_cell(text, widths[column], false),
+                    Some(Wrap::Hyphens) => wrap_cell(text, widths[column], true),
+                    _ if text.width() > widths[column] => break_range(text, widths[column]),
+                    _ => text.clone(),
                 };
                 wrapped.lines().map(String::from).collect()
             })
@@ -87,21 +99,7 @@ pub fn write(mut grid: Grid, style: Style, out: &mut dyn Write) -> io::Result<()
                 let room = usize::from(style.width).saturating_sub(start + 2).max(1);
                 lines.extend(wrap(note, room).into_iter().map(|part| format!("  {part}")));
             }
-            let mut fitted = Vec::with_capacity(lines.len());
-            for (i, line) in std::mem::take(lines).into_iter().enumerate() {
-                if line.width() <= width {
-                    fitted.push(line);
-                } else if i >= busy {
-                    let start = break_at_width(&line, width).swap_remove(0);
-                    overflows.push((start.clone(), line));
-                    fitted.push(start);
-                } else {
-                    // Beside other cells' lines: a word too long for the column breaks here,
-                    // at the columns the terminal gives it (a wide character takes two).
-                    fitted.extend(break_at_width(&line, width.max(1)));
-                }
-            }
-            *lines = fitted;
+            cut |= fit(lines, width, busy, &mut overflows);
         }
         table.add_row(cells.into_iter().map(|lines| {
             let cell = Cell::new_owned(lines.join("\n"));
@@ -111,6 +109,10 @@ pub fn write(mut grid: Grid, style: Style, out: &mut dyn Write) -> io::Result<()
                 cell
             }
         }));
+    }
+    if cut {
+        grid.rows = rows;
+        return cards(&grid, style, out);
     }
     for (index, column) in table.column_iter_mut().enumerate() {
         // The one-character column separator is the only space between columns: it leaves the
@@ -130,6 +132,98 @@ pub fn write(mut grid: Grid, style: Style, out: &mut dyn Write) -> io::Result<()
     }
     for line in &grid.footer {
         for part in wrap(line, usize::from(style.width)) {
+            writeln!(out, "{part}")?;
+        }
+    }
+    Ok(())
+}
+
+/// Fits a wrapped cell's `lines` to its column's `width`, the first `busy` of them beside other
+/// cells' lines: a line too wide below those runs on over their blank lines (the whole line
+/// goes to `overflows`, swapped in once drawn); a single word too wide beside them (a URL) moves
+/// below them to do so. Returns whether words had to be cut beside them, which makes the table
+/// cards instead.
+fn fit(lines: &mut Vec<String>, width: usize, busy: usize, overflows: &mut Vec<(String, String)>) -> bool {
+    let mut cut = false;
+    let mut fitted = Vec::with_capacity(lines.len());
+    for line in std::mem::take(lines) {
+        if line.width() > width && fitted.len() < busy && unbreakable(&line) {
+            while fitted.len() < busy {
+                fitted.push(String::new());
+            }
+        }
+        if line.width() <= width {
+            fitted.push(line);
+        } else if fitted.len() >= busy {
+            let start = break_at_width(&line, width).swap_remove(0);
+            overflows.push((start.clone(), line));
+            fitted.push(start);
+        } else {
+            // At the columns the terminal gives it (a wide character takes two).
+            cut = true;
+            fitted.extend(break_at_width(&line, width.max(1)));
+        }
+    }
+    *lines = fitted;
+    cut
+}
+
+/// Whether `line` is one word that must not break: a URL, or an id (`mitx-scm`: lower-case
+/// letters, digits and hyphens). A name's words may break; a table that would have to is
+/// drawn as cards.
+fn unbreakable(line: &str) -> bool {
+    !line.contains(' ')
+        && (line.contains("://")
+            || (line.contains('-')
+                && line
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')))
+}
+
+/// `grid` as cards, for a width its columns cannot share: a rule, then each row as its name
+/// (the first column after the rank) and a `Header: value` line for each other
+/// cell, rows a blank line apart; then the footer. Lines wrap at spaces to the width; a word
+/// longer than that (an id, a URL) stands whole on its own line.
+fn cards(grid: &Grid, style: Style, out: &mut dyn Write) -> io::Result<()> {
+    let width = usize::from(style.width);
+    let rule = if style.ascii { "-" } else { "─" }.repeat(width);
+    writeln!(out, "{rule}")?;
+    let ranked = grid.columns.first().is_some_and(|c| c.header == "#");
+    // The row's name: the first column after the rank (a program, a route, `show`'s field).
+    let first = usize::from(ranked);
+    for (r, row) in grid.rows.iter().enumerate() {
+        if r > 0 {
+            writeln!(out)?;
+        }
+        let rank = row.first().filter(|_| ranked);
+        for (i, cell) in row.iter().enumerate() {
+            if cell.is_empty() || (i == 0 && ranked) {
+                continue;
+            }
+            let header = &grid.columns[i].header;
+            for (k, line) in cell.lines().enumerate() {
+                let text = match (i == first, k, rank) {
+                    (true, 0, Some(rank)) => format!("{rank}. {line}"),
+                    (true, _, _) => line.to_string(),
+                    (false, 0, _) if !header.is_empty() => format!("{header}: {line}"),
+                    (false, _, _) => format!("  {line}"),
+                };
+                for part in wrap(&text, width) {
+                    writeln!(out, "{part}")?;
+                }
+            }
+            if i == first
+                && let Some(Some(note)) = grid.notes.get(r)
+            {
+                for part in wrap(&format!("  {note}"), width) {
+                    writeln!(out, "{part}")?;
+                }
+            }
+        }
+    }
+    writeln!(out, "{rule}")?;
+    for line in &grid.footer {
+        for part in wrap(line, width) {
             writeln!(out, "{part}")?;
         }
     }
