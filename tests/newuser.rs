@@ -416,7 +416,11 @@ fn csv_holds_no_json_and_show_pathways_gives_a_row_each() {
     // A list of tables reads as key=value pairs.
     let mut show = micromasters();
     show.args(["--format", "csv", "show", "adelaidex-big-data"]);
-    assert!(stdout_of(&mut show, 0).contains("toward=adelaide-mds, grants=credit, share=0.25"));
+    assert!(
+        stdout_of(&mut show, 0).contains(
+            "degree=Master of Data Science, at=The University of Adelaide, grants=credit, share=0.25"
+        )
+    );
     // One row per pathway, flat columns.
     let mut rows = micromasters();
     rows.args([
@@ -434,7 +438,9 @@ fn csv_holds_no_json_and_show_pathways_gives_a_row_each() {
         "program,program_name,toward,degree,at,grants,share,share_computed,credits,of,unit,tuition,note,status,ends"
     );
     assert_eq!(lines.len(), 4, "a header and three pathways: {out}");
-    assert!(lines[1].starts_with("adelaidex-big-data,Big Data,adelaide-mds,,,credit,0.25,false,"));
+    assert!(lines[1].starts_with(
+        "adelaidex-big-data,Big Data,,Master of Data Science,The University of Adelaide,credit,0.25,false,"
+    ));
     assert!(lines[3].contains(",ended,"), "{out}");
     let mut table = micromasters();
     table.args([
