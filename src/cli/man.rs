@@ -128,31 +128,11 @@ fn tagged(out: &mut dyn Write, title: &str, items: &[(&str, &str)]) -> io::Resul
 pub fn man(out: &mut dyn Write) -> io::Result<()> {
     let mut text = Vec::new();
     page(<super::Cli as clap::CommandFactory>::command(), &mut text)?;
-    out.write_all(code_spans(&String::from_utf8_lossy(&text)).as_bytes())
-}
-
-/// `text` with Markdown's code spans (`` `x` ``, from the help texts) set in bold, as man pages
-/// set literal words; an unpaired backtick stays.
-fn code_spans(text: &str) -> String {
-    text.lines()
-        .map(|line| {
-            let ticks = line.matches('`').count();
-            let mut out = String::with_capacity(line.len());
-            let mut open = false;
-            for (i, part) in line.split('`').enumerate() {
-                if i > 0 {
-                    if !open && i == ticks && ticks % 2 == 1 {
-                        out.push('`');
-                    } else {
-                        out.push_str(if open { "\\fR" } else { "\\fB" });
-                        open = !open;
-                    }
-                }
-                out.push_str(part);
-            }
-            out + "\n"
-        })
-        .collect()
+    // Markdown's code spans (from the help texts) are set in bold, as man pages set literals.
+    for line in String::from_utf8_lossy(&text).lines() {
+        writeln!(out, "{}", crate::render::text::code_spans(line, "\\fB", "\\fR"))?;
+    }
+    Ok(())
 }
 
 /// One synopsis line: the command, then each option with its argument (`--kind KIND`) and the

@@ -134,11 +134,10 @@ fn question(request: &PlanRequest, catalog: &Catalog, ctx: &Context) -> String {
 }
 
 /// One route in a sentence: its name and its total cost and months.
-fn in_words(planned: &Planned, catalog: &Catalog, ctx: &Context) -> String {
+fn in_words(planned: &Planned, ctx: &Context) -> String {
     let route = &planned.route;
     let names: Vec<String> = route.steps.iter().map(|s| s.taken.name().to_string()).collect();
     let how = if route.is_direct() { ", directly" } else { "" };
-    let _ = catalog;
     format!(
         "{}{how} (`{}`): {} in {} months",
         names.join(", then "),
@@ -185,22 +184,21 @@ fn report_page(request: &PlanRequest, routes: &[Planned], catalog: &Catalog, ctx
         (Some(c), Some(q)) if std::ptr::eq(c, q) => {
             page.answer.push(format!(
                 "The cheapest and the quickest route on the cost–time front: {}.",
-                in_words(c, catalog, ctx)
+                in_words(c, ctx)
             ));
         }
         (Some(c), Some(q)) => {
             page.answer
-                .push(format!("Cheapest on the front: {}.", in_words(c, catalog, ctx)));
+                .push(format!("Cheapest on the front: {}.", in_words(c, ctx)));
             page.answer
-                .push(format!("Quickest on the front: {}.", in_words(q, catalog, ctx)));
+                .push(format!("Quickest on the front: {}.", in_words(q, ctx)));
         }
         _ if routes.is_empty() => page.answer.push(format!("No route: {}.", empty_note(request))),
         _ => page
             .answer
             .push("No route has a known cost and length, so none is on the front.".into()),
     }
-    if let Some(s) = routes.iter().find_map(|r| r.schedule.as_ref()) {
-        let _ = s;
+    if routes.iter().any(|r| r.schedule.is_some()) {
         page.answer.push(
             "Each route's payments, the employer's part and when it pays back are under its name in the table."
                 .into(),

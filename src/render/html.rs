@@ -42,33 +42,10 @@ fn cell(text: &str) -> String {
                 })
                 .collect::<Vec<_>>()
                 .join(" ");
-            code_spans(&line)
+            super::text::code_spans(&line, "<code>", "</code>")
         })
         .collect::<Vec<_>>()
         .join("<br>")
-}
-
-/// `line` (escaped) with each pair of backticks made a `<code>` element; an unpaired one stays.
-fn code_spans(line: &str) -> String {
-    let ticks = line.matches('`').count();
-    if ticks < 2 {
-        return line.to_string();
-    }
-    let mut out = String::with_capacity(line.len() + 16);
-    let mut open = false;
-    for (i, part) in line.split('`').enumerate() {
-        if i > 0 {
-            if !open && i == ticks {
-                // The last backtick has no partner.
-                out.push('`');
-            } else {
-                out.push_str(if open { "</code>" } else { "<code>" });
-                open = !open;
-            }
-        }
-        out.push_str(part);
-    }
-    out
 }
 
 const STYLE: &str = "body{font:15px/1.45 system-ui,sans-serif;margin:0;color:#1b1b1b;background:#fff}\

@@ -254,13 +254,6 @@ pub struct Cited {
 }
 
 impl Page {
-    /// Adds `cited` unless a program of its id is there already.
-    pub fn cite(&mut self, cited: Cited) {
-        if !self.sources.iter().any(|c| c.id == cited.id) {
-            self.sources.push(cited);
-        }
-    }
-
     /// The heading, or the title where none was given.
     pub fn heading(&self) -> &str {
         if self.heading.is_empty() {

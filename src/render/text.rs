@@ -224,6 +224,30 @@ pub fn pathway_amount(pathway: &Pathway) -> String {
     text
 }
 
+/// `line` with each pair of Markdown backticks replaced by `open` and `close` (`<code>` in a
+/// page, bold in a man page); an unpaired backtick stays.
+pub fn code_spans(line: &str, open: &str, close: &str) -> String {
+    let ticks = line.matches('`').count();
+    if ticks < 2 {
+        return line.to_string();
+    }
+    let mut out = String::with_capacity(line.len() + 16);
+    let mut inside = false;
+    for (i, part) in line.split('`').enumerate() {
+        if i > 0 {
+            if !inside && i == ticks {
+                // The last backtick has no partner.
+                out.push('`');
+            } else {
+                out.push_str(if inside { close } else { open });
+                inside = !inside;
+            }
+        }
+        out.push_str(part);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
