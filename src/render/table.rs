@@ -2,7 +2,9 @@
 
 use std::io::{self, Write};
 
-use comfy_table::{Attribute, Cell, CellAlignment, ContentArrangement, LineStyle, Table, TableStyle};
+use comfy_table::{
+    Attribute, Cell, CellAlignment, ColumnConstraint, ContentArrangement, LineStyle, Table, TableStyle, Width,
+};
 
 use unicode_width::UnicodeWidthStr;
 
@@ -23,29 +25,21 @@ const ASCII_STYLE: TableStyle = TableStyle::new()
 /// The narrowest the wrapping column (names) may become; a table that cannot fit grows wider.
 const MIN_WRAP_WIDTH: u16 = 6;
 
+/// Rows drawn by comfy-table at a time: the table is written batch by batch at the widths
+/// worked out for all of it, so that a long table never holds its drawn lines all at once.
+const BATCH_ROWS: usize = 256;
+
 /// Writes `grid` as a table, then its footer lines.
-pub fn write(mut grid: Grid, style: Style, out: &mut dyn Write) -> io::Result<()> {
-    let mut table = Table::new();
+pub fn write(grid: Grid, style: Style, out: &mut dyn Write) -> io::Result<()> {
+    write_in_batches(grid, style, out, BATCH_ROWS)
+}
+
+// Long on purpose: the wrapping pass, then the drawing pass; what the first finds the second uses.
+#[allow(clippy::too_many_lines)]
+fn write_in_batches(mut grid: Grid, style: Style, out: &mut dyn Write, batch: usize) -> io::Result<()> {
     // The cells are wrapped here, to widths worked out here, so that the layout is exactly
     // what `column_widths` says whatever the terminal.
     let widths = column_widths(&grid, usize::from(style.width));
-    table
-        .load_style(if style.ascii { ASCII_STYLE } else { STYLE })
-        .set_content_arrangement(ContentArrangement::Disabled);
-    if style.color {
-        table.enforce_styling();
-    } else {
-        table.force_no_tty();
-    }
-    let bold = |text: &String| {
-        let cell = Cell::new_owned(text.clone());
-        if style.color {
-            cell.add_attribute(Attribute::Bold)
-        } else {
-            cell
-        }
-    };
-    table.set_header(grid.columns.iter().map(|c| bold(&c.header)).collect::<Vec<_>>());
     // Columns that cannot stand side by side within the width, or names that would have to
     // be cut mid-word beside the figures, make cards instead (see `cards`).
     let too_wide = widths.iter().sum::<usize>() + widths.len().saturating_sub(1) > usize::from(style.width);
@@ -58,14 +52,17 @@ pub fn write(mut grid: Grid, style: Style, out: &mut dyn Write) -> io::Result<()
         return cards(&grid, style, out);
     }
     let mut cut = false;
-    let rows = std::mem::take(&mut grid.rows);
     // Lines after a row's first hold nothing in its figure columns, so a word too long for its
     // column there (an id, a URL) may run on over them rather than break or widen the table:
     // the cell holds the start of the line, swapped for the whole line once drawn.
     let mut overflows: Vec<(String, String)> = Vec::new();
     let first_wrap = grid.first_wrapping();
     let wrapping: Vec<usize> = (0..grid.columns.len()).filter(|&i| grid.wraps(i)).collect();
-    for ((row, dim), note) in rows.iter().zip(&grid.dim).zip(&grid.notes) {
+    // Each cell as drawn, where it differs from the grid's (`None`: the same), and the widest
+    // line of each column: comfy-table draws every batch at these widths.
+    let mut drawn: Vec<Vec<Option<String>>> = Vec::with_capacity(grid.rows.len());
+    let mut column_width: Vec<usize> = grid.columns.iter().map(|c| cell_width(&c.header)).collect();
+    for (row, note) in grid.rows.iter().zip(&grid.notes) {
         let mut cells: Vec<Vec<String>> = row
             .iter()
             .enumerate()
@@ -101,33 +98,97 @@ pub fn write(mut grid: Grid, style: Style, out: &mut dyn Write) -> io::Result<()
             }
             cut |= fit(lines, width, busy, &mut overflows);
         }
-        table.add_row(cells.into_iter().map(|lines| {
-            let cell = Cell::new_owned(lines.join("\n"));
-            if *dim && style.color {
-                cell.add_attribute(Attribute::Dim)
-            } else {
-                cell
-            }
-        }));
+        drawn.push(
+            cells
+                .into_iter()
+                .zip(row)
+                .enumerate()
+                .map(|(column, (lines, text))| {
+                    let widest = lines.iter().map(|l| l.width()).max().unwrap_or(0);
+                    if let Some(w) = column_width.get_mut(column) {
+                        *w = (*w).max(widest);
+                    }
+                    let joined = lines.join("\n");
+                    (joined != *text).then_some(joined)
+                })
+                .collect(),
+        );
     }
     if cut {
-        grid.rows = rows;
         return cards(&grid, style, out);
     }
-    for (index, column) in table.column_iter_mut().enumerate() {
-        // The one-character column separator is the only space between columns: it leaves the
-        // most room for names at 80 columns.
-        column.set_padding((0, 0));
-        if grid.is_figure(index) {
-            column.set_cell_alignment(CellAlignment::Right);
-        }
-    }
-    // Padding after the last column is noise when text is copied or compared.
+    let rows = std::mem::take(&mut grid.rows);
     let mut overflows = overflows.into_iter().peekable();
-    for line in table.lines() {
-        match overflows.next_if(|(start, _)| line.contains(start.as_str())) {
-            Some((start, whole)) => writeln!(out, "{}", line.replacen(&start, &whole, 1).trim_end())?,
-            None => writeln!(out, "{}", line.trim_end())?,
+    let total = rows.len();
+    let mut rows = rows.into_iter().zip(drawn).zip(&grid.dim).peekable();
+    let mut written = 0;
+    loop {
+        let mut table = Table::new();
+        table
+            .load_style(if style.ascii { ASCII_STYLE } else { STYLE })
+            .set_content_arrangement(ContentArrangement::Disabled);
+        if style.color {
+            table.enforce_styling();
+        } else {
+            table.force_no_tty();
+        }
+        let first = written == 0;
+        if first {
+            table.set_header(grid.columns.iter().map(|c| {
+                let cell = Cell::new_owned(c.header.clone());
+                if style.color {
+                    cell.add_attribute(Attribute::Bold)
+                } else {
+                    cell
+                }
+            }));
+        }
+        let mut count = 0;
+        while count < batch
+            && let Some(((row, drawn), dim)) = rows.next()
+        {
+            table.add_row(row.into_iter().zip(drawn).map(|(text, drawn)| {
+                let cell = Cell::new_owned(drawn.unwrap_or(text));
+                if *dim && style.color {
+                    cell.add_attribute(Attribute::Dim)
+                } else {
+                    cell
+                }
+            }));
+            count += 1;
+        }
+        written += count;
+        let last = rows.peek().is_none();
+        for (index, column) in table.column_iter_mut().enumerate() {
+            // The one-character column separator is the only space between columns: it leaves
+            // the most room for names at 80 columns.
+            column.set_padding((0, 0));
+            let width = column_width.get(index).copied().unwrap_or(0);
+            column.set_constraint(ColumnConstraint::Absolute(Width::Fixed(
+                u16::try_from(width).unwrap_or(u16::MAX),
+            )));
+            if grid.is_figure(index) {
+                column.set_cell_alignment(CellAlignment::Right);
+            }
+        }
+        let lines: Vec<String> = table.lines().collect();
+        // A batch after the first continues the table: no rule above it; a batch before the
+        // last leaves the closing rule to it.
+        let from = usize::from(!first);
+        let to = if last {
+            lines.len()
+        } else {
+            lines.len().saturating_sub(1)
+        };
+        // Padding after the last column is noise when text is copied or compared.
+        for line in lines.get(from..to).unwrap_or_default() {
+            match overflows.next_if(|(start, _)| line.contains(start.as_str())) {
+                Some((start, whole)) => writeln!(out, "{}", line.replacen(&start, &whole, 1).trim_end())?,
+                None => writeln!(out, "{}", line.trim_end())?,
+            }
+        }
+        if last || written >= total {
+            break;
         }
     }
     for line in &grid.footer {
@@ -406,6 +467,69 @@ fn wrap_widths(text: &str, first: usize, rest: usize, hyphenate: bool) -> Vec<St
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::render::Column;
+
+    #[test]
+    fn a_table_drawn_in_batches_is_the_table_drawn_at_once() {
+        let mut grid = Grid::new([
+            Column::figure("#"),
+            Column::text("Program"),
+            Column::figure("Cost"),
+            Column::text("Where"),
+        ]);
+        for i in 0..7 {
+            let name = if i == 3 {
+                "A name long enough to wrap over several lines of its column".to_string()
+            } else {
+                format!("Program {i}")
+            };
+            let place = if i == 5 {
+                "https://example.org/a/long/path/to/a/page"
+            } else {
+                "MITx"
+            };
+            grid.rows.push(vec![
+                format!("{}", i + 1),
+                name,
+                format!("${},000", 9 - i),
+                place.into(),
+            ]);
+            grid.dim.push(i == 2);
+            grid.notes
+                .push((i == 4).then(|| "a note under the row".to_string()));
+        }
+        grid.footer.push("footer line".into());
+        for (width, color, ascii) in [(40, false, false), (60, true, false), (80, false, true)] {
+            let style = Style { color, width, ascii };
+            let draw = |batch| {
+                let mut out = Vec::new();
+                write_in_batches(grid.clone(), style, &mut out, batch).expect("written");
+                String::from_utf8(out).expect("UTF-8")
+            };
+            let whole = draw(usize::MAX);
+            assert!(
+                whole.contains("Program 6") && whole.contains("footer line"),
+                "{whole}"
+            );
+            for batch in [1, 2, 3, 7] {
+                assert_eq!(draw(batch), whole, "batches of {batch} at width {width}");
+            }
+        }
+        let empty = Grid::new([Column::text("Program")]);
+        let mut out = Vec::new();
+        write_in_batches(
+            empty,
+            Style {
+                color: false,
+                width: 80,
+                ascii: true,
+            },
+            &mut out,
+            1,
+        )
+        .expect("written");
+        assert_eq!(String::from_utf8(out).expect("UTF-8").lines().count(), 4);
+    }
 
     #[test]
     fn footers_wrap_at_spaces_within_the_width() {
