@@ -314,12 +314,14 @@ fn word<T: std::str::FromStr>(value: &Value, span: Range<usize>) -> Option<Spann
     }
 }
 
-fn strings(value: Value) -> Option<Vec<String>> {
+fn strings(value: &Value) -> Option<Vec<String>> {
+    // Collected from a borrow, not in place: a vector collected from the array's own would
+    // keep the array's larger room for as long as the catalogue lives.
     match value {
         Value::Array(items) => items
-            .into_iter()
+            .iter()
             .map(|(v, _)| match v {
-                Value::Str(s) => Some(s.to_string()),
+                Value::Str(s) => Some((*s).to_string()),
                 _ => None,
             })
             .collect(),
@@ -418,7 +420,7 @@ pub fn program(text: &str) -> Option<RawProgram> {
             "platform" => once(&mut p.platform, || Some(string(&value, span)?.into_inner()))?,
             "delivery" => once(&mut p.delivery, || word(&value, span))?,
             "pacing" => once(&mut p.pacing, || word(&value, span))?,
-            "subjects" => once(&mut p.subjects, || strings(value))?,
+            "subjects" => once(&mut p.subjects, || strings(&value))?,
             "courses" => match value {
                 Value::Int(i) => once(&mut p.courses, || Some(Spanned::new(span, i)))?,
                 _ => return None,
@@ -444,11 +446,11 @@ pub fn program(text: &str) -> Option<RawProgram> {
             "credit" => once(&mut p.credit, || credit(value))?,
             "status" => once(&mut p.status, || word(&value, span))?,
             "ends" => once(&mut p.ends, || date(&value, span))?,
-            "partners" => once(&mut p.partners, || strings(value))?,
+            "partners" => once(&mut p.partners, || strings(&value))?,
             "url" => once(&mut p.url, || Some(string(&value, span)?.into_inner()))?,
             "verified" => once(&mut p.verified, || date(&value, span))?,
             "notes" => once(&mut p.notes, || Some(string(&value, span)?.into_inner()))?,
-            "sources" => once(&mut p.sources, || strings(value))?,
+            "sources" => once(&mut p.sources, || strings(&value))?,
             _ => return None,
         }
     }

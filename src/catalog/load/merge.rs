@@ -113,7 +113,8 @@ impl Merge<'_> {
             }
         }
         if special.is_empty() {
-            if all.is_empty() {
+            // Moved in whole where that costs no room: `load` sizes `all` for every entry.
+            if all.is_empty() && all.capacity() <= items.capacity() {
                 *all = items;
                 *all_places = places;
             } else {

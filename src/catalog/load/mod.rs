@@ -69,14 +69,37 @@ pub fn load(inputs: Vec<Result<Source, Diagnostic>>) -> Loaded {
         // The built-in catalogue's dates are those the binary was built with: only what the
         // user loads is held to today.
         let latest = (!source.is_builtin()).then(Date::today);
-        let parts = parse_source(&source.text, check::Origin { index, latest });
-        texts.push(Some(source));
+        // Each part's entries are merged as it comes, while the next parts are parsed; what
+        // merging finds is kept apart, to follow the top-level keys' problems and corrections
+        // as it always has.
         let mut top = Parsed::default();
-        let mut entries = Vec::with_capacity(parts.len());
-        for mut part in parts {
-            entries.push(std::mem::take(&mut part.entries));
+        let mut entry_problems = Vec::new();
+        let mut entry_replaced = Vec::new();
+        parse_source(&source.text, check::Origin { index, latest }, |mut part| {
+            let entries = std::mem::take(&mut part.entries);
             top.append_top(part);
-        }
+            let mut merge = Merge {
+                source: index,
+                sources: &catalog.sources,
+                replaced: &mut entry_replaced,
+                problems: &mut entry_problems,
+            };
+            merge.entries(
+                entries.institutions,
+                entries.institution_ids,
+                &mut catalog.institutions,
+                &mut institution_id_at,
+                &mut institution_at,
+            );
+            merge.entries(
+                entries.programs,
+                entries.references,
+                &mut catalog.programs,
+                &mut references,
+                &mut program_at,
+            );
+        });
+        texts.push(Some(source));
         rejected.extend(
             std::mem::take(&mut top.rejected_institutions)
                 .into_iter()
@@ -129,30 +152,8 @@ pub fn load(inputs: Vec<Result<Source, Diagnostic>>) -> Loaded {
             &top.references,
         );
 
-        let total: usize = entries.iter().map(|part| part.programs.len()).sum();
-        program_at.reserve(total);
-        for part in entries {
-            let mut merge = Merge {
-                source: index,
-                sources: &catalog.sources,
-                replaced: &mut replaced,
-                problems: &mut parsed_problems,
-            };
-            merge.entries(
-                part.institutions,
-                part.institution_ids,
-                &mut catalog.institutions,
-                &mut institution_id_at,
-                &mut institution_at,
-            );
-            merge.entries(
-                part.programs,
-                part.references,
-                &mut catalog.programs,
-                &mut references,
-                &mut program_at,
-            );
-        }
+        parsed_problems.append(&mut entry_problems);
+        replaced.append(&mut entry_replaced);
         pending.extend(parsed_problems.into_iter().map(|p| (index, p)));
     }
 

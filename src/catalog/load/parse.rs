@@ -125,8 +125,9 @@ pub(super) fn bom_len(text: &str) -> usize {
     if text.starts_with('\u{feff}') { 3 } else { 0 }
 }
 
-/// Parses and checks every entry of one source, in parts that keep the entries' order.
-pub(super) fn parse_source(text: &str, source: Origin) -> Vec<Parsed> {
+/// Parses and checks every entry of one source, and hands `each` the parts in the entries'
+/// order as they are done, so that the caller merges one while the next is parsed.
+pub(super) fn parse_source(text: &str, source: Origin, mut each: impl FnMut(Parsed)) {
     let split::Split {
         chunks,
         flaws,
@@ -171,57 +172,75 @@ pub(super) fn parse_source(text: &str, source: Origin) -> Vec<Parsed> {
             .collect(),
         ..Parsed::default()
     };
+    // The flaws' part comes last: an unclosed string is only its own problem where the parser
+    // placed no error on its line (see `drop_placed_unclosed`), known once every part is read.
+    let mut syntax: Vec<usize> = Vec::new();
+    let mut deliver = |part: Parsed| {
+        if !unclosed.is_empty() {
+            syntax.extend(
+                part.problems
+                    .iter()
+                    .filter(|p| p.kind == ProblemKind::Syntax)
+                    .map(|p| p.offset),
+            );
+        }
+        each(part);
+    };
     let threads = thread::available_parallelism().map_or(1, std::num::NonZero::get);
-    let programs = chunks.iter().filter(|c| c.kind == ChunkKind::Program).count();
     if text.len() < PARALLEL_FROM_BYTES || threads < 2 || chunks.len() < 2 * threads {
-        let parts = vec![parse_chunks(text, &chunks, blank_runs, source, programs), flaws];
-        return drop_placed_unclosed(parts, text, &unclosed);
+        deliver(parse_chunks(text, &chunks, blank_runs, source));
+    } else {
+        // Groups of entries go to the threads in turn, and come back in order, each thread at
+        // most two groups ahead: what is parsed is merged while the next groups are, and no
+        // more than a few groups are ever held beside the catalogue.
+        let groups: Vec<&[Chunk]> = chunks.chunks(GROUP_CHUNKS).collect();
+        let groups = groups.as_slice();
+        thread::scope(|scope| {
+            let receivers: Vec<_> = (0..threads)
+                .map(|worker| {
+                    let (send, receive) = std::sync::mpsc::sync_channel(1);
+                    scope.spawn(move || {
+                        for group in groups.iter().skip(worker).step_by(threads) {
+                            let part = parse_chunks(text, group, blank_runs, source);
+                            if send.send(part).is_err() {
+                                return;
+                            }
+                        }
+                    });
+                    receive
+                })
+                .collect();
+            for i in 0..groups.len() {
+                // A worker only stops early on a bug; report it rather than crash.
+                deliver(receivers[i % threads].recv().unwrap_or_else(|_| thread_failed()));
+            }
+        });
     }
-    let per_thread = chunks.len().div_ceil(threads);
-    thread::scope(|scope| {
-        // The first part has room for every program, so that the others are appended to it
-        // in place: the largest vectors are allocated once, not grown and copied.
-        let handles: Vec<_> = chunks
-            .chunks(per_thread)
-            .enumerate()
-            .map(|(i, group)| {
-                let room = if i == 0 { programs } else { 0 };
-                scope.spawn(move || parse_chunks(text, group, blank_runs, source, room))
-            })
-            .collect();
-        let mut parts: Vec<Parsed> = handles
-            .into_iter()
-            .map(|h| h.join().unwrap_or_else(|_| thread_failed()))
-            .collect();
-        parts.push(flaws);
-        drop_placed_unclosed(parts, text, &unclosed)
-    })
+    each(drop_placed_unclosed(flaws, text, &unclosed, &syntax));
 }
+
+/// Entries parsed as one part: small enough that the parts in flight are little memory beside
+/// the catalogue, large enough that there are few.
+const GROUP_CHUNKS: usize = 1024;
 
 /// What an unclosed one-line string is told.
 const UNCLOSED: &str = "this string is not closed on its line; end it with its quote, or use triple quotes for text on several lines";
 
-/// The parser places most unclosed strings itself, on their line: an unclosed string is only
-/// worth its own problem where the parser's error stands on a later line (or there is none).
-fn drop_placed_unclosed(mut parts: Vec<Parsed>, text: &str, unclosed: &[usize]) -> Vec<Parsed> {
+/// The parser places most unclosed strings itself, on their line: an unclosed string in `flaws`
+/// is only worth its own problem where no syntax error (at the offsets `syntax`) stands on its
+/// line.
+fn drop_placed_unclosed(mut flaws: Parsed, text: &str, unclosed: &[usize], syntax: &[usize]) -> Parsed {
     if unclosed.is_empty() {
-        return parts;
+        return flaws;
     }
-    let syntax: Vec<usize> = parts
-        .iter()
-        .flat_map(|p| &p.problems)
-        .filter(|p| p.kind == ProblemKind::Syntax)
-        .map(|p| p.offset)
-        .collect();
     let same_line = |a: usize, b: usize| {
         let (low, high) = (a.min(b), a.max(b).min(text.len()));
         text.get(low..high).is_some_and(|between| !between.contains('\n'))
     };
-    for part in &mut parts {
-        part.problems
-            .retain(|p| p.kind != ProblemKind::Unclosed || !syntax.iter().any(|&s| same_line(p.offset, s)));
-    }
-    parts
+    flaws
+        .problems
+        .retain(|p| p.kind != ProblemKind::Unclosed || !syntax.iter().any(|&s| same_line(p.offset, s)));
+    flaws
 }
 
 // A worker only panics on a bug; report it as a problem rather than crash.
@@ -235,20 +254,10 @@ fn thread_failed() -> Parsed {
     }
 }
 
-/// Parses `chunks`, with room for at least `room` programs.
-fn parse_chunks(
-    text: &str,
-    chunks: &[Chunk],
-    blank_runs: &[(usize, usize)],
-    source: Origin,
-    room: usize,
-) -> Parsed {
+/// Parses `chunks`.
+fn parse_chunks(text: &str, chunks: &[Chunk], blank_runs: &[(usize, usize)], source: Origin) -> Parsed {
     let mut parsed = Parsed::default();
-    let programs = chunks
-        .iter()
-        .filter(|c| c.kind == ChunkKind::Program)
-        .count()
-        .max(room);
+    let programs = chunks.iter().filter(|c| c.kind == ChunkKind::Program).count();
     parsed.entries.programs.reserve_exact(programs);
     parsed.entries.references.reserve_exact(programs);
     for (i, chunk) in chunks.iter().enumerate() {

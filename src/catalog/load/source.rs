@@ -154,6 +154,9 @@ impl Source {
             if meta.len() > MAX_FILE_BYTES as u64 {
                 return Err(too_large());
             }
+            // Read into room for the whole file (one more byte shows it grew while read), not
+            // into a buffer doubled and copied on the way.
+            bytes.reserve_exact(usize::try_from(meta.len()).unwrap_or(0).saturating_add(1));
             file.take(limit).read_to_end(&mut bytes).map_err(cannot)?;
         }
         if bytes.len() > MAX_FILE_BYTES {
