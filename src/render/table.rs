@@ -47,7 +47,7 @@ fn write_in_batches(mut grid: Grid, style: Style, out: &mut dyn Write, batch: us
         .columns
         .iter()
         .zip(&widths)
-        .any(|(c, w)| c.header.width() > *w);
+        .any(|(c, w)| width_of(&c.header) > *w);
     if too_wide || headers_cut {
         return cards(&grid, style, out);
     }
@@ -70,7 +70,7 @@ fn write_in_batches(mut grid: Grid, style: Style, out: &mut dyn Write, batch: us
                 let wrapped = match grid.columns.get(column).map(|c| c.wrap) {
                     Some(Wrap::Words) => wrap_cell(text, widths[column], false),
                     Some(Wrap::Hyphens) => wrap_cell(text, widths[column], true),
-                    _ if text.width() > widths[column] => break_range(text, widths[column]),
+                    _ if width_of(text) > widths[column] => break_range(text, widths[column]),
                     _ => text.clone(),
                 };
                 wrapped.lines().map(String::from).collect()
@@ -104,7 +104,7 @@ fn write_in_batches(mut grid: Grid, style: Style, out: &mut dyn Write, batch: us
                 .zip(row)
                 .enumerate()
                 .map(|(column, (lines, text))| {
-                    let widest = lines.iter().map(|l| l.width()).max().unwrap_or(0);
+                    let widest = lines.iter().map(|l| width_of(l)).max().unwrap_or(0);
                     if let Some(w) = column_width.get_mut(column) {
                         *w = (*w).max(widest);
                     }
@@ -208,12 +208,13 @@ fn fit(lines: &mut Vec<String>, width: usize, busy: usize, overflows: &mut Vec<(
     let mut cut = false;
     let mut fitted = Vec::with_capacity(lines.len());
     for line in std::mem::take(lines) {
-        if line.width() > width && fitted.len() < busy && unbreakable(&line) {
+        let line_width = width_of(&line);
+        if line_width > width && fitted.len() < busy && unbreakable(&line) {
             while fitted.len() < busy {
                 fitted.push(String::new());
             }
         }
-        if line.width() <= width {
+        if line_width <= width {
             fitted.push(line);
         } else if fitted.len() >= busy {
             let start = break_at_width(&line, width).swap_remove(0);
@@ -309,9 +310,19 @@ fn break_at_width(line: &str, width: usize) -> Vec<String> {
     pieces
 }
 
+/// The terminal columns `text` takes (a CJK character or an emoji takes two); printable ASCII,
+/// most of any table, is counted by its length without the Unicode tables.
+fn width_of(text: &str) -> usize {
+    if text.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        text.len()
+    } else {
+        text.width()
+    }
+}
+
 /// The widest line of a cell, in terminal columns (a CJK character or an emoji takes two).
 fn cell_width(text: &str) -> usize {
-    text.lines().map(UnicodeWidthStr::width).max().unwrap_or(0)
+    text.lines().map(width_of).max().unwrap_or(0)
 }
 
 /// The width each column gets: figures their full width, and the wrapping columns an equal share
@@ -352,7 +363,7 @@ fn column_widths(grid: &Grid, width: usize) -> Vec<usize> {
                 .iter()
                 .filter_map(|r| r.get(i))
                 .flat_map(|c| range_pieces(c))
-                .map(UnicodeWidthStr::width)
+                .map(width_of)
                 .chain([cell_width(&grid.columns[i].header)])
                 .max()
                 .unwrap_or(0);
@@ -402,7 +413,7 @@ fn break_range(text: &str, width: usize) -> String {
     let mut lines: Vec<String> = Vec::new();
     for piece in range_pieces(text) {
         match lines.last_mut() {
-            Some(line) if line.width() + piece.width() <= width => line.push_str(piece),
+            Some(line) if width_of(line) + width_of(piece) <= width => line.push_str(piece),
             _ => lines.push(piece.to_string()),
         }
     }
@@ -438,10 +449,14 @@ pub(super) fn wrap(text: &str, width: usize) -> Vec<String> {
 fn wrap_widths(text: &str, first: usize, rest: usize, hyphenate: bool) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();
+    // The terminal columns `line` takes, kept as it grows: words are a space apart, so the
+    // line's width is the sum of theirs.
+    let mut used = 0;
     for word in text.split(' ') {
         if word == "·" && !line.is_empty() {
             // A separator stays with the word before it, never opening a line.
             line.push_str(" ·");
+            used += 2;
             continue;
         }
         let pieces: Vec<&str> = if hyphenate {
@@ -452,12 +467,16 @@ fn wrap_widths(text: &str, first: usize, rest: usize, hyphenate: bool) -> Vec<St
         for (n, piece) in pieces.into_iter().enumerate() {
             let gap = usize::from(n == 0 && !line.is_empty());
             let width = if lines.is_empty() { first } else { rest };
-            if !line.is_empty() && line.width() + gap + piece.width() > width {
+            let piece_width = width_of(piece);
+            if !line.is_empty() && used + gap + piece_width > width {
                 lines.push(std::mem::take(&mut line));
+                used = 0;
             } else if gap == 1 {
                 line.push(' ');
+                used += 1;
             }
             line.push_str(piece);
+            used += piece_width;
         }
     }
     lines.push(line);
