@@ -63,7 +63,9 @@ fn write_in_batches(mut grid: Grid, style: Style, out: &mut dyn Write, batch: us
     let mut drawn: Vec<Vec<Option<String>>> = Vec::with_capacity(grid.rows.len());
     let mut column_width: Vec<usize> = grid.columns.iter().map(|c| cell_width(&c.header)).collect();
     for (row, note) in grid.rows.iter().zip(&grid.notes) {
-        let mut cells: Vec<Vec<String>> = row
+        // Each cell's lines where wrapping may change it; `None` for a figure that fits, drawn
+        // as it is (most cells).
+        let mut cells: Vec<Option<Vec<String>>> = row
             .iter()
             .enumerate()
             .map(|(column, text)| {
@@ -71,9 +73,9 @@ fn write_in_batches(mut grid: Grid, style: Style, out: &mut dyn Write, batch: us
                     Some(Wrap::Words) => wrap_cell(text, widths[column], false),
                     Some(Wrap::Hyphens) => wrap_cell(text, widths[column], true),
                     _ if width_of(text) > widths[column] => break_range(text, widths[column]),
-                    _ => text.clone(),
+                    _ => return None,
                 };
-                wrapped.lines().map(String::from).collect()
+                Some(wrapped.lines().map(String::from).collect())
             })
             .collect();
         for &column in &wrapping {
@@ -82,11 +84,11 @@ fn write_in_batches(mut grid: Grid, style: Style, out: &mut dyn Write, batch: us
                 .iter()
                 .enumerate()
                 .filter(|(c, _)| *c != column)
-                .map(|(_, lines)| lines.len())
+                .map(|(c, lines)| lines.as_ref().map_or_else(|| row[c].lines().count(), Vec::len))
                 .max()
                 .unwrap_or(1);
             let width = widths[column];
-            let Some(lines) = cells.get_mut(column) else {
+            let Some(Some(lines)) = cells.get_mut(column) else {
                 continue;
             };
             if let (Some(note), true) = (note, first_wrap == Some(column)) {
@@ -104,12 +106,22 @@ fn write_in_batches(mut grid: Grid, style: Style, out: &mut dyn Write, batch: us
                 .zip(row)
                 .enumerate()
                 .map(|(column, (lines, text))| {
-                    let widest = lines.iter().map(|l| width_of(l)).max().unwrap_or(0);
+                    let (widest, drawn) = match lines {
+                        None => (cell_width(text), None),
+                        Some(lines) => {
+                            let widest = lines.iter().map(|l| width_of(l)).max().unwrap_or(0);
+                            let same = match lines.as_slice() {
+                                [one] => one == text,
+                                [] => text.is_empty(),
+                                _ => false,
+                            };
+                            (widest, (!same).then(|| lines.join("\n")))
+                        }
+                    };
                     if let Some(w) = column_width.get_mut(column) {
                         *w = (*w).max(widest);
                     }
-                    let joined = lines.join("\n");
-                    (joined != *text).then_some(joined)
+                    drawn
                 })
                 .collect(),
         );
