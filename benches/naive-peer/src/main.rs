@@ -46,7 +46,9 @@ impl Figure {
 
 fn main() {
     let mut args = std::env::args().skip(1);
-    let path = args.next().expect("usage: naive-peer CATALOG.toml [MAX_COST_USD]");
+    let path = args
+        .next()
+        .expect("usage: naive-peer CATALOG.toml [MAX_COST_USD]");
     let most: f64 = args.next().map_or(3000.0, |m| m.parse().expect("a number"));
     let text = std::fs::read_to_string(&path).expect("a readable catalogue");
     let catalogue: Catalogue = toml::from_str(&text).expect("a catalogue");
@@ -57,7 +59,11 @@ fn main() {
             continue;
         }
         let currency = p.currency.as_deref().unwrap_or("USD");
-        let rate = if currency == "USD" { 1.0 } else { catalogue.rates[currency] };
+        let rate = if currency == "USD" {
+            1.0
+        } else {
+            catalogue.rates[currency]
+        };
         let (Some((low, high)), Some((m_low, m_high))) = (p.cost.ends(), p.months.ends()) else {
             continue;
         };
