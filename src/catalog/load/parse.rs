@@ -186,8 +186,13 @@ pub(super) fn parse_source(text: &str, source: Origin, mut each: impl FnMut(Pars
         }
         each(part);
     };
-    let threads = thread::available_parallelism().map_or(1, std::num::NonZero::get);
-    if text.len() < PARALLEL_FROM_BYTES || threads < 2 || chunks.len() < 2 * threads {
+    // Asked only of a large file: the answer costs a dozen system calls (cgroup quotas).
+    let threads = if text.len() < PARALLEL_FROM_BYTES {
+        1
+    } else {
+        thread::available_parallelism().map_or(1, std::num::NonZero::get)
+    };
+    if threads < 2 || chunks.len() < 2 * threads {
         deliver(parse_chunks(text, &chunks, blank_runs, source));
     } else {
         // Groups of entries go to the threads in turn, and come back in order, each thread at
