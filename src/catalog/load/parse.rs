@@ -1,6 +1,7 @@
 //! One source's text, cut into entries and parsed (in parallel for large files): the fast
 //! reader takes plain entries, the TOML parser the rest, and each entry is checked on its own.
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread;
 
 use serde::Deserialize;
@@ -195,33 +196,77 @@ pub(super) fn parse_source(text: &str, source: Origin, mut each: impl FnMut(Pars
     if threads < 2 || chunks.len() < 2 * threads {
         deliver(parse_chunks(text, &chunks, blank_runs, source));
     } else {
-        // Groups of entries go to the threads in turn, and come back in order, each thread at
-        // most two groups ahead: what is parsed is merged while the next groups are, and no
-        // more than a few groups are ever held beside the catalogue.
-        let groups: Vec<&[Chunk]> = chunks.chunks(GROUP_CHUNKS).collect();
-        let groups = groups.as_slice();
-        thread::scope(|scope| {
-            let receivers: Vec<_> = (0..threads)
-                .map(|worker| {
-                    let (send, receive) = std::sync::mpsc::sync_channel(1);
-                    scope.spawn(move || {
-                        for group in groups.iter().skip(worker).step_by(threads) {
-                            let part = parse_chunks(text, group, blank_runs, source);
-                            if send.send(part).is_err() {
-                                return;
-                            }
-                        }
-                    });
-                    receive
-                })
-                .collect();
-            for i in 0..groups.len() {
-                // A worker only stops early on a bug; report it rather than crash.
-                deliver(receivers[i % threads].recv().unwrap_or_else(|_| thread_failed()));
-            }
-        });
+        parse_in_parallel(text, &chunks, blank_runs, source, threads, &mut deliver);
     }
     each(drop_placed_unclosed(flaws, text, &unclosed, &syntax));
+}
+
+/// Parses `chunks` on `threads` threads and hands `deliver` the parts in order.
+fn parse_in_parallel(
+    text: &str,
+    chunks: &[Chunk],
+    blank_runs: &[(usize, usize)],
+    source: Origin,
+    threads: usize,
+    deliver: &mut impl FnMut(Parsed),
+) {
+    // Groups of entries go to the threads in turn, and come back in order, each thread at
+    // most two groups ahead: what is parsed is merged while the next groups are, and no
+    // more than a few groups are ever held beside the catalogue.
+    let groups: Vec<&[Chunk]> = chunks.chunks(GROUP_CHUNKS).collect();
+    let groups = groups.as_slice();
+    // Set once the groups taken in order hold `MAX_PROBLEMS` problems: the rest would only
+    // cost memory. Counted in order, so that which problems are listed never depends on
+    // which thread ran ahead.
+    let stop = AtomicBool::new(false);
+    let stop = &stop;
+    thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|worker| {
+                let (send, receive) = std::sync::mpsc::sync_channel(1);
+                let handle = scope.spawn(move || {
+                    for group in groups.iter().skip(worker).step_by(threads) {
+                        if stop.load(Ordering::Relaxed) {
+                            return;
+                        }
+                        if send.send(parse_chunks(text, group, blank_runs, source)).is_err() {
+                            return;
+                        }
+                    }
+                });
+                (receive, handle)
+            })
+            .collect();
+        let mut failed = vec![false; threads];
+        let mut problems = 0;
+        for (i, group) in groups.iter().enumerate() {
+            if problems >= MAX_PROBLEMS {
+                stop.store(true, Ordering::Relaxed);
+                let count = groups[i..].iter().map(|g| g.len()).sum();
+                deliver(not_checked(group[0].start, count));
+                break;
+            }
+            let worker = i % threads;
+            match workers[worker].0.recv() {
+                Ok(part) => {
+                    problems += part.problems.len();
+                    deliver(part);
+                }
+                // A worker only stops early on a bug: say so once, rather than crash.
+                Err(_) if !failed[worker] => {
+                    failed[worker] = true;
+                    deliver(thread_failed());
+                }
+                Err(_) => {}
+            }
+        }
+        for (receive, handle) in workers {
+            // A worker waiting to hand over a part it was told to stop after stops now.
+            drop(receive);
+            // Joined here, a worker's panic is the problem reported above, not the scope's.
+            let _ = handle.join();
+        }
+    });
 }
 
 /// Entries parsed as one part: small enough that the parts in flight are little memory beside
@@ -267,20 +312,29 @@ fn parse_chunks(text: &str, chunks: &[Chunk], blank_runs: &[(usize, usize)], sou
     parsed.entries.references.reserve_exact(programs);
     for (i, chunk) in chunks.iter().enumerate() {
         if parsed.problems.len() >= MAX_PROBLEMS {
-            // Enough to fix for now; the rest would only cost memory. Say so once.
-            parsed.problems.push(Problem::new(
-                chunk.start,
-                format!(
-                    "{} more parts of this file were not checked after {MAX_PROBLEMS} problems; fix these first",
-                    chunks.len() - i
-                ),
-            ));
+            parsed
+                .problems
+                .extend(not_checked(chunk.start, chunks.len() - i).problems);
             break;
         }
         let slice = split::quiet(text, chunk.start, chunk.end, blank_runs);
         parse_chunk(&slice, *chunk, source, &mut parsed);
     }
     parsed
+}
+
+/// A part saying, at `at`, that `count` parts of the file were left unchecked after
+/// `MAX_PROBLEMS` problems: enough to fix for now, and the rest would only cost memory.
+fn not_checked(at: usize, count: usize) -> Parsed {
+    Parsed {
+        problems: vec![Problem::new(
+            at,
+            format!(
+                "{count} more parts of this file were not checked after {MAX_PROBLEMS} problems; fix these first"
+            ),
+        )],
+        ..Parsed::default()
+    }
 }
 
 /// Parses the chunk `slice` (its text, which stands at `chunk.start` of the source).
@@ -546,4 +600,51 @@ fn reference(raw: RawSource, base: usize, source: Origin, problems: &mut Vec<Pro
         about: raw.about.filter(|a| !a.is_empty()),
         file: source.index,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_with_more_problems_than_are_listed_stops_being_checked_in_order() {
+        // Large enough to be parsed on every core: one problem an entry, past the most listed.
+        let entries = MAX_PROBLEMS + 5 * GROUP_CHUNKS;
+        let mut text = String::from("format = 1\n");
+        for i in 0..entries {
+            text.push_str(&format!("[[program]]\nid = \"p{i}\"\nkind = \"x\"\n"));
+        }
+        assert!(text.len() > PARALLEL_FROM_BYTES);
+        let run = || {
+            let mut problems: Vec<(usize, String)> = Vec::new();
+            let origin = Origin {
+                index: 0,
+                latest: None,
+            };
+            parse_source(&text, origin, |part| {
+                problems.extend(part.problems.into_iter().map(|p| (p.offset, p.message)));
+            });
+            problems
+        };
+        let problems = run();
+        let (unchecked, checked): (Vec<_>, Vec<_>) = problems
+            .iter()
+            .partition(|(_, message)| message.contains("not checked"));
+        assert_eq!(unchecked.len(), 1, "{unchecked:?}");
+        let count: usize = unchecked[0]
+            .1
+            .split(' ')
+            .next()
+            .and_then(|n| n.parse().ok())
+            .unwrap();
+        // Every entry was either checked (one problem) or counted among those not checked.
+        assert_eq!(checked.len() + count, entries);
+        assert!(
+            (MAX_PROBLEMS..MAX_PROBLEMS + GROUP_CHUNKS).contains(&checked.len()),
+            "{} checked",
+            checked.len()
+        );
+        // Which entries were checked depends on their order, never on the threads.
+        assert_eq!(run(), problems);
+    }
 }
