@@ -131,9 +131,8 @@ fn write_in_batches(mut grid: Grid, style: Style, out: &mut dyn Write, batch: us
     }
     let rows = std::mem::take(&mut grid.rows);
     let mut overflows = overflows.into_iter().peekable();
-    let total = rows.len();
     let mut rows = rows.into_iter().zip(drawn).zip(&grid.dim).peekable();
-    let mut written = 0;
+    let mut first = true;
     loop {
         let mut table = Table::new();
         table
@@ -144,7 +143,6 @@ fn write_in_batches(mut grid: Grid, style: Style, out: &mut dyn Write, batch: us
         } else {
             table.force_no_tty();
         }
-        let first = written == 0;
         if first {
             table.set_header(grid.columns.iter().map(|c| {
                 let cell = Cell::new_owned(c.header.clone());
@@ -155,10 +153,7 @@ fn write_in_batches(mut grid: Grid, style: Style, out: &mut dyn Write, batch: us
                 }
             }));
         }
-        let mut count = 0;
-        while count < batch
-            && let Some(((row, drawn), dim)) = rows.next()
-        {
+        for ((row, drawn), dim) in rows.by_ref().take(batch) {
             table.add_row(row.into_iter().zip(drawn).map(|(text, drawn)| {
                 let cell = Cell::new_owned(drawn.unwrap_or(text));
                 if *dim && style.color {
@@ -167,9 +162,7 @@ fn write_in_batches(mut grid: Grid, style: Style, out: &mut dyn Write, batch: us
                     cell
                 }
             }));
-            count += 1;
         }
-        written += count;
         let last = rows.peek().is_none();
         for (index, column) in table.column_iter_mut().enumerate() {
             // The one-character column separator is the only space between columns: it leaves
@@ -199,9 +192,10 @@ fn write_in_batches(mut grid: Grid, style: Style, out: &mut dyn Write, batch: us
                 None => writeln!(out, "{}", line.trim_end())?,
             }
         }
-        if last || written >= total {
+        if last {
             break;
         }
+        first = false;
     }
     for line in &grid.footer {
         for part in wrap(line, usize::from(style.width)) {

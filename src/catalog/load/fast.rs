@@ -579,15 +579,16 @@ mod tests {
     #[test]
     fn the_fast_reader_takes_every_built_in_entry() {
         // Start-up time rests on this: an entry the fast reader refuses costs the TOML parser.
+        use super::super::split::{ChunkKind, split};
         let text = include_str!("../../../data/catalog.toml");
-        let split = super::super::split::split(text, 0);
+        let split = split(text, 0);
         let mut refused = Vec::new();
         for chunk in &split.chunks {
             let slice = &text[chunk.start..chunk.end];
             let taken = match chunk.kind {
-                super::super::split::ChunkKind::Program => program(slice).is_some(),
-                super::super::split::ChunkKind::Institution => institution(slice).is_some(),
-                super::super::split::ChunkKind::Top => true,
+                ChunkKind::Program => program(slice).is_some(),
+                ChunkKind::Institution => institution(slice).is_some(),
+                ChunkKind::Top => true,
             };
             if !taken {
                 refused.push(slice.lines().nth(1).unwrap_or_default().to_string());

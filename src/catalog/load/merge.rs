@@ -113,8 +113,7 @@ impl Merge<'_> {
             }
         }
         if special.is_empty() {
-            // Moved in whole where that costs no room: `load` sizes `all` for every entry.
-            if all.is_empty() && all.capacity() <= items.capacity() {
+            if all.is_empty() {
                 *all = items;
                 *all_places = places;
             } else {
