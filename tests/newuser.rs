@@ -350,40 +350,28 @@ fn list_and_plan_take_the_sort_keys_compare_takes() {
 
 #[test]
 fn an_unmatched_university_names_the_closest_institutions() {
-    let mut list = micromasters();
-    list.args(["list", "-u", "colmbia"]);
-    let output = list.output().unwrap();
-    assert_eq!(output.status.code(), Some(0), "an empty result is not an error");
-    let err = String::from_utf8(output.stderr).unwrap();
+    // An empty result is not an error: every run exits 0.
+    let err = stderr_of(micromasters().args(["list", "-u", "colmbia"]), 0);
     assert!(
         err.contains(
             "note: no institution matches `colmbia`; did you mean `columbia` (Columbia University)?"
         ),
         "{err}"
     );
-    let mut plan = micromasters();
-    plan.args(["plan", "--university", "purdeu"]);
-    let err = String::from_utf8(plan.output().unwrap().stderr).unwrap();
+    let err = stderr_of(micromasters().args(["plan", "--university", "purdeu"]), 0);
     assert!(
         err.contains("did you mean `purdue` (Purdue University)?"),
         "{err}"
     );
     // Nothing close: say where the names are.
-    let mut far = micromasters();
-    far.args(["compare", "-u", "zzzz"]);
-    let err = String::from_utf8(far.output().unwrap().stderr).unwrap();
+    let err = stderr_of(micromasters().args(["compare", "-u", "zzzz"]), 0);
     assert!(
         err.contains("`micromasters list` names every institution"),
         "{err}"
     );
     // A value that matches stays quiet.
-    let mut fine = micromasters();
-    fine.args(["list", "-u", "mit"]);
-    assert!(
-        !String::from_utf8(fine.output().unwrap().stderr)
-            .unwrap()
-            .contains("no institution")
-    );
+    let err = stderr_of(micromasters().args(["list", "-u", "mit"]), 0);
+    assert!(!err.contains("no institution"), "{err}");
 }
 
 #[test]
