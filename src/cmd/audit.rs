@@ -48,13 +48,7 @@ pub fn run(
     }
     let mut page = ctx.page_citing(catalog, "audit", findings.iter().map(|f| f.program));
     page.heading = "What the catalogue does not know, and how old its figures are".into();
-    let report = Report {
-        entries: findings.iter(),
-        layout,
-        single: false,
-        page,
-        plot: None,
-    };
+    let report = Report::new(findings.iter(), layout, page);
     render::report(report, ctx.format, ctx.style, out)?;
     Ok(())
 }

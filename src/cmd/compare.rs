@@ -69,13 +69,7 @@ pub fn run(
         args,
         explain,
     });
-    let report = Report {
-        entries,
-        layout,
-        single: false,
-        page,
-        plot: None,
-    };
+    let report = Report::new(entries, layout, page);
     render::report(report, ctx.format, ctx.style, out)?;
     Ok(())
 }

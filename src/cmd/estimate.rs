@@ -107,35 +107,28 @@ fn side_by_side(
     }
     grid.footer
         .push(super::provenance(catalog, ctx, programs.iter().copied()));
-    let report = Report {
-        entries: entries.into_iter().map(|e| Estimated { laid_out: true, ..e }),
-        layout: grid,
-        single: false,
-        page: {
-            let mut page = ctx.page_citing(catalog, "estimate", programs.iter().copied());
-            if ctx.format == render::Format::Html {
-                page.heading = format!(
-                    "What {} would cost you, and how long {} take",
-                    programs
-                        .iter()
-                        .map(|p| p.name.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                    if programs.len() == 1 {
-                        "it would"
-                    } else {
-                        "each would"
-                    }
-                );
-                page.inputs.extend(super::learner_inputs(request, catalog, ctx));
-                for (p, e) in programs.iter().zip(&estimates) {
-                    page.answer.push(answer_alone(p, e, ctx));
-                }
+    let mut page = ctx.page_citing(catalog, "estimate", programs.iter().copied());
+    if ctx.format == render::Format::Html {
+        page.heading = format!(
+            "What {} would cost you, and how long {} take",
+            programs
+                .iter()
+                .map(|p| p.name.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+            if programs.len() == 1 {
+                "it would"
+            } else {
+                "each would"
             }
-            page
-        },
-        plot: None,
-    };
+        );
+        page.inputs.extend(super::learner_inputs(request, catalog, ctx));
+        for (p, e) in programs.iter().zip(&estimates) {
+            page.answer.push(answer_alone(p, e, ctx));
+        }
+    }
+    let entries = entries.into_iter().map(|e| Estimated { laid_out: true, ..e });
+    let report = Report::new(entries, grid, page);
     render::report(report, ctx.format, ctx.style, out)?;
     Ok(())
 }

@@ -87,13 +87,7 @@ pub fn run(
         catalog,
         ctx,
     });
-    let report = Report {
-        entries,
-        layout,
-        single: false,
-        page,
-        plot: None,
-    };
+    let report = Report::new(entries, layout, page);
     render::report(report, ctx.format, ctx.style, out)?;
     Ok(())
 }

@@ -24,17 +24,12 @@ pub fn run(
         Some(f) => format!("profile: {f}; flags win over it"),
         None => "no profile: give --profile FILE, set MICROMASTERS_PROFILE, or write $XDG_CONFIG_HOME/micromasters/profile.toml".into(),
     }];
-    let report = Report {
-        entries: entries.iter(),
-        layout,
-        single: false,
-        page: crate::render::Page {
-            title: "profile".into(),
-            heading: "Your profile".into(),
-            ..crate::render::Page::default()
-        },
-        plot: None,
+    let page = crate::render::Page {
+        title: "profile".into(),
+        heading: "Your profile".into(),
+        ..crate::render::Page::default()
     };
+    let report = Report::new(entries.iter(), layout, page);
     let style = Style {
         color: false,
         width: 80,

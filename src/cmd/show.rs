@@ -47,17 +47,12 @@ pub fn run(
         .map(|p| p.name.as_str())
         .collect::<Vec<_>>()
         .join(", ");
-    let report = Report {
-        entries: programs.iter().map(|&program| Shown {
-            program,
-            catalog,
-            ctx,
-        }),
-        layout: grid,
-        single: false,
-        page,
-        plot: None,
-    };
+    let entries = programs.iter().map(|&program| Shown {
+        program,
+        catalog,
+        ctx,
+    });
+    let report = Report::new(entries, grid, page);
     render::report(report, ctx.format, ctx.style, out)?;
     Ok(())
 }
@@ -182,13 +177,7 @@ pub fn pathways(ids: &[String], catalog: &Catalog, ctx: &Context, out: &mut dyn 
                 line,
             })
     });
-    let report = Report {
-        entries,
-        layout,
-        single: false,
-        page,
-        plot: None,
-    };
+    let report = Report::new(entries, layout, page);
     render::report(report, ctx.format, ctx.style, out)?;
     Ok(())
 }

@@ -19,20 +19,13 @@ pub fn run(catalog: &Catalog, ctx: &Context, out: &mut dyn Write, _err: &mut dyn
         "{}; cited by a program as `[KEY]` in its notes or in its `sources`",
         count(catalog.references.len(), "source")
     )];
-    let report = Report {
-        entries: catalog
-            .references
-            .iter()
-            .map(|reference| Listed { reference, catalog }),
-        layout,
-        single: false,
-        page: {
-            let mut page = ctx.page(catalog, "sources");
-            page.heading = "The sources the catalogue cites".into();
-            page
-        },
-        plot: None,
-    };
+    let mut page = ctx.page(catalog, "sources");
+    page.heading = "The sources the catalogue cites".into();
+    let entries = catalog
+        .references
+        .iter()
+        .map(|reference| Listed { reference, catalog });
+    let report = Report::new(entries, layout, page);
     render::report(report, ctx.format, ctx.style, out)?;
     Ok(())
 }

@@ -217,6 +217,20 @@ pub struct Report<I> {
     pub plot: Option<plot::Plot>,
 }
 
+impl<I> Report<I> {
+    /// A report of `entries` in `layout`, with `page` around it as HTML: an array in JSON, and
+    /// no plot (set `single` or `plot` where a command has one).
+    pub fn new(entries: I, layout: Grid, page: Page) -> Self {
+        Report {
+            entries,
+            layout,
+            single: false,
+            page,
+            plot: None,
+        }
+    }
+}
+
 /// What a page shows around its table, for a reader who was not at the terminal: the question
 /// it answers, the inputs, when and from what it was made, the answer first, the sources of
 /// the figures, and how to read it. Only HTML draws it; the other formats carry the same
