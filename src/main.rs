@@ -164,12 +164,7 @@ fn run(cli: &Cli, profile: Option<&Profile>, out: &mut dyn Write) -> Result<Exit
             // Ids complete too: those of the catalogue as loaded now, problems or not.
             let catalog = &session.loaded().catalog;
             let ids: Vec<String> = catalog.programs.iter().map(|p| p.id.clone()).collect();
-            let degrees: Vec<String> = catalog
-                .programs
-                .iter()
-                .filter(|p| p.kind.is_degree())
-                .map(|p| p.id.clone())
-                .collect();
+            let degrees: Vec<String> = catalog.degree_ids().map(str::to_string).collect();
             cli::completions(args.shell, &ids, &degrees, out)?;
             Ok(ExitCode::SUCCESS)
         }

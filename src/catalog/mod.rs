@@ -72,6 +72,14 @@ impl Catalog {
         self.program_index.get(id).map(|&i| &self.programs[i])
     }
 
+    /// The ids of the degrees a pathway may point to, in catalogue order.
+    pub fn degree_ids(&self) -> impl Iterator<Item = &str> {
+        self.programs
+            .iter()
+            .filter(|p| p.kind.is_degree())
+            .map(|p| p.id.as_str())
+    }
+
     /// The institution with this id.
     pub fn institution(&self, id: &str) -> Option<&Institution> {
         self.institution_index.get(id).map(|&i| &self.institutions[i])
@@ -113,12 +121,7 @@ impl Catalog {
     /// whose id it begins first (`mit-scm` is `mit-scm-masters`), else the closest degrees.
     pub fn unknown_degree(&self, id: &str) -> String {
         let wanted = id.to_lowercase();
-        let degrees: Vec<&str> = self
-            .programs
-            .iter()
-            .filter(|p| p.kind.is_degree())
-            .map(|p| p.id.as_str())
-            .collect();
+        let degrees: Vec<&str> = self.degree_ids().collect();
         let begun: Vec<String> = degrees
             .iter()
             .filter(|d| d.starts_with(&wanted))

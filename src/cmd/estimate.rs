@@ -111,11 +111,7 @@ fn side_by_side(
     if ctx.format == render::Format::Html {
         page.heading = format!(
             "What {} would cost you, and how long {} take",
-            programs
-                .iter()
-                .map(|p| p.name.as_str())
-                .collect::<Vec<_>>()
-                .join(", "),
+            super::names(&programs),
             if programs.len() == 1 {
                 "it would"
             } else {

@@ -108,20 +108,24 @@ pub fn catalogue_words(catalog: &Catalog) -> String {
 
 /// The degrees `--toward` names; an unknown one is an error naming the degrees it may mean.
 pub fn degrees_named<'a>(catalog: &'a Catalog, ids: &[String]) -> Result<Vec<&'a Program>> {
-    ids.iter()
-        .map(|id| match catalog.program(id) {
-            Some(p) => Ok(p),
-            None => bail!("{}", catalog.unknown_degree(id)),
-        })
-        .collect()
+    named(catalog, ids, Catalog::unknown_degree)
 }
 
 /// The programs named by `ids`, in that order; an unknown id is an error naming close ones.
 pub fn programs_named<'a>(catalog: &'a Catalog, ids: &[String]) -> Result<Vec<&'a Program>> {
+    named(catalog, ids, Catalog::unknown_program)
+}
+
+/// The programs `ids` name, in order; an unknown id is the error `unknown` words.
+fn named<'a>(
+    catalog: &'a Catalog,
+    ids: &[String],
+    unknown: fn(&Catalog, &str) -> String,
+) -> Result<Vec<&'a Program>> {
     ids.iter()
         .map(|id| match catalog.program(id) {
             Some(p) => Ok(p),
-            None => bail!("{}", catalog.unknown_program(id)),
+            None => bail!("{}", unknown(catalog, id)),
         })
         .collect()
 }
@@ -544,6 +548,15 @@ pub fn front_legend(matched: usize, noun: &str) -> String {
     format!(
         "◆ on the cost–time front of {set} that passed the filters: none of them is both no dearer and no quicker (by the middle of the ranges)"
     )
+}
+
+/// The programs' names, a comma apart: a page's heading.
+pub fn names(programs: &[&Program]) -> String {
+    programs
+        .iter()
+        .map(|p| p.name.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// "1 program" or "2 programs".

@@ -42,11 +42,7 @@ pub fn run(
         ));
     }
     let mut page = ctx.page_citing(catalog, "show", programs.iter().copied());
-    page.heading = programs
-        .iter()
-        .map(|p| p.name.as_str())
-        .collect::<Vec<_>>()
-        .join(", ");
+    page.heading = super::names(&programs);
     let entries = programs.iter().map(|&program| Shown {
         program,
         catalog,
@@ -154,14 +150,7 @@ pub fn pathways(ids: &[String], catalog: &Catalog, ctx: &Context, out: &mut dyn 
         super::count(programs.len(), "program")
     )];
     let mut page = ctx.page_citing(catalog, "show --pathways", programs.iter().copied());
-    page.heading = format!(
-        "Pathways of {}",
-        programs
-            .iter()
-            .map(|p| p.name.as_str())
-            .collect::<Vec<_>>()
-            .join(", ")
-    );
+    page.heading = format!("Pathways of {}", super::names(&programs));
     let entries = programs.iter().flat_map(|&program| {
         let records = record(program, catalog, ctx).credit;
         let lines = pathway_lines(program, catalog);

@@ -9,12 +9,7 @@ use crate::catalog::wording;
 pub(super) fn cross_check(catalog: &Catalog, references: &[References]) -> Vec<(usize, Problem)> {
     let mut found = Vec::new();
     let institution_ids: Vec<&str> = catalog.institutions.iter().map(|i| i.id.as_str()).collect();
-    let degree_ids: Vec<&str> = catalog
-        .programs
-        .iter()
-        .filter(|p| p.kind.is_degree())
-        .map(|p| p.id.as_str())
-        .collect();
+    let degree_ids: Vec<&str> = catalog.degree_ids().collect();
     // Suggestions cost a comparison with many ids each: a file with thousands of unknown
     // references gets them for the first few hundred only.
     let mut suggestions = SUGGESTIONS;
