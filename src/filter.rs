@@ -219,21 +219,21 @@ pub fn institutions_matching<'a>(catalog: &'a Catalog, wanted: &[String]) -> Has
 /// mean (`did you mean ...`), for a note: an empty result is not an error, but a typo should
 /// not pass for "no such program".
 pub fn unmatched_universities(catalog: &Catalog, wanted: &[String]) -> Vec<(String, String)> {
+    // Names compared in lower case; each suggestion is an institution's id, with its name.
+    let names: Vec<(String, &str)> = catalog
+        .institutions
+        .iter()
+        .flat_map(|i| {
+            [Some(i.id.as_str()), Some(i.name.as_str()), i.short.as_deref()]
+                .into_iter()
+                .flatten()
+                .map(move |n| (n.to_lowercase(), i.id.as_str()))
+        })
+        .collect();
     wanted
         .iter()
         .filter(|value| institutions_matching(catalog, std::slice::from_ref(value)).is_empty())
         .map(|value| {
-            // Names compared in lower case; each suggestion is an institution's id, with its name.
-            let names: Vec<(String, &str)> = catalog
-                .institutions
-                .iter()
-                .flat_map(|i| {
-                    [Some(i.id.as_str()), Some(i.name.as_str()), i.short.as_deref()]
-                        .into_iter()
-                        .flatten()
-                        .map(move |n| (n.to_lowercase(), i.id.as_str()))
-                })
-                .collect();
             let wanted = value.trim().to_lowercase();
             let mut ids: Vec<&str> = Vec::new();
             for close in crate::catalog::wording::ranked(&wanted, names.iter().map(|(n, _)| n.as_str()), 0.8)
@@ -252,11 +252,10 @@ pub fn unmatched_universities(catalog: &Catalog, wanted: &[String]) -> Vec<(Stri
                     None => format!("`{id}`"),
                 })
                 .collect();
-            let hint = match named.as_slice() {
-                [] => "; `micromasters list` names every institution".to_string(),
-                [one] => format!("; did you mean {one}?"),
-                [first @ .., last] => format!("; did you mean {} or {last}?", first.join(", ")),
-            };
+            let hint = crate::catalog::wording::did_you_mean_worded(
+                &named,
+                "`micromasters list` names every institution",
+            );
             (value.clone(), hint)
         })
         .collect()

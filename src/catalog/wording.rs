@@ -97,7 +97,13 @@ pub fn did_you_mean<'a>(
     let mut close = ranked(found, candidates, threshold);
     close.truncate(most);
     let quoted: Vec<String> = close.iter().map(|c| format!("`{c}`")).collect();
-    match quoted.as_slice() {
+    did_you_mean_worded(&quoted, otherwise)
+}
+
+/// `; did you mean a?` (or `a, b or c`) for suggestions already worded, else `; {otherwise}`
+/// (nothing when empty): `did_you_mean`'s wording, for a caller that adds to each suggestion.
+pub fn did_you_mean_worded(worded: &[String], otherwise: &str) -> String {
+    match worded {
         [] if otherwise.is_empty() => String::new(),
         [] => format!("; {otherwise}"),
         [one] => format!("; did you mean {one}?"),
