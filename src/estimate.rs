@@ -150,7 +150,7 @@ pub fn aid(program: &Program, asked: Option<f64>) -> (f64, Option<Note>) {
     match asked {
         None => (0.0, None),
         Some(asked) if asked > limit => {
-            let id = program.id.clone();
+            let id = program.id.to_string();
             let note = if program.financial_aid.is_none() {
                 Note::NoAid { id }
             } else {
@@ -196,8 +196,8 @@ pub fn estimate(program: &Program, money: &Money, request: &Request) -> Result<E
     let calendar = pace::calendar(program, 1.0, request.pace);
     notes.extend(months_notes(program, &calendar, request.pace));
     Ok(Estimate {
-        id: program.id.clone(),
-        name: program.name.clone(),
+        id: program.id.to_string(),
+        name: program.name.to_string(),
         currency: money.display.clone(),
         full_cost,
         cost,
@@ -239,13 +239,13 @@ pub fn months_notes(program: &Program, calendar: &Calendar, pace: Pace) -> Vec<N
             }
         }
         Basis::Advertised if pace.hours_per_week.is_some() => notes.push(Note::NoEffort {
-            id: program.id.clone(),
+            id: program.id.to_string(),
         }),
         Basis::Advertised => notes.push(Note::AdvertisedMonths),
     }
     if let (true, Some(max_months)) = (calendar.over_limit, program.max_months) {
         notes.push(Note::OverLimit {
-            id: program.id.clone(),
+            id: program.id.to_string(),
             max_months,
         });
     }

@@ -163,7 +163,7 @@ fn run(cli: &Cli, profile: Option<&Profile>, out: &mut dyn Write) -> Result<Exit
         Command::Completions(args) => {
             // Ids complete too: those of the catalogue as loaded now, problems or not.
             let catalog = &session.loaded().catalog;
-            let ids: Vec<String> = catalog.programs.iter().map(|p| p.id.clone()).collect();
+            let ids: Vec<String> = catalog.programs.iter().map(|p| p.id.to_string()).collect();
             let degrees: Vec<String> = catalog.degree_ids().map(str::to_string).collect();
             cli::completions(args.shell, &ids, &degrees, out)?;
             Ok(ExitCode::SUCCESS)

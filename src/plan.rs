@@ -168,7 +168,10 @@ pub fn plan<'a>(catalog: &'a Catalog, money: &Money, request: &PlanRequest, star
         let degree_ok = last
             .degree_kind()
             .is_some_and(|k| f.kinds.is_empty() || f.kinds.contains(&k))
-            && (f.toward.is_empty() || last.program().is_some_and(|p| f.toward.contains(&p.id)));
+            && (f.toward.is_empty()
+                || last
+                    .program()
+                    .is_some_and(|p| f.toward.iter().any(|t| *t == p.id)));
         if !degree_ok {
             continue;
         }

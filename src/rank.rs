@@ -100,7 +100,7 @@ pub fn order_programs(programs: &mut Vec<&Program>, keys: &[OrderKey], money: &M
                 months: p.months.map(|m| (m.min, m.max)),
                 credit: p.credit_share().unwrap_or(0.0),
                 pacing: pacing_rank(p.pacing, None),
-                name: p.name.to_lowercase(),
+                name: p.name.as_str().to_lowercase(),
             };
             (values, p)
         })
@@ -455,7 +455,7 @@ pub fn order<'a>(
                 credit: p.credit_share().unwrap_or(0.0),
                 pacing: pacing_rank(p.pacing, prefer),
                 name: if by_name {
-                    p.name.to_lowercase()
+                    p.name.as_str().to_lowercase()
                 } else {
                     String::new()
                 },

@@ -128,7 +128,7 @@ impl<'a> Taken<'a> {
     /// The id of a catalogue program, else the degree's words and who grants it.
     pub fn label(self) -> String {
         match self {
-            Taken::Program(p) => p.id.clone(),
+            Taken::Program(p) => p.id.to_string(),
             Taken::Described { degree, at: Some(at) } => format!("{degree} at {at}"),
             Taken::Described { degree, at: None } => degree.to_string(),
         }

@@ -14,7 +14,7 @@ pub use date::Date;
 pub use load::{BUILTIN_NAME, Diagnostic, InstitutionKey, Loaded, ProgramKey, Source, load, write};
 pub use model::{
     Admission, Checked, CreditSummary, Delivery, Fees, Figure, Grants, Institution, Kind, Pacing, Pathway,
-    PathwayKind, PathwayStatus, Program, Status, Target, Tuition,
+    PathwayKind, PathwayStatus, Program, Status, Target, Text, Tuition,
 };
 
 /// Every loaded institution and program, merged across sources.
@@ -37,17 +37,13 @@ pub struct Catalog {
     pub references: Vec<Reference>,
     /// The files that corrected each program, in order (`corrected_by`).
     pub corrected_by: HashMap<String, Vec<String>>,
-    institution_index: HashMap<String, usize>,
-    program_index: HashMap<String, usize>,
+    institution_index: HashMap<Text, usize>,
+    program_index: HashMap<Text, usize>,
 }
 
 impl Catalog {
     /// Takes the id lookups the loader built while merging.
-    pub(crate) fn set_index(
-        &mut self,
-        institutions: HashMap<String, usize>,
-        programs: HashMap<String, usize>,
-    ) {
+    pub(crate) fn set_index(&mut self, institutions: HashMap<Text, usize>, programs: HashMap<Text, usize>) {
         self.institution_index = institutions;
         self.program_index = programs;
     }

@@ -5,6 +5,10 @@ use crate::named::named_enum;
 use super::amount::Amount;
 use super::date::Date;
 
+/// Catalogue text: a string of up to 24 bytes (most ids, currencies, subjects) is held in
+/// place, without a heap allocation of its own; longer text is held like a `String`.
+pub type Text = compact_str::CompactString;
+
 named_enum! {
     /// What kind of credential a program leads to.
     Kind {
@@ -240,22 +244,22 @@ pub enum CreditSummary {
 /// One credential or degree.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Program {
-    pub id: String,
-    pub name: String,
+    pub id: Text,
+    pub name: Text,
     pub kind: Kind,
     /// The institution's id.
-    pub institution: String,
-    pub platform: Option<String>,
+    pub institution: Text,
+    pub platform: Option<Text>,
     pub delivery: Delivery,
     pub pacing: Pacing,
-    pub subjects: Vec<String>,
+    pub subjects: Vec<Text>,
     pub courses: Option<u32>,
     pub credits: Option<f64>,
     pub admission: Admission,
     /// Full price in `currency`; `None` where the catalogue says `"unknown"`.
     pub cost: Option<Amount>,
     /// ISO 4217 code of `cost` and `fees`.
-    pub currency: String,
+    pub currency: Text,
     /// Largest share of the cost that aid can remove, in [0, 1].
     pub financial_aid: Option<f64>,
     /// Boxed: few programs have fees, and every program pays for the room.
@@ -272,12 +276,12 @@ pub struct Program {
     pub credit: Vec<Pathway>,
     pub status: Status,
     pub ends: Option<Date>,
-    pub partners: Vec<String>,
-    pub url: Option<String>,
+    pub partners: Vec<Text>,
+    pub url: Option<Text>,
     pub verified: Option<Date>,
-    pub notes: Option<String>,
+    pub notes: Option<Text>,
     /// Keys of the `[[source]]` tables its figures come from.
-    pub sources: Vec<String>,
+    pub sources: Vec<Text>,
     /// Index of the source this entry came from.
     pub source: usize,
     /// When each group of figures was checked, by `Figure`; `None` (as for most programs) where
@@ -288,7 +292,7 @@ pub struct Program {
 impl Program {
     /// The keys of the sources it cites: its `sources`, then each `[KEY]` in its notes, once.
     pub fn cited(&self) -> Vec<&str> {
-        let mut keys: Vec<&str> = self.sources.iter().map(String::as_str).collect();
+        let mut keys: Vec<&str> = self.sources.iter().map(Text::as_str).collect();
         for key in self.notes.as_deref().map(citations).into_iter().flatten() {
             if !keys.contains(&key) {
                 keys.push(key);

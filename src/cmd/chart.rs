@@ -150,6 +150,6 @@ pub fn plot(chart: &Chart, currency: &str) -> Plot {
         })
         .collect();
     let front_line = chart.front_line().iter().map(|p| (p.cost, p.months)).collect();
-    let left_out = chart.unplaced.iter().map(|p| p.id.clone()).collect();
+    let left_out = chart.unplaced.iter().map(|p| p.id.to_string()).collect();
     Plot::axes(points, front_line, &chart.scale, currency, left_out)
 }

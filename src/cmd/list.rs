@@ -112,13 +112,13 @@ impl<'a> Entry for Listing<'a> {
     fn rows(&self, rows: &mut Vec<Row>) {
         let p = self.program;
         if self.opens_group {
-            let heading =
-                self.catalog
-                    .institution(&p.institution)
-                    .map_or(p.institution.clone(), |i| match &i.short {
-                        Some(short) => format!("{short} — {}", i.name),
-                        None => i.name.clone(),
-                    });
+            let heading = self
+                .catalog
+                .institution(&p.institution)
+                .map_or(p.institution.to_string(), |i| match &i.short {
+                    Some(short) => format!("{short} — {}", i.name),
+                    None => i.name.clone(),
+                });
             let mut cells = vec![heading];
             cells.resize(6, String::new());
             rows.push(Row {

@@ -51,9 +51,9 @@ impl Context {
     /// `program` as a page's sources list it.
     pub fn cited(&self, program: &Program) -> Cited {
         Cited {
-            id: program.id.clone(),
-            name: program.name.clone(),
-            url: program.url.clone(),
+            id: program.id.to_string(),
+            name: program.name.to_string(),
+            url: program.url.as_deref().map(str::to_string),
             verified: program.oldest_check().map(|d| d.to_string()),
             stale: program.is_stale(self.today),
         }

@@ -286,7 +286,7 @@ fn describe(planned: &Planned, catalog: &Catalog, ctx: &Context, paced: bool, fi
     let school = |taken: Taken| match taken {
         Taken::Program(p) => catalog
             .institution(&p.institution)
-            .map_or(p.institution.clone(), |i| i.label().to_string()),
+            .map_or(p.institution.to_string(), |i| i.label().to_string()),
         Taken::Described { at, .. } => at.unwrap_or("outside the catalogue").to_string(),
     };
     let mut marks = String::new();
@@ -328,7 +328,7 @@ fn describe(planned: &Planned, catalog: &Catalog, ctx: &Context, paced: bool, fi
         .enumerate()
         .map(|(i, s)| {
             let what = match s.taken {
-                Taken::Program(p) if i == 0 => p.id.clone(),
+                Taken::Program(p) if i == 0 => p.id.to_string(),
                 Taken::Program(p) if p.kind.is_degree() => "rest of degree".to_string(),
                 Taken::Program(p) => format!("rest of {}", p.id),
                 Taken::Described { .. } => "rest of degree".to_string(),

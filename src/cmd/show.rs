@@ -3,7 +3,7 @@
 use std::io::Write;
 
 use super::{Context, ProgramRecord, high, low, months_cell, programs_named, stale_mark};
-use crate::catalog::{Catalog, Checked, Fees, Figure, PathwayKind, PathwayStatus, Program, Target};
+use crate::catalog::{Catalog, Checked, Fees, Figure, PathwayKind, PathwayStatus, Program, Target, Text};
 use crate::render::{self, Column, Entry, Grid, Report, Row, text};
 use anyhow::Result;
 
@@ -21,7 +21,7 @@ pub fn run(
         if ctx.format == crate::render::Format::Html {
             format!("{} ({})", p.name, p.id)
         } else {
-            p.id.clone()
+            p.id.to_string()
         }
     };
     let columns =
@@ -218,7 +218,7 @@ impl<'a> Entry for PathwayEntry<'a> {
                 }
             });
         rows.push(Row {
-            cells: vec![self.program.id.clone(), toward.replace('`', ""), amount, note],
+            cells: vec![self.program.id.to_string(), toward.replace('`', ""), amount, note],
             dim: self.pathway.status == PathwayStatus::Ended,
             note: None,
         });
@@ -278,7 +278,9 @@ fn verified_text(p: &Program, catalog: &Catalog, ctx: &Context) -> String {
 fn fields(p: &Program, catalog: &Catalog, ctx: &Context) -> Vec<(&'static str, String)> {
     let institution = catalog
         .institution(&p.institution)
-        .map_or(p.institution.clone(), |i| format!("{} ({})", i.name, i.label()));
+        .map_or(p.institution.to_string(), |i| {
+            format!("{} ({})", i.name, i.label())
+        });
     let cost = ctx.money.cost_of(p);
     let mut cost_text = text::money(cost, &ctx.money.display);
     if p.currency != ctx.money.display {
@@ -295,10 +297,10 @@ fn fields(p: &Program, catalog: &Catalog, ctx: &Context) -> Vec<(&'static str, S
     });
     let pathways = pathway_lines(p, catalog);
     vec![
-        ("name", p.name.clone()),
+        ("name", p.name.to_string()),
         ("kind", p.kind.to_string()),
         ("institution", institution),
-        ("platform", or_dash(p.platform.clone())),
+        ("platform", or_dash(p.platform.as_deref().map(str::to_string))),
         ("delivery", p.delivery.to_string()),
         ("pacing", p.pacing.to_string()),
         (
@@ -341,9 +343,9 @@ fn fields(p: &Program, catalog: &Catalog, ctx: &Context) -> Vec<(&'static str, S
             "partners",
             or_dash((!p.partners.is_empty()).then(|| p.partners.join(", "))),
         ),
-        ("url", or_dash(p.url.clone())),
+        ("url", or_dash(p.url.as_deref().map(str::to_string))),
         ("verified", verified),
-        ("notes", or_dash(p.notes.clone())),
+        ("notes", or_dash(p.notes.as_deref().map(str::to_string))),
         ("sources", or_dash(cited_lines(p, catalog))),
         (
             "source",
@@ -358,7 +360,7 @@ pub struct ShowRecord<'a> {
     #[serde(flatten)]
     program: ProgramRecord<'a>,
     platform: Option<&'a str>,
-    subjects: &'a [String],
+    subjects: &'a [Text],
     courses: Option<u32>,
     #[serde(serialize_with = "render::optional_number")]
     credits: Option<f64>,
@@ -380,7 +382,7 @@ pub struct ShowRecord<'a> {
     max_months: Option<f64>,
     credit: Vec<PathwayRecord<'a>>,
     ends: Option<String>,
-    partners: &'a [String],
+    partners: &'a [Text],
     url: Option<&'a str>,
     notes: Option<&'a str>,
     source: String,

@@ -62,7 +62,7 @@ pub(super) fn cross_check(catalog: &Catalog, references: &[References]) -> Vec<(
         for (at, message) in check::fee_needs(program) {
             problem(refs.fees[at] as usize, message.to_string());
         }
-        if program.currency != "USD" && !catalog.rates.contains_key(&program.currency) {
+        if program.currency != "USD" && !catalog.rates.contains_key(program.currency.as_str()) {
             let known: Vec<String> = catalog
                 .currencies()
                 .into_iter()

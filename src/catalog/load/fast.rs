@@ -11,7 +11,7 @@ use toml::value::{Date, Datetime};
 
 use super::raw::{RawCredit, RawFees, RawInstitution, RawProgram, Word};
 use crate::catalog::amount::{Amount, Stated};
-use crate::catalog::model::{Admission, Delivery, Kind, Pacing, Status};
+use crate::catalog::model::{Admission, Delivery, Kind, Pacing, Status, Text};
 
 /// A value as written, with its span in the entry's text.
 #[derive(Debug, Clone, PartialEq)]
@@ -274,9 +274,9 @@ fn entry<'a>(text: &'a str, header: &str) -> Option<Vec<(&'a str, Value<'a>, Ran
     Some(entries)
 }
 
-fn string(value: &Value, span: Range<usize>) -> Option<Spanned<String>> {
+fn string<S: for<'s> From<&'s str>>(value: &Value, span: Range<usize>) -> Option<Spanned<S>> {
     match value {
-        Value::Str(s) => Some(Spanned::new(span, s.to_string())),
+        Value::Str(s) => Some(Spanned::new(span, S::from(s))),
         _ => None,
     }
 }
@@ -314,14 +314,14 @@ fn word<T: std::str::FromStr>(value: &Value, span: Range<usize>) -> Option<Spann
     }
 }
 
-fn strings(value: &Value) -> Option<Vec<String>> {
+fn strings(value: &Value) -> Option<Vec<Text>> {
     // Collected from a borrow, not in place: a vector collected from the array's own would
     // keep the array's larger room for as long as the catalogue lives.
     match value {
         Value::Array(items) => items
             .iter()
             .map(|(v, _)| match v {
-                Value::Str(s) => Some((*s).to_string()),
+                Value::Str(s) => Some(Text::from(*s)),
                 _ => None,
             })
             .collect(),
@@ -489,19 +489,19 @@ pub fn program(text: &str) -> Option<RawProgram> {
 /// The fields of a program as they are met, before the required ones are checked.
 #[derive(Default)]
 struct RawProgramParts {
-    id: Option<Spanned<String>>,
-    name: Option<String>,
+    id: Option<Spanned<Text>>,
+    name: Option<Text>,
     kind: Option<Spanned<Word<Kind>>>,
-    institution: Option<Spanned<String>>,
-    platform: Option<String>,
+    institution: Option<Spanned<Text>>,
+    platform: Option<Text>,
     delivery: Option<Spanned<Word<Delivery>>>,
     pacing: Option<Spanned<Word<Pacing>>>,
-    subjects: Option<Vec<String>>,
+    subjects: Option<Vec<Text>>,
     courses: Option<Spanned<i64>>,
     credits: Option<Spanned<f64>>,
     admission: Option<Spanned<Word<Admission>>>,
     cost: Option<Spanned<Stated>>,
-    currency: Option<Spanned<String>>,
+    currency: Option<Spanned<Text>>,
     financial_aid: Option<Spanned<f64>>,
     fees: Option<Spanned<RawFees>>,
     months: Option<Spanned<Stated>>,
@@ -512,11 +512,11 @@ struct RawProgramParts {
     credit: Option<Vec<Spanned<RawCredit>>>,
     status: Option<Spanned<Word<Status>>>,
     ends: Option<Spanned<Datetime>>,
-    partners: Option<Vec<String>>,
-    url: Option<String>,
+    partners: Option<Vec<Text>>,
+    url: Option<Text>,
     verified: Option<Spanned<Datetime>>,
-    notes: Option<String>,
-    sources: Option<Vec<String>>,
+    notes: Option<Text>,
+    sources: Option<Vec<Text>>,
 }
 
 /// Reads an `[[institution]]` entry in the plain shape.

@@ -8,7 +8,7 @@ use std::collections::hash_map::Entry;
 use super::Replacement;
 use super::check::{InstitutionPlace, Problem, ProblemKind, References};
 use super::correct::{Correctable, Given};
-use crate::catalog::model::{Institution, Program};
+use crate::catalog::model::{Institution, Program, Text};
 
 /// An entry merged by id across sources.
 pub(super) trait Keyed: Correctable {
@@ -96,12 +96,12 @@ impl Merge<'_> {
         places: Vec<P>,
         all: &mut Vec<T>,
         all_places: &mut Vec<P>,
-        index: &mut HashMap<String, usize>,
+        index: &mut HashMap<Text, usize>,
     ) {
         let mut next_at = all.len();
         let mut special: Vec<(usize, Special)> = Vec::new();
         for (i, (item, place)) in items.iter().zip(&places).enumerate() {
-            match index.entry(item.id().to_string()) {
+            match index.entry(Text::from(item.id())) {
                 Entry::Occupied(slot) => special.push((i, Special::Existing(*slot.get()))),
                 Entry::Vacant(_) if !place.given().missing::<T>().is_empty() => {
                     special.push((i, Special::Incomplete));

@@ -7,6 +7,7 @@ use toml::Spanned;
 use toml::value::Datetime;
 
 use crate::catalog::amount::{Amount, Stated};
+use crate::catalog::model::Text;
 use crate::catalog::model::{Admission, Delivery, Grants, Kind, Pacing, PathwayStatus, Status, Tuition};
 
 /// A closed word as written: the value it names, or the text that names none, kept for the
@@ -88,21 +89,21 @@ pub struct RawInstitution {
 #[derive(Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawProgram {
-    pub id: Spanned<String>,
-    pub name: Option<String>,
+    pub id: Spanned<Text>,
+    pub name: Option<Text>,
     /// Checked against the allowed words by `check`, so that a misspelling does not hide the
     /// entry's other problems.
     pub kind: Option<Spanned<Word<Kind>>>,
-    pub institution: Option<Spanned<String>>,
-    pub platform: Option<String>,
+    pub institution: Option<Spanned<Text>>,
+    pub platform: Option<Text>,
     pub delivery: Option<Spanned<Word<Delivery>>>,
     pub pacing: Option<Spanned<Word<Pacing>>>,
-    pub subjects: Option<Vec<String>>,
+    pub subjects: Option<Vec<Text>>,
     pub courses: Option<Spanned<i64>>,
     pub credits: Option<Spanned<f64>>,
     pub admission: Option<Spanned<Word<Admission>>>,
     pub cost: Option<Spanned<Stated>>,
-    pub currency: Option<Spanned<String>>,
+    pub currency: Option<Spanned<Text>>,
     pub financial_aid: Option<Spanned<f64>>,
     pub fees: Option<Spanned<RawFees>>,
     pub months: Option<Spanned<Stated>>,
@@ -113,11 +114,11 @@ pub struct RawProgram {
     pub credit: Option<Vec<Spanned<RawCredit>>>,
     pub status: Option<Spanned<Word<Status>>>,
     pub ends: Option<Spanned<Datetime>>,
-    pub partners: Option<Vec<String>>,
-    pub url: Option<String>,
+    pub partners: Option<Vec<Text>>,
+    pub url: Option<Text>,
     pub verified: Option<Spanned<Datetime>>,
-    pub notes: Option<String>,
-    pub sources: Option<Vec<String>>,
+    pub notes: Option<Text>,
+    pub sources: Option<Vec<Text>>,
 }
 
 /// A program's `fees` table.

@@ -6,7 +6,7 @@ use toml::value::{Array, Datetime, Table, Value};
 use super::Catalog;
 use crate::catalog::amount::Amount;
 use crate::catalog::date::Date;
-use crate::catalog::model::{Grants, Institution, PathwayStatus, Program, Target, Tuition};
+use crate::catalog::model::{Grants, Institution, PathwayStatus, Program, Target, Text, Tuition};
 
 fn date(d: Date) -> Value {
     let text = d.to_string();
@@ -27,8 +27,8 @@ fn stated(a: Option<Amount>) -> Value {
     a.map_or_else(|| Value::String("unknown".into()), amount)
 }
 
-fn strings(items: &[String]) -> Value {
-    Value::Array(items.iter().cloned().map(Value::String).collect())
+fn strings(items: &[Text]) -> Value {
+    Value::Array(items.iter().map(|s| Value::String(s.to_string())).collect())
 }
 
 fn put(table: &mut Table, key: &str, value: Option<Value>) {

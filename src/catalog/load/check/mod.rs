@@ -16,7 +16,7 @@ use toml::Spanned;
 use super::correct::{Given, InstitutionKey, ProgramKey};
 use super::raw::{RawFees, RawInstitution, RawProgram};
 use crate::catalog::Date;
-use crate::catalog::model::{Admission, Delivery, Institution, Kind, Pacing, Program, Status};
+use crate::catalog::model::{Admission, Delivery, Institution, Kind, Pacing, Program, Status, Text};
 use crate::catalog::wording::limit;
 
 /// What kind of problem a `Problem` is, where the loader treats kinds differently.
@@ -185,7 +185,7 @@ fn count(f: &mut Findings, value: &Spanned<i64>, key: &str) -> Option<u32> {
 }
 
 /// An empty string clears an optional key: it is the same as no value.
-fn non_empty(text: Option<String>) -> Option<String> {
+fn non_empty<T: std::ops::Deref<Target = str>>(text: Option<T>) -> Option<T> {
     text.filter(|t| !t.is_empty())
 }
 
@@ -276,7 +276,7 @@ pub fn program(raw: RawProgram, base: usize, origin: Origin) -> Result<(Program,
         let institution = raw
             .institution
             .as_ref()
-            .map(|i| (i.get_ref().clone(), base + i.span().start));
+            .map(|i| (i.get_ref().to_string(), base + i.span().start));
         return Err(Rejected {
             problems: f.problems,
             institution,
@@ -326,9 +326,7 @@ pub fn program(raw: RawProgram, base: usize, origin: Origin) -> Result<(Program,
             Admission::Open
         }),
         cost,
-        currency: raw
-            .currency
-            .map_or_else(|| "USD".to_string(), Spanned::into_inner),
+        currency: raw.currency.map_or(Text::const_new("USD"), Spanned::into_inner),
         financial_aid: raw.financial_aid.map(Spanned::into_inner),
         fees: fees.map(Box::new),
         months,

@@ -24,7 +24,11 @@ pub fn is_currency_code(text: &str) -> bool {
     text.len() == 3 && text.bytes().all(|b| b.is_ascii_uppercase())
 }
 
-pub(super) fn check_slug(findings: &mut Findings, id: &Spanned<String>, what: &str) {
+pub(super) fn check_slug<S: std::ops::Deref<Target = str> + std::fmt::Display>(
+    findings: &mut Findings,
+    id: &Spanned<S>,
+    what: &str,
+) {
     let length = id.get_ref().chars().count();
     if length > crate::catalog::text::MAX_ID {
         findings.at(
