@@ -243,7 +243,7 @@ pub fn months_notes(program: &Program, calendar: &Calendar, pace: Pace) -> Vec<N
         }),
         Basis::Advertised => notes.push(Note::AdvertisedMonths),
     }
-    if let (true, Some(max_months)) = (calendar.over_limit, program.max_months) {
+    if let (true, Some(max_months)) = (calendar.over_limit, program.rare.max_months) {
         notes.push(Note::OverLimit {
             id: program.id.to_string(),
             max_months,

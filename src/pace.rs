@@ -89,7 +89,7 @@ fn per_term(program: &Program, pace: Pace) -> Option<((u32, u32), bool, bool)> {
     let (range, from_hours) = match (
         pace.courses_per_term,
         pace.hours_per_week,
-        program.course_hours_per_week,
+        program.rare.course_hours_per_week,
     ) {
         (Some(n), _, _) => ((n, n), false),
         (None, Some(hours), Some(course)) => {
@@ -98,7 +98,7 @@ fn per_term(program: &Program, pace: Pace) -> Option<((u32, u32), bool, bool)> {
         }
         _ => return None,
     };
-    let cap = program.max_courses_per_term.unwrap_or(u32::MAX);
+    let cap = program.rare.max_courses_per_term.unwrap_or(u32::MAX);
     let capped = range.1 > cap;
     Some(((range.0.min(cap), range.1.min(cap)), from_hours, capped))
 }
@@ -139,7 +139,7 @@ pub fn calendar(program: &Program, left: f64, pace: Pace) -> Calendar {
         }
         _ => (program.months.map(|m| m.scale(left)), Basis::Advertised),
     };
-    let over_limit = matches!((months, program.max_months), (Some(m), Some(limit)) if m.max > limit);
+    let over_limit = matches!((months, program.rare.max_months), (Some(m), Some(limit)) if m.max > limit);
     Calendar {
         months,
         basis,
@@ -150,7 +150,7 @@ pub fn calendar(program: &Program, left: f64, pace: Pace) -> Calendar {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::{Admission, Delivery, Fees, Kind, Pacing, Status};
+    use crate::catalog::{Admission, Delivery, Fees, Kind, Pacing, RareBox, Status};
 
     fn program(courses: u32, term_months: f64) -> Program {
         Program {
@@ -174,17 +174,11 @@ mod tests {
             })),
             months: Some(Amount::range(12.0, 36.0)),
             hours_per_week: None,
-            course_hours_per_week: None,
-            max_courses_per_term: None,
-            max_months: None,
             credit: Vec::new(),
             status: Status::Active,
-            ends: None,
-            partners: Vec::new(),
             url: None,
             verified: None,
-            notes: None,
-            sources: Vec::new(),
+            rare: RareBox::default(),
             source: 0,
             checked: None,
         }
@@ -207,7 +201,7 @@ mod tests {
     #[test]
     fn hours_give_courses_a_term_through_the_weekly_hours_of_one_course_within_the_limit() {
         let mut p = program(12, 2.5);
-        p.course_hours_per_week = Some(Amount::range(15.0, 20.0));
+        p.rare.course_hours_per_week = Some(Amount::range(15.0, 20.0));
         let hours = |h: f64| Pace {
             hours_per_week: Some(h),
             ..Pace::default()
@@ -221,7 +215,7 @@ mod tests {
             calendar(&p, 1.0, hours(60.0)).months,
             Some(Amount::range(7.5, 10.0))
         );
-        p.max_courses_per_term = Some(3);
+        p.rare.max_courses_per_term = Some(3);
         let capped = calendar(&p, 1.0, hours(60.0));
         assert_eq!(capped.months, Some(Amount::exact(10.0)));
         assert!(matches!(capped.basis, Basis::Terms { capped: true, .. }));
@@ -245,7 +239,7 @@ mod tests {
     #[test]
     fn a_pace_past_the_time_limit_is_flagged() {
         let mut p = program(10, 4.0);
-        p.max_months = Some(36.0);
+        p.rare.max_months = Some(36.0);
         let one = Pace {
             courses_per_term: Some(1),
             ..Pace::default()

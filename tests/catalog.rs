@@ -31,7 +31,7 @@ fn the_seed_programs_are_all_there() {
     let columbia = catalog.program("columbiax-business-analytics").unwrap();
     assert_eq!(columbia.status, Status::Retired);
     assert_eq!(
-        columbia.ends.map(|d| d.to_string()).as_deref(),
+        columbia.rare.ends.map(|d| d.to_string()).as_deref(),
         Some("2021-08-30")
     );
     let mba = catalog.program("uopeople-mba").unwrap();
@@ -364,7 +364,7 @@ fn figures_match_the_turn3_fact_sheet() {
     // 11. "michiganx-social-work", status / ends: retired, 2021-03-29.
     let sw = p("michiganx-social-work");
     assert_eq!(sw.status, Status::Retired);
-    assert_eq!(sw.ends.map(|d| d.to_string()).as_deref(), Some("2021-03-29"));
+    assert_eq!(sw.rare.ends.map(|d| d.to_string()).as_deref(), Some("2021-03-29"));
     // 12. "michiganx-social-work", credit pathway: 45 instead of 60 credits (15 of 60, 25%).
     let msw = sw.pathway_to("umich-msw").unwrap();
     assert_eq!((msw.credits, msw.share), (Some(15.0), Some(0.25)));
@@ -424,7 +424,7 @@ fn pathways_and_degrees_match_the_turn3_fact_sheet() {
     // 20. "purduex-quantum-computing (target degree)": $22,500, 12-18 months, up to 48.
     let msece = p("purdue-msece");
     assert_eq!(
-        (msece.cost, msece.months, msece.max_months),
+        (msece.cost, msece.months, msece.rare.max_months),
         (
             Some(Amount::exact(22500.0)),
             Some(Amount::range(12.0, 18.0)),

@@ -305,7 +305,7 @@ fn renderers_escape_even_text_the_loader_would_refuse() {
     assert_eq!(loaded.problems, []);
     for program in &mut loaded.catalog.programs {
         program.name = format!("{}\u{1b}[2J\u{9b}\r\u{7f}\u{202e}", program.name).into();
-        program.notes = Some("\u{1b}]8;;https://evil.example\u{7}x".into());
+        program.rare.notes = Some("\u{1b}]8;;https://evil.example\u{7}x".into());
     }
     let catalog = &loaded.catalog;
     let money = Money::new(catalog, None).unwrap();

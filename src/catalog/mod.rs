@@ -14,7 +14,7 @@ pub use date::Date;
 pub use load::{BUILTIN_NAME, Diagnostic, InstitutionKey, Loaded, ProgramKey, Source, load, write};
 pub use model::{
     Admission, Checked, CreditSummary, Delivery, Fees, Figure, Grants, Institution, Kind, Pacing, Pathway,
-    PathwayKind, PathwayStatus, Program, Status, Target, Text, Tuition,
+    PathwayKind, PathwayStatus, Program, Rare, RareBox, Status, Target, Text, Tuition,
 };
 
 /// Every loaded institution and program, merged across sources.

@@ -241,6 +241,80 @@ pub enum CreditSummary {
     Admission,
 }
 
+/// The keys few programs give, kept apart so that a program that gives none of them pays one
+/// pointer for them all (see `RareBox`).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Rare {
+    /// The weekly effort of one course, as a source gives it.
+    pub course_hours_per_week: Option<Amount>,
+    /// The most courses the program allows in one term.
+    pub max_courses_per_term: Option<u32>,
+    /// The longest the program allows from start to finish, in months.
+    pub max_months: Option<f64>,
+    pub ends: Option<Date>,
+    pub partners: Vec<Text>,
+    pub notes: Option<Text>,
+    /// Keys of the `[[source]]` tables its figures come from.
+    pub sources: Vec<Text>,
+}
+
+/// What a program without any rare key reads.
+static NO_RARE: Rare = Rare {
+    course_hours_per_week: None,
+    max_courses_per_term: None,
+    max_months: None,
+    ends: None,
+    partners: Vec::new(),
+    notes: None,
+    sources: Vec::new(),
+};
+
+/// A program's `Rare` keys: no allocation until one is set. It reads as a `Rare` (the empty
+/// one where none is set), and setting a field through it makes room for them.
+#[derive(Clone, Default)]
+pub struct RareBox(Option<Box<Rare>>);
+
+impl RareBox {
+    /// Holds `rare`, boxed only where it gives anything.
+    pub fn new(rare: Rare) -> Self {
+        RareBox((rare != NO_RARE).then(|| Box::new(rare)))
+    }
+}
+
+impl RareBox {
+    /// Lets the room go where a correction left nothing in it.
+    pub fn tidy(&mut self) {
+        if self.0.as_deref().is_some_and(|rare| *rare == NO_RARE) {
+            self.0 = None;
+        }
+    }
+}
+
+impl std::ops::Deref for RareBox {
+    type Target = Rare;
+    fn deref(&self) -> &Rare {
+        self.0.as_deref().unwrap_or(&NO_RARE)
+    }
+}
+
+impl std::ops::DerefMut for RareBox {
+    fn deref_mut(&mut self) -> &mut Rare {
+        self.0.get_or_insert_with(Box::default)
+    }
+}
+
+impl PartialEq for RareBox {
+    fn eq(&self, other: &Self) -> bool {
+        **self == **other
+    }
+}
+
+impl std::fmt::Debug for RareBox {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        (**self).fmt(f)
+    }
+}
+
 /// One credential or degree.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Program {
@@ -267,21 +341,12 @@ pub struct Program {
     /// Advertised calendar months; `None` where unknown.
     pub months: Option<Amount>,
     pub hours_per_week: Option<Amount>,
-    /// The weekly effort of one course, as a source gives it.
-    pub course_hours_per_week: Option<Amount>,
-    /// The most courses the program allows in one term.
-    pub max_courses_per_term: Option<u32>,
-    /// The longest the program allows from start to finish, in months.
-    pub max_months: Option<f64>,
     pub credit: Vec<Pathway>,
     pub status: Status,
-    pub ends: Option<Date>,
-    pub partners: Vec<Text>,
     pub url: Option<Text>,
     pub verified: Option<Date>,
-    pub notes: Option<Text>,
-    /// Keys of the `[[source]]` tables its figures come from.
-    pub sources: Vec<Text>,
+    /// What few programs give (`rare.notes`, `rare.ends`, ...), in one box of its own.
+    pub rare: RareBox,
     /// Index of the source this entry came from.
     pub source: usize,
     /// When each group of figures was checked, by `Figure`; `None` (as for most programs) where
@@ -292,8 +357,8 @@ pub struct Program {
 impl Program {
     /// The keys of the sources it cites: its `sources`, then each `[KEY]` in its notes, once.
     pub fn cited(&self) -> Vec<&str> {
-        let mut keys: Vec<&str> = self.sources.iter().map(Text::as_str).collect();
-        for key in self.notes.as_deref().map(citations).into_iter().flatten() {
+        let mut keys: Vec<&str> = self.rare.sources.iter().map(Text::as_str).collect();
+        for key in self.rare.notes.as_deref().map(citations).into_iter().flatten() {
             if !keys.contains(&key) {
                 keys.push(key);
             }

@@ -8,7 +8,7 @@ use crate::named::named_enum;
 /// table what the checks record (which keys an entry gave) and what a correction takes.
 macro_rules! entry_keys {
     ($(#[$meta:meta])* $key:ident for $model:ident from $raw:ident {
-        $($variant:ident = $text:literal => $field:ident),+ $(,)?
+        $($variant:ident = $text:literal => $field:ident $(in $part:ident)?),+ $(,)?
     }) => {
         named_enum! { $(#[$meta])* $key { $($variant = $text),+ } }
 
@@ -21,10 +21,24 @@ macro_rules! entry_keys {
             }
 
             /// Moves each field whose key is given from `newer` into `old`.
-            fn take(old: &mut $model, newer: $model, given: Given) {
-                $(if given.has($key::$variant as usize) { old.$field = newer.$field; })+
+            #[allow(unused_mut)]
+            fn take(old: &mut $model, mut newer: $model, given: Given) {
+                $(if given.has($key::$variant as usize) {
+                    take_field!(old, newer, $field $(, $part)?);
+                })+
             }
         }
+    };
+}
+
+/// Moves one field from `newer` into `old`: a field in a part of its own (`rare`) is taken
+/// out of `newer`'s part, which other fields may already have left.
+macro_rules! take_field {
+    ($old:ident, $newer:ident, $field:ident) => {
+        $old.$field = $newer.$field
+    };
+    ($old:ident, $newer:ident, $field:ident, $part:ident) => {
+        $old.$part.$field = std::mem::take(&mut $newer.$part.$field)
     };
 }
 
@@ -47,17 +61,17 @@ entry_keys! {
         Fees = "fees" => fees,
         Months = "months" => months,
         HoursPerWeek = "hours_per_week" => hours_per_week,
-        CourseHoursPerWeek = "course_hours_per_week" => course_hours_per_week,
-        MaxCoursesPerTerm = "max_courses_per_term" => max_courses_per_term,
-        MaxMonths = "max_months" => max_months,
+        CourseHoursPerWeek = "course_hours_per_week" => course_hours_per_week in rare,
+        MaxCoursesPerTerm = "max_courses_per_term" => max_courses_per_term in rare,
+        MaxMonths = "max_months" => max_months in rare,
         Credit = "credit" => credit,
         Status = "status" => status,
-        Ends = "ends" => ends,
-        Partners = "partners" => partners,
+        Ends = "ends" => ends in rare,
+        Partners = "partners" => partners in rare,
         Url = "url" => url,
         Verified = "verified" => verified,
-        Notes = "notes" => notes,
-        Sources = "sources" => sources,
+        Notes = "notes" => notes in rare,
+        Sources = "sources" => sources in rare,
     }
 }
 
@@ -184,6 +198,7 @@ impl Correctable for Program {
         self.checked = Some(Box::new(checks));
         let source = newer.source;
         ProgramKey::take(self, newer, given);
+        self.rare.tidy();
         self.source = source;
     }
 }

@@ -78,14 +78,14 @@ fn program(p: &Program) -> Value {
     put(
         &mut t,
         "course_hours_per_week",
-        p.course_hours_per_week.map(amount),
+        p.rare.course_hours_per_week.map(amount),
     );
     put(
         &mut t,
         "max_courses_per_term",
-        p.max_courses_per_term.map(|c| Value::Integer(i64::from(c))),
+        p.rare.max_courses_per_term.map(|c| Value::Integer(i64::from(c))),
     );
-    put(&mut t, "max_months", p.max_months.map(Value::Float));
+    put(&mut t, "max_months", p.rare.max_months.map(Value::Float));
     let credit: Array = p
         .credit
         .iter()
@@ -125,13 +125,13 @@ fn program(p: &Program) -> Value {
         t.insert("credit".into(), Value::Array(credit));
     }
     t.insert("status".into(), text(p.status.as_str()));
-    put(&mut t, "ends", p.ends.map(date));
-    t.insert("partners".into(), strings(&p.partners));
+    put(&mut t, "ends", p.rare.ends.map(date));
+    t.insert("partners".into(), strings(&p.rare.partners));
     put(&mut t, "url", p.url.as_deref().map(text));
     put(&mut t, "verified", p.verified.map(date));
-    put(&mut t, "notes", p.notes.as_deref().map(text));
-    if !p.sources.is_empty() {
-        t.insert("sources".into(), strings(&p.sources));
+    put(&mut t, "notes", p.rare.notes.as_deref().map(text));
+    if !p.rare.sources.is_empty() {
+        t.insert("sources".into(), strings(&p.rare.sources));
     }
     Value::Table(t)
 }

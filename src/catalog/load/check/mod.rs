@@ -16,7 +16,9 @@ use toml::Spanned;
 use super::correct::{Given, InstitutionKey, ProgramKey};
 use super::raw::{RawFees, RawInstitution, RawProgram};
 use crate::catalog::Date;
-use crate::catalog::model::{Admission, Delivery, Institution, Kind, Pacing, Program, Status, Text};
+use crate::catalog::model::{
+    Admission, Delivery, Institution, Kind, Pacing, Program, Rare, RareBox, Status, Text,
+};
 use crate::catalog::wording::limit;
 
 /// What kind of problem a `Problem` is, where the loader treats kinds differently.
@@ -331,17 +333,19 @@ pub fn program(raw: RawProgram, base: usize, origin: Origin) -> Result<(Program,
         fees: fees.map(Box::new),
         months,
         hours_per_week,
-        course_hours_per_week,
-        max_courses_per_term,
-        max_months: raw.max_months.map(Spanned::into_inner),
         credit,
         status: status.unwrap_or(Status::Active),
-        ends,
-        partners: raw.partners.unwrap_or_default(),
         url: non_empty(raw.url),
         verified,
-        notes: non_empty(raw.notes),
-        sources: raw.sources.unwrap_or_default(),
+        rare: RareBox::new(Rare {
+            course_hours_per_week,
+            max_courses_per_term,
+            max_months: raw.max_months.map(Spanned::into_inner),
+            ends,
+            partners: raw.partners.unwrap_or_default(),
+            notes: non_empty(raw.notes),
+            sources: raw.sources.unwrap_or_default(),
+        }),
         source,
         checked: None,
     };
