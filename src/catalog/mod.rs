@@ -17,6 +17,11 @@ pub use model::{
     PathwayKind, PathwayStatus, Program, Rare, RareBox, Status, Target, Text, Tuition,
 };
 
+/// Where each id stands in its list. foldhash rather than the standard SipHash: the merge and
+/// the cross-checks look up every id, and on a large catalogue the hashing was a visible part
+/// of loading; its seed is still chosen at random for each run.
+pub(crate) type IdIndex = HashMap<Text, usize, foldhash::fast::RandomState>;
+
 /// Every loaded institution and program, merged across sources.
 #[derive(Debug, Default, Clone)]
 pub struct Catalog {
@@ -37,13 +42,13 @@ pub struct Catalog {
     pub references: Vec<Reference>,
     /// The files that corrected each program, in order (`corrected_by`).
     pub corrected_by: HashMap<String, Vec<String>>,
-    institution_index: HashMap<Text, usize>,
-    program_index: HashMap<Text, usize>,
+    institution_index: IdIndex,
+    program_index: IdIndex,
 }
 
 impl Catalog {
     /// Takes the id lookups the loader built while merging.
-    pub(crate) fn set_index(&mut self, institutions: HashMap<Text, usize>, programs: HashMap<Text, usize>) {
+    pub(crate) fn set_index(&mut self, institutions: IdIndex, programs: IdIndex) {
         self.institution_index = institutions;
         self.program_index = programs;
     }

@@ -2,12 +2,12 @@
 //! earlier source defines is corrected key by key, an id seen earlier in the same source is a
 //! duplicate.
 
-use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
 use super::Replacement;
 use super::check::{InstitutionPlace, Problem, ProblemKind, References};
 use super::correct::{Correctable, Given};
+use crate::catalog::IdIndex;
 use crate::catalog::model::{Institution, Program, Text};
 
 /// An entry merged by id across sources.
@@ -96,7 +96,7 @@ impl Merge<'_> {
         places: Vec<P>,
         all: &mut Vec<T>,
         all_places: &mut Vec<P>,
-        index: &mut HashMap<Text, usize>,
+        index: &mut IdIndex,
     ) {
         let mut next_at = all.len();
         let mut special: Vec<(usize, Special)> = Vec::new();

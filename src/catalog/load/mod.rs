@@ -19,7 +19,7 @@ pub mod write;
 use std::collections::HashMap;
 
 use crate::catalog::date::Date;
-use crate::catalog::{Catalog, RateInfo, Reference, Replacement, Text, wording};
+use crate::catalog::{Catalog, IdIndex, RateInfo, Reference, Replacement, wording};
 use check::{InstitutionPlace, Problem, ProblemKind, References};
 use diagnostic::LineIndex;
 use merge::Merge;
@@ -47,8 +47,8 @@ pub fn load(inputs: Vec<Result<Source, Diagnostic>>) -> Loaded {
     let mut problems = Vec::new();
     let mut replaced = Vec::new();
     let mut references: Vec<References> = Vec::new();
-    let mut program_at: HashMap<Text, usize> = HashMap::new();
-    let mut institution_at: HashMap<Text, usize> = HashMap::new();
+    let mut program_at = IdIndex::default();
+    let mut institution_at = IdIndex::default();
     let mut texts: Vec<Option<Source>> = Vec::new();
     // Where each institution stands in its source, for duplicate reports.
     let mut institution_id_at: Vec<InstitutionPlace> = Vec::new();
