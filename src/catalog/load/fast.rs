@@ -581,7 +581,7 @@ mod tests {
         // Start-up time rests on this: an entry the fast reader refuses costs the TOML parser.
         use super::super::split::{ChunkKind, split};
         let text = include_str!("../../../data/catalog.toml");
-        let split = split(text, 0);
+        let split = split(text, 0, 1);
         let mut refused = Vec::new();
         for chunk in &split.chunks {
             let slice = &text[chunk.start..chunk.end];

@@ -129,11 +129,17 @@ pub(super) fn bom_len(text: &str) -> usize {
 /// Parses and checks every entry of one source, and hands `each` the parts in the entries'
 /// order as they are done, so that the caller merges one while the next is parsed.
 pub(super) fn parse_source(text: &str, source: Origin, mut each: impl FnMut(Parsed)) {
+    // Asked only of a large file: the answer costs a dozen system calls (cgroup quotas).
+    let threads = if text.len() < PARALLEL_FROM_BYTES {
+        1
+    } else {
+        thread::available_parallelism().map_or(1, std::num::NonZero::get)
+    };
     let split::Split {
         chunks,
         flaws,
         blank_runs,
-    } = split::split(text, bom_len(text));
+    } = split::split(text, bom_len(text), threads);
     let blank_runs = blank_runs.as_slice();
     let unclosed: Vec<usize> = flaws
         .iter()
@@ -186,12 +192,6 @@ pub(super) fn parse_source(text: &str, source: Origin, mut each: impl FnMut(Pars
             );
         }
         each(part);
-    };
-    // Asked only of a large file: the answer costs a dozen system calls (cgroup quotas).
-    let threads = if text.len() < PARALLEL_FROM_BYTES {
-        1
-    } else {
-        thread::available_parallelism().map_or(1, std::num::NonZero::get)
     };
     if threads < 2 || chunks.len() < 2 * threads {
         deliver(parse_chunks(text, &chunks, blank_runs, source));

@@ -33,7 +33,7 @@ pub struct Chunk {
 pub const MAX_NESTING: usize = 64;
 
 /// A text cut into chunks, and the flaws of its strings found on the way.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, PartialEq)]
 pub struct Split {
     pub chunks: Vec<Chunk>,
     pub flaws: Vec<Flaw>,
@@ -50,25 +50,136 @@ const BLANK_RUN_BYTES: usize = 4096;
 /// string literal on the way. Where a sub-table (`[program.fees]`, `[[program.credit]]`) stands
 /// after another kind of table, as TOML allows, the entries are not contiguous: the whole text
 /// is then one chunk, for the TOML parser.
+///
+/// With `threads` above one and a large text, the text is cut at `[[program]]` headers into
+/// that many parts, scanned at once; a part is only kept where the scan of the part before it
+/// ends exactly at the cut, at the start of a line outside every string and bracket (as it
+/// does unless a cut falls inside a multi-line string or array), and the text is otherwise
+/// scanned again in one pass. Either way the result is that of one pass.
+pub fn split(text: &str, from: usize, threads: usize) -> Split {
+    let cuts = if threads > 1 && text.len() - from >= SPLIT_APART_FROM {
+        cuts(text, from, threads)
+    } else {
+        Vec::new()
+    };
+    split_at(text, from, &cuts)
+}
+
+/// Texts shorter than this are scanned in one pass: a thread costs more than it saves.
+const SPLIT_APART_FROM: usize = 1 << 20;
+
+/// Where to cut `text` into `parts` parts of about equal length: at the start of a line that
+/// holds a `[[program]]` header and nothing else.
+fn cuts(text: &str, from: usize, parts: usize) -> Vec<usize> {
+    const HEADER: &[u8] = b"\n[[program]]";
+    let bytes = text.as_bytes();
+    let finder = memchr::memmem::Finder::new(HEADER);
+    let mut cuts: Vec<usize> = Vec::new();
+    for k in 1..parts {
+        let aim = from + (text.len() - from) * k / parts;
+        let after = cuts.last().map_or(aim, |&c| aim.max(c));
+        let mut at = after;
+        while let Some(found) = finder.find(&bytes[at..]) {
+            let cut = at + found + 1;
+            let next = bytes.get(cut + HEADER.len() - 1).copied();
+            if matches!(next, Some(b'\n' | b'\r')) {
+                cuts.push(cut);
+                break;
+            }
+            at = cut;
+        }
+    }
+    cuts.dedup();
+    cuts
+}
+
+/// `split`, with the text cut at `cuts` (each the start of a line holding `[[program]]`, in
+/// order) into parts scanned on threads of their own.
+fn split_at(text: &str, from: usize, cuts: &[usize]) -> Split {
+    if cuts.is_empty() {
+        return scan(text, from, text.len(), true).split;
+    }
+    let bounds: Vec<(usize, usize)> = std::iter::once(from)
+        .chain(cuts.iter().copied())
+        .zip(cuts.iter().copied().chain(std::iter::once(text.len())))
+        .collect();
+    let parts: Vec<Scanned> = std::thread::scope(|scope| {
+        let later: Vec<_> = bounds[1..]
+            .iter()
+            .map(|&(start, end)| scope.spawn(move || scan(text, start, end, false)))
+            .collect();
+        let first = scan(text, bounds[0].0, bounds[0].1, true);
+        std::iter::once(Some(first))
+            .chain(later.into_iter().map(|h| h.join().ok()))
+            .collect::<Option<Vec<_>>>()
+            .unwrap_or_default()
+    });
+    // A part is only the one-pass result where the part before it ended cleanly at its cut.
+    let joins = parts.len() == bounds.len() && parts[..parts.len() - 1].iter().all(|p| p.clean);
+    if !joins {
+        return scan(text, from, text.len(), true).split;
+    }
+    let mut whole = Split::default();
+    let mut apart = false;
+    for (part, &(start, _)) in parts.into_iter().zip(&bounds) {
+        if let Some(last) = whole.chunks.last_mut() {
+            last.end = start;
+        }
+        whole.chunks.extend(part.split.chunks);
+        whole.flaws.extend(part.split.flaws);
+        whole.blank_runs.extend(part.split.blank_runs);
+        apart |= part.apart;
+    }
+    if apart {
+        whole.chunks = one_chunk(&whole.chunks, from, text.len());
+    }
+    whole
+}
+
+/// The whole text as one chunk, for the TOML parser.
+fn one_chunk(chunks: &[Chunk], from: usize, end: usize) -> Vec<Chunk> {
+    vec![Chunk {
+        kind: ChunkKind::Top,
+        start: from,
+        end,
+        too_deep: chunks.iter().any(|c| c.too_deep),
+    }]
+}
+
+/// What scanning one part of a text found.
+struct Scanned {
+    split: Split,
+    /// A sub-table stands after another kind of table (see `split`).
+    apart: bool,
+    /// The scan ended exactly at the part's end, at the start of a line outside every string
+    /// and bracket: the next part, scanned from there afresh, reads as one pass would.
+    clean: bool,
+}
+
+/// Scans `text[from..to]`, starting at the start of a line outside every string and bracket;
+/// `top`: the part before its first header is a top-level chunk (the text's first part).
 // Long on purpose: one scanner loop over TOML's lexical states: its state lives across the arms.
 #[allow(clippy::too_many_lines)]
-pub fn split(text: &str, from: usize) -> Split {
+fn scan(text: &str, from: usize, to: usize, top: bool) -> Scanned {
     let bytes = text.as_bytes();
     let mut flaws = Vec::new();
     let mut apart = false;
-    let mut chunks = vec![Chunk {
-        kind: ChunkKind::Top,
-        start: from,
-        end: text.len(),
-        too_deep: false,
-    }];
+    let mut chunks = Vec::new();
+    if top {
+        chunks.push(Chunk {
+            kind: ChunkKind::Top,
+            start: from,
+            end: text.len(),
+            too_deep: false,
+        });
+    }
     let mut depth = 0usize;
     let mut i = from;
     let mut line_start = true;
     let mut line_begin = from;
     let mut blank_runs = Vec::new();
     let mut run_start: Option<usize> = None;
-    while i < bytes.len() {
+    while i < to {
         let b = bytes[i];
         if line_start {
             if b == b' ' || b == b'\t' || b == b'\r' {
@@ -164,20 +275,20 @@ pub fn split(text: &str, from: usize) -> Split {
     {
         blank_runs.push((start, line_begin));
     }
-    if apart {
-        let too_deep = chunks.iter().any(|c| c.too_deep);
-        chunks = vec![Chunk {
-            kind: ChunkKind::Top,
-            start: from,
-            end: text.len(),
-            too_deep,
-        }];
+    let clean = i == to && line_start && depth == 0 && line_begin == to;
+    if apart && top && to == text.len() {
+        chunks = one_chunk(&chunks, from, text.len());
+        apart = false;
     }
     // The text before the first header is often empty; an empty top chunk still parses.
-    Split {
-        chunks,
-        flaws,
-        blank_runs,
+    Scanned {
+        split: Split {
+            chunks,
+            flaws,
+            blank_runs,
+        },
+        apart,
+        clean,
     }
 }
 
@@ -362,7 +473,7 @@ mod tests {
             "\n".repeat(5000),
             " \r\n".repeat(2000)
         );
-        let split = split(&text, 0);
+        let split = split(&text, 0, 1);
         let header = text.find("[[program]]").unwrap();
         assert_eq!(split.blank_runs, [(11, header)]);
         let quiet = quiet(&text, 0, text.len(), &split.blank_runs);
@@ -375,17 +486,17 @@ mod tests {
     #[test]
     fn a_string_left_open_on_its_line_is_found_where_it_starts() {
         let text = "name = \"U\nV\"\nok = 'a'\nnotes = \"\"\"x\ny\"\"\"\n";
-        assert_eq!(split(text, 0).flaws, [Flaw::Unclosed(7), Flaw::Unclosed(11)]);
+        assert_eq!(split(text, 0, 1).flaws, [Flaw::Unclosed(7), Flaw::Unclosed(11)]);
     }
 
     #[test]
     fn strings_are_checked_on_the_way() {
         let text = "[[program]]\nname = \"a\\u001b\" # \\u001b in a comment is text\n";
-        assert_eq!(split(text, 0).flaws, [Flaw::Forbidden(21, '\u{1b}')]);
+        assert_eq!(split(text, 0, 1).flaws, [Flaw::Forbidden(21, '\u{1b}')]);
     }
 
     fn kinds(text: &str) -> Vec<(ChunkKind, &str)> {
-        split(text, 0)
+        split(text, 0, 1)
             .chunks
             .into_iter()
             .map(|c| (c.kind, &text[c.start..c.end]))
@@ -427,6 +538,47 @@ mod tests {
     }
 
     #[test]
+    fn a_text_cut_into_parts_splits_as_in_one_pass() {
+        let blank = "\n".repeat(5000);
+        let texts = [
+            "format = 1\n[[program]]\nid = \"a\"\n[[program]]\nid = \"b\"\n[program.fees]\none_off = 1\n[[program]]\nid = \"c\"\n".to_string(),
+            // Cuts inside a multi-line string, an array and a literal string are not clean.
+            "[[program]]\nnotes = \"\"\"\n[[program]]\n\"\"\"\n[[program]]\nx = [\n[[program]]\n]\n[[program]]\ny = '''\n[[program]]\n'''\n[[program]]\nid = \"d\"\n".to_string(),
+            // Blank runs and flaws on both sides of a cut.
+            format!("[[program]]\nname = \"a\\u001b\"\n{blank}[[program]]\nname = \"open\n{blank}[[program]]\nid = \"e\"\n"),
+            // A sub-table after another kind of table, in a later part: one chunk in all.
+            "[[program]]\nid = \"f\"\n[[program]]\nid = \"g\"\n[[institution]]\nid = \"u\"\n[program.fees]\none_off = 1\n[[program]]\nid = \"h\"\n".to_string(),
+            "\u{feff}[[program]]\nid = \"i\"\n[[program]]\r\nid = \"j\"\n[[program]]\nid = [[[[1]]]]\n[[program]]\n".to_string(),
+        ];
+        for text in &texts {
+            let from = if text.starts_with('\u{feff}') { 3 } else { 0 };
+            let whole = split(text, from, 1);
+            let candidates: Vec<usize> = text.match_indices("\n[[program]]").map(|(i, _)| i + 1).collect();
+            assert!(candidates.len() >= 2, "{text:?}");
+            for (i, &a) in candidates.iter().enumerate() {
+                assert_eq!(split_at(text, from, &[a]), whole, "cut at {a} of {text:?}");
+                for &b in &candidates[i + 1..] {
+                    assert_eq!(
+                        split_at(text, from, &[a, b]),
+                        whole,
+                        "cuts at {a}, {b} of {text:?}"
+                    );
+                }
+            }
+            for parts in 2..6 {
+                assert_eq!(split_at(text, from, &cuts(text, from, parts)), whole);
+            }
+        }
+    }
+
+    #[test]
+    fn cuts_fall_at_program_headers_alone_on_their_line() {
+        let text = "[[program]]\nid = \"a\"\n[[programs]]\n[[program]] # x\n[[program]]\nid = \"b\"\n";
+        assert_eq!(cuts(text, 0, 2), [text.rfind("[[program]]").unwrap()]);
+        assert!(cuts("[[program]]\nid = \"a\"\n", 0, 4).is_empty());
+    }
+
+    #[test]
     fn unterminated_strings_and_brackets_never_run_past_the_text() {
         for text in [
             "a = \"",
@@ -437,7 +589,7 @@ mod tests {
             "a = [",
             "\"\\",
         ] {
-            let chunks = split(text, 0).chunks;
+            let chunks = split(text, 0, 1).chunks;
             assert!(chunks.iter().all(|c| c.start <= c.end && c.end <= text.len()));
         }
     }
