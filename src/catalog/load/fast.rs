@@ -21,6 +21,8 @@ enum Value<'a> {
     Float(f64),
     Date(Date),
     Array(Vec<(Value<'a>, Range<usize>)>),
+    /// `[low, high]` of two numbers (`cost`, `months`, ...), read without an array's room.
+    Pair(f64, f64),
     Table(Vec<(&'a str, Value<'a>, Range<usize>)>),
 }
 
@@ -132,6 +134,11 @@ impl<'a> Cursor<'a> {
                 }
                 Value::Str(s)
             }
+            b'[' if depth == 0
+                && let Some(pair) = self.pair() =>
+            {
+                pair
+            }
             b'[' if depth == 0 => {
                 self.at += 1;
                 let mut items = Vec::new();
@@ -179,6 +186,35 @@ impl<'a> Cursor<'a> {
             _ => return None,
         };
         Some((value, start..self.at))
+    }
+
+    /// Two numbers in brackets on one line, `[a, b]`; the cursor stays where it was otherwise.
+    fn pair(&mut self) -> Option<Value<'a>> {
+        let start = self.at;
+        let number = |cursor: &mut Self| match cursor.peek() {
+            Some(b'0'..=b'9' | b'+' | b'-') => match cursor.number_or_date() {
+                Some(Value::Int(i)) => Some(i as f64),
+                Some(Value::Float(f)) => Some(f),
+                _ => None,
+            },
+            _ => None,
+        };
+        let pair = (|| {
+            self.eat(b'[')?;
+            self.blanks();
+            let low = number(self)?;
+            self.blanks();
+            self.eat(b',')?;
+            self.blanks();
+            let high = number(self)?;
+            self.blanks();
+            self.eat(b']')?;
+            Some(Value::Pair(low, high))
+        })();
+        if pair.is_none() {
+            self.at = start;
+        }
+        pair
     }
 
     fn number_or_date(&mut self) -> Option<Value<'a>> {
@@ -291,6 +327,7 @@ fn float(value: &Value) -> Option<f64> {
 
 fn amount(value: &Value) -> Option<Amount> {
     match value {
+        Value::Pair(low, high) => Some(Amount::range(*low, *high)),
         Value::Array(items) => match items.as_slice() {
             [(a, _), (b, _)] => Some(Amount::range(float(a)?, float(b)?)),
             _ => None,
@@ -315,18 +352,15 @@ fn word<T: std::str::FromStr>(value: &Value, span: Range<usize>) -> Option<Spann
 }
 
 fn strings(value: &Value) -> Option<Vec<Text>> {
-    // Collected from a borrow, not in place: a vector collected from the array's own would
-    // keep the array's larger room for as long as the catalogue lives.
-    match value {
-        Value::Array(items) => items
-            .iter()
-            .map(|(v, _)| match v {
-                Value::Str(s) => Some(Text::from(*s)),
-                _ => None,
-            })
-            .collect(),
-        _ => None,
+    // Room for exactly the items: a vector collected through `Option` starts with room for
+    // four, and keeps it for as long as the catalogue lives.
+    let Value::Array(items) = value else { return None };
+    let mut strings = Vec::with_capacity(items.len());
+    for (item, _) in items {
+        let Value::Str(s) = item else { return None };
+        strings.push(Text::from(*s));
     }
+    Some(strings)
 }
 
 fn date(value: &Value, span: Range<usize>) -> Option<Spanned<Datetime>> {

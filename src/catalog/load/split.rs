@@ -346,8 +346,9 @@ fn classify(header: &Header, current: Option<ChunkKind>) -> Option<ChunkKind> {
 
 struct Header {
     array: bool,
-    /// The first key of the header's dotted path, unquoted.
-    first: String,
+    /// The first key of the header's dotted path, unquoted (held in place when short, as
+    /// `program` is: no allocation for each entry).
+    first: crate::catalog::Text,
     /// Whether the path has more than one key.
     dotted: bool,
 }
@@ -356,7 +357,7 @@ struct Header {
 fn read_header(bytes: &[u8], start: usize) -> (usize, Header) {
     let array = bytes.get(start + 1) == Some(&b'[');
     let mut i = start + if array { 2 } else { 1 };
-    let mut first = String::new();
+    let mut first = crate::catalog::Text::default();
     let mut segments = 1;
     let mut in_first = true;
     while i < bytes.len() {
