@@ -58,9 +58,10 @@ fn write_in_batches(mut grid: Grid, style: Style, out: &mut dyn Write, batch: us
     let mut overflows: Vec<(String, String)> = Vec::new();
     let first_wrap = grid.first_wrapping();
     let wrapping: Vec<usize> = (0..grid.columns.len()).filter(|&i| grid.wraps(i)).collect();
-    // Each cell as drawn, where it differs from the grid's (`None`: the same), and the widest
-    // line of each column: comfy-table draws every batch at these widths.
-    let mut drawn: Vec<Vec<Option<String>>> = Vec::with_capacity(grid.rows.len());
+    // Each row's cells as drawn, by column, where they differ from the grid's (most rows: none,
+    // and no room taken), and the widest line of each column: comfy-table draws every batch at
+    // these widths.
+    let mut drawn: Vec<Box<[(usize, String)]>> = Vec::with_capacity(grid.rows.len());
     let mut column_width: Vec<usize> = grid.columns.iter().map(|c| cell_width(&c.header)).collect();
     for (row, note) in grid.rows.iter().zip(&grid.notes) {
         // Each cell's lines where wrapping may change it; `None` for a figure that fits, drawn
@@ -100,31 +101,28 @@ fn write_in_batches(mut grid: Grid, style: Style, out: &mut dyn Write, batch: us
             }
             cut |= fit(lines, width, busy, &mut overflows);
         }
-        drawn.push(
-            cells
-                .into_iter()
-                .zip(row)
-                .enumerate()
-                .map(|(column, (lines, text))| {
-                    let (widest, drawn) = match lines {
-                        None => (cell_width(text), None),
-                        Some(lines) => {
-                            let widest = lines.iter().map(|l| width_of(l)).max().unwrap_or(0);
-                            let same = match lines.as_slice() {
-                                [one] => one == text,
-                                [] => text.is_empty(),
-                                _ => false,
-                            };
-                            (widest, (!same).then(|| lines.join("\n")))
-                        }
+        let mut changed = Vec::new();
+        for (column, (lines, text)) in cells.into_iter().zip(row).enumerate() {
+            let widest = match lines {
+                None => cell_width(text),
+                Some(lines) => {
+                    let same = match lines.as_slice() {
+                        [one] => one == text,
+                        [] => text.is_empty(),
+                        _ => false,
                     };
-                    if let Some(w) = column_width.get_mut(column) {
-                        *w = (*w).max(widest);
+                    let widest = lines.iter().map(|l| width_of(l)).max().unwrap_or(0);
+                    if !same {
+                        changed.push((column, lines.join("\n")));
                     }
-                    drawn
-                })
-                .collect(),
-        );
+                    widest
+                }
+            };
+            if let Some(w) = column_width.get_mut(column) {
+                *w = (*w).max(widest);
+            }
+        }
+        drawn.push(changed.into_boxed_slice());
     }
     if cut {
         return cards(&grid, style, out);
@@ -154,8 +152,10 @@ fn write_in_batches(mut grid: Grid, style: Style, out: &mut dyn Write, batch: us
             }));
         }
         for ((row, drawn), dim) in rows.by_ref().take(batch) {
-            table.add_row(row.into_iter().zip(drawn).map(|(text, drawn)| {
-                let cell = Cell::new_owned(drawn.unwrap_or(text));
+            let mut drawn = drawn.into_vec().into_iter().peekable();
+            table.add_row(row.into_iter().enumerate().map(|(column, text)| {
+                let text = drawn.next_if(|(c, _)| *c == column).map_or(text, |(_, d)| d);
+                let cell = Cell::new_owned(text);
                 if *dim && style.color {
                     cell.add_attribute(Attribute::Dim)
                 } else {
