@@ -13,7 +13,13 @@ pub(super) fn cross_check(catalog: &Catalog, references: &[References]) -> Vec<(
     // Suggestions cost a comparison with many ids each: a file with thousands of unknown
     // references gets them for the first few hundred only.
     let mut suggestions = SUGGESTIONS;
+    // Each program's pathways to other catalogue programs, found here once for `cycles`.
+    let mut edges = Edges {
+        start: Vec::with_capacity(catalog.programs.len() + 1),
+        to: Vec::new(),
+    };
     for (program, refs) in catalog.programs.iter().zip(references) {
+        edges.start.push(edges.to.len());
         let mut problem =
             |offset: usize, message: String| found.push((program.source, Problem::new(offset, message)));
         if catalog.institution(&program.institution).is_none() {
@@ -25,7 +31,7 @@ pub(super) fn cross_check(catalog: &Catalog, references: &[References]) -> Vec<(
         for (pathway, &offset) in program.credit.iter().zip(refs.credit.iter()) {
             let offset = offset as usize;
             let Some(id) = pathway.toward() else { continue };
-            match catalog.program(id) {
+            match catalog.position(id).map(|j| (j, &catalog.programs[j])) {
                 None => {
                     problem(
                         offset,
@@ -40,11 +46,12 @@ pub(super) fn cross_check(catalog: &Catalog, references: &[References]) -> Vec<(
                         ),
                     );
                 }
-                Some(target) if target.id == program.id => problem(
+                Some((_, target)) if target.id == program.id => problem(
                     offset,
                     format!("`toward` names `{id}` itself: a program cannot count toward itself"),
                 ),
-                Some(target) => {
+                Some((j, target)) => {
+                    edges.to.push((j, offset));
                     if pathway.share.is_none()
                         && let (Some(credits), None, Some(of)) = (pathway.credits, pathway.of, target.credits)
                         && credits > of
@@ -79,9 +86,17 @@ pub(super) fn cross_check(catalog: &Catalog, references: &[References]) -> Vec<(
             );
         }
     }
-    found.extend(cycles(catalog, references));
+    edges.start.push(edges.to.len());
+    found.extend(cycles(catalog, &edges));
     found.extend(citations(catalog, references));
     found
+}
+
+/// Every program's pathways to another catalogue program, in pathway order: program `i`'s are
+/// `to[start[i]..start[i + 1]]`, each `(the program it leads to, the offset of its `toward`)`.
+struct Edges {
+    start: Vec<usize>,
+    to: Vec<(usize, usize)>,
 }
 
 /// Sources a program cites (in `sources`, or as `[KEY]` in its notes) that no `[[source]]`
@@ -112,41 +127,33 @@ fn citations(catalog: &Catalog, references: &[References]) -> Vec<(usize, Proble
 
 /// Pathways that close a cycle (`a` toward `b`, `b` toward `a`): each is an error at the
 /// pathway that leads back, since a route must end. Self-references are reported above.
-fn cycles(catalog: &Catalog, references: &[References]) -> Vec<(usize, Problem)> {
+fn cycles(catalog: &Catalog, edges: &Edges) -> Vec<(usize, Problem)> {
     #[derive(Clone, Copy, PartialEq)]
     enum Mark {
         New,
         Open,
         Done,
     }
-    let edges = |i: usize| {
-        let program = &catalog.programs[i];
-        program
-            .credit
-            .iter()
-            .zip(references[i].credit.iter())
-            .filter_map(|(p, &offset)| {
-                let j = catalog.position(p.toward()?)?;
-                (j != i).then_some((j, offset as usize))
-            })
-            .collect::<Vec<_>>()
-    };
     let mut mark = vec![Mark::New; catalog.programs.len()];
     let mut found = Vec::new();
+    // Depth first, without recursion: each frame is a program and the end of its edges left
+    // to walk, taken last first.
+    let mut path: Vec<(usize, usize)> = Vec::new();
     for start in 0..catalog.programs.len() {
         if mark[start] != Mark::New {
             continue;
         }
-        // Depth first, without recursion: each frame is a program and its edges left to walk.
-        let mut path: Vec<(usize, Vec<(usize, usize)>)> = vec![(start, edges(start))];
+        path.push((start, edges.start[start + 1]));
         mark[start] = Mark::Open;
-        while let Some((at, rest)) = path.last_mut() {
+        while let Some((at, end)) = path.last_mut() {
             let at = *at;
-            let Some((next, offset)) = rest.pop() else {
+            if *end == edges.start[at] {
                 mark[at] = Mark::Done;
                 path.pop();
                 continue;
-            };
+            }
+            *end -= 1;
+            let (next, offset) = edges.to[*end];
             match mark[next] {
                 Mark::Open => {
                     let from = path.iter().position(|(p, _)| *p == next).unwrap_or(0);
@@ -170,8 +177,7 @@ fn cycles(catalog: &Catalog, references: &[References]) -> Vec<(usize, Problem)>
                 }
                 Mark::New => {
                     mark[next] = Mark::Open;
-                    let further = edges(next);
-                    path.push((next, further));
+                    path.push((next, edges.start[next + 1]));
                 }
                 Mark::Done => {}
             }
