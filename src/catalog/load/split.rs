@@ -96,32 +96,39 @@ fn cuts(text: &str, from: usize, parts: usize) -> Vec<usize> {
 /// `split`, with the text cut at `cuts` (each the start of a line holding `[[program]]`, in
 /// order) into parts scanned on threads of their own.
 fn split_at(text: &str, from: usize, cuts: &[usize]) -> Split {
-    if cuts.is_empty() {
-        return scan(text, from, text.len(), true).split;
-    }
-    let bounds: Vec<(usize, usize)> = std::iter::once(from)
-        .chain(cuts.iter().copied())
-        .zip(cuts.iter().copied().chain(std::iter::once(text.len())))
-        .collect();
-    let parts: Vec<Scanned> = std::thread::scope(|scope| {
-        let later: Vec<_> = bounds[1..]
-            .iter()
-            .map(|&(start, end)| scope.spawn(move || scan(text, start, end, false)))
-            .collect();
-        let first = scan(text, bounds[0].0, bounds[0].1, true);
-        std::iter::once(Some(first))
-            .chain(later.into_iter().map(|h| h.join().ok()))
-            .collect::<Option<Vec<_>>>()
-            .unwrap_or_default()
-    });
+    let starts: Vec<usize> = std::iter::once(from).chain(cuts.iter().copied()).collect();
+    let ends = cuts.iter().copied().chain(std::iter::once(text.len()));
+    let bounds: Vec<(usize, usize)> = starts.iter().copied().zip(ends).collect();
+    let parts: Vec<Scanned> = if cuts.is_empty() {
+        vec![scan(text, from, text.len(), true)]
+    } else {
+        std::thread::scope(|scope| {
+            let later: Vec<_> = bounds[1..]
+                .iter()
+                .map(|&(start, end)| scope.spawn(move || scan(text, start, end, false)))
+                .collect();
+            let first = scan(text, bounds[0].0, bounds[0].1, true);
+            std::iter::once(Some(first))
+                .chain(later.into_iter().map(|h| h.join().ok()))
+                .collect::<Option<Vec<_>>>()
+                .unwrap_or_default()
+        })
+    };
     // A part is only the one-pass result where the part before it ended cleanly at its cut.
     let joins = parts.len() == bounds.len() && parts[..parts.len() - 1].iter().all(|p| p.clean);
-    if !joins {
-        return scan(text, from, text.len(), true).split;
+    if joins {
+        join(parts, &starts, text.len())
+    } else {
+        join(vec![scan(text, from, text.len(), true)], &[from], text.len())
     }
+}
+
+/// The parts scanned from `starts` (the first at the text's start), as one split of a text
+/// ending at `end`.
+fn join(parts: Vec<Scanned>, starts: &[usize], end: usize) -> Split {
     let mut whole = Split::default();
     let mut apart = false;
-    for (part, &(start, _)) in parts.into_iter().zip(&bounds) {
+    for (part, &start) in parts.into_iter().zip(starts) {
         if let Some(last) = whole.chunks.last_mut() {
             last.end = start;
         }
@@ -131,19 +138,15 @@ fn split_at(text: &str, from: usize, cuts: &[usize]) -> Split {
         apart |= part.apart;
     }
     if apart {
-        whole.chunks = one_chunk(&whole.chunks, from, text.len());
+        // The whole text as one chunk, for the TOML parser.
+        whole.chunks = vec![Chunk {
+            kind: ChunkKind::Top,
+            start: starts[0],
+            end,
+            too_deep: whole.chunks.iter().any(|c| c.too_deep),
+        }];
     }
     whole
-}
-
-/// The whole text as one chunk, for the TOML parser.
-fn one_chunk(chunks: &[Chunk], from: usize, end: usize) -> Vec<Chunk> {
-    vec![Chunk {
-        kind: ChunkKind::Top,
-        start: from,
-        end,
-        too_deep: chunks.iter().any(|c| c.too_deep),
-    }]
 }
 
 /// What scanning one part of a text found.
@@ -276,10 +279,6 @@ fn scan(text: &str, from: usize, to: usize, top: bool) -> Scanned {
         blank_runs.push((start, line_begin));
     }
     let clean = i == to && line_start && depth == 0 && line_begin == to;
-    if apart && top && to == text.len() {
-        chunks = one_chunk(&chunks, from, text.len());
-        apart = false;
-    }
     // The text before the first header is often empty; an empty top chunk still parses.
     Scanned {
         split: Split {
