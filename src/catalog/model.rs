@@ -279,9 +279,7 @@ impl RareBox {
     pub fn new(rare: Rare) -> Self {
         RareBox((rare != NO_RARE).then(|| Box::new(rare)))
     }
-}
 
-impl RareBox {
     /// Lets the room go where a correction left nothing in it.
     pub fn tidy(&mut self) {
         if self.0.as_deref().is_some_and(|rare| *rare == NO_RARE) {
