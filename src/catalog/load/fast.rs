@@ -191,12 +191,8 @@ impl<'a> Cursor<'a> {
     /// Two numbers in brackets on one line, `[a, b]`; the cursor stays where it was otherwise.
     fn pair(&mut self) -> Option<Value<'a>> {
         let start = self.at;
-        let number = |cursor: &mut Self| match cursor.peek() {
-            Some(b'0'..=b'9' | b'+' | b'-') => match cursor.number_or_date() {
-                Some(Value::Int(i)) => Some(i as f64),
-                Some(Value::Float(f)) => Some(f),
-                _ => None,
-            },
+        let number = |cursor: &mut Self| match cursor.peek()? {
+            b'0'..=b'9' | b'+' | b'-' => float(&cursor.number_or_date()?),
             _ => None,
         };
         let pair = (|| {
