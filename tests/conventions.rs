@@ -7,18 +7,14 @@ mod common;
 use std::io::Write;
 use std::process::Stdio;
 
-use common::{micromasters, on_fixture, stderr_of, stdout_of};
+use common::{micromasters, on_fixture, record_ids, stderr_of, stdout_of};
 use serde_json::Value;
 
 fn ids(args: &[&str]) -> Vec<String> {
     let mut command = micromasters();
     command.args(["--format", "json"]).args(args);
     let json: Value = serde_json::from_str(&stdout_of(&mut command, 0)).unwrap();
-    json.as_array()
-        .unwrap()
-        .iter()
-        .map(|r| r["id"].as_str().unwrap().to_string())
-        .collect()
+    record_ids(&json)
 }
 
 #[test]

@@ -189,12 +189,7 @@ fn figure_cells_carry_the_values_they_sort_by_in_the_order_of_sort() {
         "cost",
     ]);
     let records: serde_json::Value = serde_json::from_str(&stdout_of(&mut json, 0)).unwrap();
-    let expected: Vec<String> = records
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| r["id"].as_str().unwrap().to_string())
-        .collect();
+    let expected = common::record_ids(&records);
     let by_page: Vec<String> = rows.into_iter().map(|(_, id)| id).collect();
     assert_eq!(by_page, expected);
     // Headers are buttons, reachable from the keyboard.

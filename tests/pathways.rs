@@ -21,12 +21,7 @@ fn json(args: &[&str]) -> Value {
 }
 
 fn ids(records: &Value) -> Vec<String> {
-    let mut ids: Vec<String> = records
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| r["id"].as_str().unwrap().to_string())
-        .collect();
+    let mut ids = common::record_ids(records);
     ids.sort();
     ids
 }

@@ -173,11 +173,7 @@ fn tables_fit_the_width_and_ids_never_break() {
         let mut command = micromasters();
         command.args(["--format", "json", "compare"]);
         let json: serde_json::Value = serde_json::from_str(&stdout_of(&mut command, 0)).unwrap();
-        json.as_array()
-            .unwrap()
-            .iter()
-            .map(|r| r["id"].as_str().unwrap().to_string())
-            .collect()
+        common::record_ids(&json)
     };
     for width in ["60", "80", "120"] {
         for explain in [false, true] {

@@ -33,12 +33,7 @@ fn table(width: usize, args: &[&str]) -> String {
 fn every_command_fits_every_width_from_40_to_200_and_ids_stand_whole() {
     let all = table(200, &["--format", "json", "list", "--include-retired"]);
     let records: serde_json::Value = serde_json::from_str(&all).unwrap();
-    let ids: BTreeSet<String> = records
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| r["id"].as_str().unwrap().to_string())
-        .collect();
+    let ids: BTreeSet<String> = common::record_ids(&records).into_iter().collect();
     let commands: &[&[&str]] = &[
         &["compare"],
         &["compare", "--explain", "--limit", "5"],

@@ -53,3 +53,13 @@ pub fn stdout_of(command: &mut Command, code: i32) -> String {
 pub fn stderr_of(command: &mut Command, code: i32) -> String {
     String::from_utf8(run(command, code).stderr).expect("stderr is UTF-8")
 }
+
+/// The `id` of each record of a JSON array, in order.
+pub fn record_ids(records: &serde_json::Value) -> Vec<String> {
+    records
+        .as_array()
+        .expect("a JSON array of records")
+        .iter()
+        .map(|r| r["id"].as_str().expect("a record's `id`").to_string())
+        .collect()
+}
