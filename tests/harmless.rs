@@ -298,10 +298,7 @@ fn renderers_escape_even_text_the_loader_would_refuse() {
     use micromasters::money::Money;
     use micromasters::render::{Format, Style};
     let text = std::fs::read_to_string("tests/fixtures/valid.toml").unwrap();
-    let mut loaded = load(vec![Ok(Source {
-        name: "valid.toml".into(),
-        text: Cow::Owned(text),
-    })]);
+    let mut loaded = load(vec![Ok(Source::new("valid.toml", Cow::Owned(text)))]);
     assert_eq!(loaded.problems, []);
     for program in &mut loaded.catalog.programs {
         program.name = format!("{}\u{1b}[2J\u{9b}\r\u{7f}\u{202e}", program.name).into();

@@ -95,10 +95,7 @@ fn catalogue_text(specs: &[Spec]) -> String {
 }
 
 fn load_text(text: String) -> Catalog {
-    let loaded = load(vec![Ok(Source {
-        name: "generated.toml".into(),
-        text: Cow::Owned(text),
-    })]);
+    let loaded = load(vec![Ok(Source::new("generated.toml", Cow::Owned(text)))]);
     assert_eq!(loaded.problems, [], "the generator wrote an invalid catalogue");
     loaded.catalog
 }

@@ -113,7 +113,8 @@ impl Merge<'_> {
             }
         }
         if special.is_empty() {
-            if all.is_empty() {
+            // Moved in whole, unless room was made for them.
+            if all.is_empty() && all.capacity() < items.len() {
                 *all = items;
                 *all_places = places;
             } else {

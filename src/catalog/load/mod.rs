@@ -12,6 +12,7 @@ mod parse;
 mod raw;
 mod source;
 mod split;
+mod stream;
 /// Test support: writes a loaded catalogue back as TOML, for the round-trip property tests.
 #[doc(hidden)]
 pub mod write;
@@ -75,7 +76,10 @@ pub fn load(inputs: Vec<Result<Source, Diagnostic>>) -> Loaded {
         let mut top = Parsed::default();
         let mut entry_problems = Vec::new();
         let mut entry_replaced = Vec::new();
-        parse_source(&source.text, check::Origin { index, latest }, |mut part| {
+        parse_source(&source, check::Origin { index, latest }, |mut part| {
+            // Room for every program at once, rather than doubled and copied as they come.
+            catalog.programs.reserve_exact(part.programs_ahead);
+            references.reserve_exact(part.programs_ahead);
             let entries = std::mem::take(&mut part.entries);
             top.append_top(part);
             let mut merge = Merge {
@@ -204,7 +208,7 @@ pub fn load(inputs: Vec<Result<Source, Diagnostic>>) -> Loaded {
             ),
         ));
     }
-    problems.extend(place(pending, &texts));
+    problems.extend(place(pending, &mut texts));
     Loaded {
         catalog,
         problems,
@@ -212,16 +216,41 @@ pub fn load(inputs: Vec<Result<Source, Diagnostic>>) -> Loaded {
     }
 }
 
-/// Turns offsets into lines and columns, sorted by source and position.
-fn place(mut pending: Vec<(usize, Problem)>, texts: &[Option<Source>]) -> Vec<Diagnostic> {
+/// Turns offsets into lines and columns, sorted by source and position. A file read in pieces
+/// is read again, whole, where it has problems to place.
+fn place(mut pending: Vec<(usize, Problem)>, texts: &mut [Option<Source>]) -> Vec<Diagnostic> {
     pending.sort_by_key(|(source, p)| (*source, p.offset));
     let mut indexes: HashMap<usize, LineIndex> = HashMap::new();
+    let mut sources: Vec<usize> = pending.iter().map(|(source, _)| *source).collect();
+    sources.dedup();
+    for source in sources {
+        let Some(Some(text)) = texts.get_mut(source) else {
+            continue;
+        };
+        if let Some(streamed) = text.streamed.take() {
+            match stream::whole(&streamed) {
+                Some(whole) => text.text = whole.into(),
+                None => text.streamed = Some(streamed),
+            }
+        }
+    }
+    let texts = &*texts;
+    let mut changed: Vec<usize> = Vec::new();
     pending
         .into_iter()
-        .map(|(source, problem)| {
+        .filter_map(|(source, problem)| {
             let Some(Some(text)) = texts.get(source) else {
-                return Diagnostic::whole_file("<catalogue>", problem.message);
+                return Some(Diagnostic::whole_file("<catalogue>", problem.message));
             };
+            if text.streamed.is_some() {
+                // Read again, the file was not what it had been: where its problems stand is
+                // not known. Said once, in their place.
+                if changed.contains(&source) {
+                    return None;
+                }
+                changed.push(source);
+                return Some(Diagnostic::whole_file(&text.name, stream::CHANGED));
+            }
             let skip = bom_len(&text.text);
             let index = indexes
                 .entry(source)
@@ -237,12 +266,12 @@ fn place(mut pending: Vec<(usize, Problem)>, texts: &[Option<Source>]) -> Vec<Di
                 }
                 _ => problem.message,
             };
-            Diagnostic {
+            Some(Diagnostic {
                 file: text.name.clone(),
                 line,
                 column,
                 message,
-            }
+            })
         })
         .collect()
 }

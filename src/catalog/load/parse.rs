@@ -9,7 +9,9 @@ use serde::Deserialize;
 use super::check::{self, InstitutionPlace, Origin, Problem, ProblemKind, References, Rejected};
 use super::fast;
 use super::raw::{RawDocument, RawRate, RawSource};
+use super::source::Source;
 use super::split::{self, Chunk, ChunkKind};
+use super::stream::{self, Streamed};
 use crate::catalog::Reference;
 use crate::catalog::date::Date;
 use crate::catalog::model::{Institution, Program};
@@ -63,6 +65,8 @@ pub(super) struct Parsed {
     pub(super) top_keys: Vec<(&'static str, usize)>,
     pub(super) entries: Entries,
     pub(super) problems: Vec<Problem>,
+    /// On a source's first part: how many programs it holds at most, this part's included.
+    pub(super) programs_ahead: usize,
 }
 
 impl Parsed {
@@ -127,8 +131,15 @@ pub(super) fn bom_len(text: &str) -> usize {
 }
 
 /// Parses and checks every entry of one source, and hands `each` the parts in the entries'
-/// order as they are done, so that the caller merges one while the next is parsed.
-pub(super) fn parse_source(text: &str, source: Origin, mut each: impl FnMut(Parsed)) {
+/// order as they are done, so that the caller merges one while the next is parsed. The first
+/// part says how many programs the source holds at most (`Parsed::programs_ahead`).
+pub(super) fn parse_source(input: &Source, source: Origin, each: impl FnMut(Parsed)) {
+    if let Some(streamed) = &input.streamed {
+        let ahead = programs_in(&streamed.split.chunks);
+        parse_streamed(streamed, source, first_says(ahead, each));
+        return;
+    }
+    let text: &str = &input.text;
     // Asked only of a large file: the answer costs a dozen system calls (cgroup quotas).
     let threads = if text.len() < PARALLEL_FROM_BYTES {
         1
@@ -140,6 +151,7 @@ pub(super) fn parse_source(text: &str, source: Origin, mut each: impl FnMut(Pars
         flaws,
         blank_runs,
     } = split::split(text, bom_len(text), threads);
+    let mut each = first_says(programs_in(&chunks), each);
     let blank_runs = blank_runs.as_slice();
     let unclosed: Vec<usize> = flaws
         .iter()
@@ -193,23 +205,106 @@ pub(super) fn parse_source(text: &str, source: Origin, mut each: impl FnMut(Pars
         }
         each(part);
     };
+    let window = Window { text, base: 0 };
     if threads < 2 || chunks.len() < 2 * threads {
-        deliver(parse_chunks(text, &chunks, blank_runs, source));
+        deliver(parse_chunks(window, &chunks, blank_runs, source));
     } else {
-        parse_in_parallel(text, &chunks, blank_runs, source, threads, &mut deliver);
+        let mut problems = 0;
+        parse_in_parallel(
+            window,
+            &chunks,
+            blank_runs,
+            source,
+            threads,
+            &mut problems,
+            0,
+            &mut deliver,
+        );
     }
     each(drop_placed_unclosed(flaws, text, &unclosed, &syntax));
 }
 
-/// Parses `chunks` on `threads` threads and hands `deliver` the parts in order.
+/// `each`, with the first part it is handed told that `ahead` programs come.
+fn first_says(ahead: usize, mut each: impl FnMut(Parsed)) -> impl FnMut(Parsed) {
+    let mut first = true;
+    move |mut part: Parsed| {
+        if std::mem::take(&mut first) {
+            part.programs_ahead = ahead;
+        }
+        each(part);
+    }
+}
+
+/// How many of `chunks` are programs.
+fn programs_in(chunks: &[Chunk]) -> usize {
+    chunks.iter().filter(|c| c.kind == ChunkKind::Program).count()
+}
+
+/// A large file's entries, parsed as its pieces are read again (see `stream`); the file was
+/// cut into entries on its first read, and has no flaws.
+fn parse_streamed(streamed: &Streamed, source: Origin, mut each: impl FnMut(Parsed)) {
+    let (chunks, blank_runs) = (&streamed.split.chunks, &streamed.split.blank_runs);
+    let threads = thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let failed = |message: String| Parsed {
+        problems: vec![Problem::new(0, message)],
+        ..Parsed::default()
+    };
+    let mut again = match stream::Reread::open(streamed) {
+        Ok(again) => again,
+        Err(message) => return each(failed(message)),
+    };
+    let mut problems = 0;
+    let mut done = 0;
+    while let Some(piece) = again.next_piece() {
+        let window = match piece {
+            stream::Again::Piece(text, base) => Window { text, base },
+            stream::Again::Changed(message) => return each(failed(message)),
+        };
+        let end = window.base + window.text.len();
+        let count = chunks[done..].partition_point(|c| c.start < end);
+        let mine = &chunks[done..done + count];
+        done += count;
+        if mine.is_empty() {
+            continue;
+        }
+        let after = chunks.len() - done;
+        if parse_in_parallel(
+            window,
+            mine,
+            blank_runs,
+            source,
+            threads,
+            &mut problems,
+            after,
+            &mut each,
+        ) {
+            return;
+        }
+    }
+}
+
+/// A piece of a source's text, `text`, which starts at byte `base` of it.
+#[derive(Clone, Copy)]
+struct Window<'a> {
+    text: &'a str,
+    base: usize,
+}
+
+/// Parses `chunks` (all inside `window`) on `threads` threads and hands `deliver` the parts in
+/// order. `problems` counts the problems delivered so far, also by earlier calls; `after`
+/// chunks of the source follow these, for the count of what is left unchecked. Whether it
+/// stopped there, at `MAX_PROBLEMS`.
+#[allow(clippy::too_many_arguments)]
 fn parse_in_parallel(
-    text: &str,
+    window: Window<'_>,
     chunks: &[Chunk],
     blank_runs: &[(usize, usize)],
     source: Origin,
     threads: usize,
+    problems: &mut usize,
+    after: usize,
     deliver: &mut impl FnMut(Parsed),
-) {
+) -> bool {
     // Groups of entries go to the threads in turn, and come back in order, each thread at
     // most two groups ahead: what is parsed is merged while the next groups are, and no
     // more than a few groups are ever held beside the catalogue.
@@ -220,6 +315,7 @@ fn parse_in_parallel(
     // which thread ran ahead.
     let stop = AtomicBool::new(false);
     let stop = &stop;
+    let mut stopped = false;
     thread::scope(|scope| {
         let workers: Vec<_> = (0..threads)
             .map(|worker| {
@@ -229,7 +325,10 @@ fn parse_in_parallel(
                         if stop.load(Ordering::Relaxed) {
                             return;
                         }
-                        if send.send(parse_chunks(text, group, blank_runs, source)).is_err() {
+                        if send
+                            .send(parse_chunks(window, group, blank_runs, source))
+                            .is_err()
+                        {
                             return;
                         }
                     }
@@ -238,18 +337,18 @@ fn parse_in_parallel(
             })
             .collect();
         let mut failed = vec![false; threads];
-        let mut problems = 0;
         for (i, group) in groups.iter().enumerate() {
-            if problems >= MAX_PROBLEMS {
+            if *problems >= MAX_PROBLEMS {
                 stop.store(true, Ordering::Relaxed);
-                let count = groups[i..].iter().map(|g| g.len()).sum();
+                let count = groups[i..].iter().map(|g| g.len()).sum::<usize>() + after;
                 deliver(not_checked(group[0].start, count));
+                stopped = true;
                 break;
             }
             let worker = i % threads;
             match workers[worker].0.recv() {
                 Ok(part) => {
-                    problems += part.problems.len();
+                    *problems += part.problems.len();
                     deliver(part);
                 }
                 // A worker only stops early on a bug: say so once, rather than crash.
@@ -267,6 +366,7 @@ fn parse_in_parallel(
             let _ = handle.join();
         }
     });
+    stopped
 }
 
 /// Entries parsed as one part: small enough that the parts in flight are little memory beside
@@ -304,10 +404,15 @@ fn thread_failed() -> Parsed {
     }
 }
 
-/// Parses `chunks`.
-fn parse_chunks(text: &str, chunks: &[Chunk], blank_runs: &[(usize, usize)], source: Origin) -> Parsed {
+/// Parses `chunks`, all inside `window`.
+fn parse_chunks(
+    window: Window<'_>,
+    chunks: &[Chunk],
+    blank_runs: &[(usize, usize)],
+    source: Origin,
+) -> Parsed {
     let mut parsed = Parsed::default();
-    let programs = chunks.iter().filter(|c| c.kind == ChunkKind::Program).count();
+    let programs = programs_in(chunks);
     parsed.entries.programs.reserve_exact(programs);
     parsed.entries.references.reserve_exact(programs);
     for (i, chunk) in chunks.iter().enumerate() {
@@ -317,7 +422,11 @@ fn parse_chunks(text: &str, chunks: &[Chunk], blank_runs: &[(usize, usize)], sou
                 .extend(not_checked(chunk.start, chunks.len() - i).problems);
             break;
         }
-        let slice = split::quiet(text, chunk.start, chunk.end, blank_runs);
+        let Some(slice) = split::quiet(window.text, window.base, chunk.start, chunk.end, blank_runs) else {
+            // Only where a file read in pieces changed between its reads.
+            parsed.problems.push(Problem::new(chunk.start, stream::CHANGED));
+            break;
+        };
         parse_chunk(&slice, *chunk, source, &mut parsed);
     }
     parsed
@@ -615,36 +724,50 @@ mod tests {
             text.push_str(&format!("[[program]]\nid = \"p{i}\"\nkind = \"x\"\n"));
         }
         assert!(text.len() > PARALLEL_FROM_BYTES);
-        let run = || {
-            let mut problems: Vec<(usize, String)> = Vec::new();
-            let origin = Origin {
-                index: 0,
-                latest: None,
-            };
-            parse_source(&text, origin, |part| {
-                problems.extend(part.problems.into_iter().map(|p| (p.offset, p.message)));
-            });
-            problems
+        let held = Source::new("many.toml", text.clone().into());
+        // Also read in pieces, each parsed in groups of its own.
+        let mut file = tempfile::NamedTempFile::new().unwrap();
+        std::io::Write::write_all(&mut file, text.as_bytes()).unwrap();
+        let opened = std::fs::File::open(file.path()).unwrap();
+        let modified = opened.metadata().unwrap().modified().ok();
+        let streamed = stream::first_pass(file.path(), modified, opened, 1 << 18, usize::MAX, 2).unwrap();
+        assert!(streamed.pieces.len() > 4);
+        let streamed = Source {
+            streamed: Some(Box::new(streamed)),
+            ..Source::new("many.toml", String::new().into())
         };
-        let problems = run();
-        let (unchecked, checked): (Vec<_>, Vec<_>) = problems
-            .iter()
-            .partition(|(_, message)| message.contains("not checked"));
-        assert_eq!(unchecked.len(), 1, "{unchecked:?}");
-        let count: usize = unchecked[0]
-            .1
-            .split(' ')
-            .next()
-            .and_then(|n| n.parse().ok())
-            .unwrap();
-        // Every entry was either checked (one problem) or counted among those not checked.
-        assert_eq!(checked.len() + count, entries);
-        assert!(
-            (MAX_PROBLEMS..MAX_PROBLEMS + GROUP_CHUNKS).contains(&checked.len()),
-            "{} checked",
-            checked.len()
-        );
-        // Which entries were checked depends on their order, never on the threads.
-        assert_eq!(run(), problems);
+        for input in [&held, &streamed] {
+            let run = || {
+                let mut problems: Vec<(usize, String)> = Vec::new();
+                let origin = Origin {
+                    index: 0,
+                    latest: None,
+                };
+                parse_source(input, origin, |part| {
+                    problems.extend(part.problems.into_iter().map(|p| (p.offset, p.message)));
+                });
+                problems
+            };
+            let problems = run();
+            let (unchecked, checked): (Vec<_>, Vec<_>) = problems
+                .iter()
+                .partition(|(_, message)| message.contains("not checked"));
+            assert_eq!(unchecked.len(), 1, "{unchecked:?}");
+            let count: usize = unchecked[0]
+                .1
+                .split(' ')
+                .next()
+                .and_then(|n| n.parse().ok())
+                .unwrap();
+            // Every entry was either checked (one problem) or counted among those not checked.
+            assert_eq!(checked.len() + count, entries);
+            assert!(
+                (MAX_PROBLEMS..MAX_PROBLEMS + GROUP_CHUNKS).contains(&checked.len()),
+                "{} checked",
+                checked.len()
+            );
+            // Which entries were checked depends on their order, never on the threads.
+            assert_eq!(run(), problems);
+        }
     }
 }

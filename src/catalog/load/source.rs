@@ -5,6 +5,7 @@ use std::borrow::Cow;
 use std::path::Path;
 
 use super::diagnostic::Diagnostic;
+use super::stream::{self, Refused, Streamed};
 
 /// The name the built-in catalogue goes by in reports.
 pub const BUILTIN_NAME: &str = "data/catalog.toml";
@@ -70,7 +71,11 @@ fn open_pipe(path: &Path) -> Option<std::io::Result<std::fs::File>> {
 #[derive(Debug, Clone)]
 pub struct Source {
     pub name: String,
+    /// The text; empty for a large file read in pieces (`streamed`).
     pub text: Cow<'static, str>,
+    /// A large file, cut into entries on a first read, and read again in pieces as they are
+    /// parsed rather than held.
+    pub(super) streamed: Option<Box<Streamed>>,
 }
 
 impl Source {
@@ -81,103 +86,125 @@ impl Source {
 
     /// The catalogue compiled into the binary.
     pub fn builtin() -> Source {
+        Source::new(
+            BUILTIN_NAME,
+            Cow::Borrowed(include_str!("../../../data/catalog.toml")),
+        )
+    }
+
+    /// A catalogue text held in memory, reported as `name`.
+    pub fn new(name: &str, text: Cow<'static, str>) -> Source {
         Source {
-            name: BUILTIN_NAME.to_string(),
-            text: Cow::Borrowed(include_str!("../../../data/catalog.toml")),
+            name: name.to_string(),
+            text,
+            streamed: None,
         }
     }
 
     /// Reads a catalogue file (`-` is standard input); a file that cannot be used is one
     /// diagnostic naming it. Files larger than `MAX_FILE_BYTES` are refused without reading on.
     pub fn read(path: &Path) -> Result<Source, Diagnostic> {
-        use std::io::Read;
         let stdin = path.as_os_str() == "-";
         let name = if stdin {
             "<stdin>".to_string()
         } else {
             path.display().to_string()
         };
-        let fail = |message: String| Diagnostic::whole_file(&name, message);
-        let too_large = || {
-            fail(format!(
-                "is larger than {} MiB, too large for a catalogue; nothing was read past that",
-                MAX_FILE_BYTES >> 20
-            ))
-        };
-        let cannot = |e: std::io::Error| {
-            fail(match e.kind() {
-                std::io::ErrorKind::NotFound => "cannot read the catalogue: no such file".to_string(),
-                std::io::ErrorKind::PermissionDenied => {
-                    "cannot read the catalogue: permission denied".to_string()
-                }
-                _ => format!("cannot read the catalogue: {e}"),
-            })
-        };
-        let mut bytes = Vec::new();
-        let limit = (MAX_FILE_BYTES + 1) as u64;
-        if stdin {
-            std::io::stdin()
-                .lock()
-                .take(limit)
-                .read_to_end(&mut bytes)
-                .map_err(cannot)?;
-        } else {
-            if path.is_dir() {
-                return Err(fail(
-                    "is a directory, not a catalogue file; name a `.toml` file".into(),
-                ));
-            }
-            // Asked before opening: opening a pipe nobody writes to would never return.
-            let file = match std::fs::metadata(path).ok().as_ref().and_then(special) {
-                Some(Special::Socket) => {
-                    return Err(fail(
-                        "is a socket, not a catalogue file; name a `.toml` file".into(),
-                    ));
-                }
-                Some(Special::Pipe) => match open_pipe(path) {
-                    Some(opened) => opened.map_err(cannot)?,
-                    None => {
-                        return Err(fail(format!(
-                            "is a pipe that no program wrote to within {} seconds; give a file, or `<(command)`",
-                            PIPE_OPEN_WAIT.as_secs()
-                        )));
-                    }
-                },
-                None => std::fs::File::open(path).map_err(cannot)?,
-            };
-            let meta = file.metadata().map_err(cannot)?;
-            if is_device(&meta) {
-                return Err(fail(
-                    "is a device, not a catalogue file; name a `.toml` file".into(),
-                ));
-            }
-            if meta.len() > MAX_FILE_BYTES as u64 {
-                return Err(too_large());
-            }
-            // Read into room for the whole file (one more byte shows it grew while read), not
-            // into a buffer doubled and copied on the way.
-            bytes.reserve_exact(usize::try_from(meta.len()).unwrap_or(0).saturating_add(1));
-            file.take(limit).read_to_end(&mut bytes).map_err(cannot)?;
+        match read_text(path, stdin) {
+            Ok(Read::Text(text)) => Ok(Source {
+                name,
+                text: Cow::Owned(text),
+                streamed: None,
+            }),
+            Ok(Read::Streamed(streamed)) => Ok(Source {
+                name,
+                text: Cow::Owned(String::new()),
+                streamed: Some(Box::new(streamed)),
+            }),
+            Err(refused) => Err(Diagnostic::whole_file(&name, refused.message())),
         }
-        if bytes.len() > MAX_FILE_BYTES {
-            return Err(too_large());
-        }
-        let text = String::from_utf8(bytes).map_err(|e| {
-            let valid = e.utf8_error().valid_up_to();
-            let bytes = e.as_bytes();
-            let line = bytes[..valid].iter().filter(|&&b| b == b'\n').count() + 1;
-            fail(format!(
-                "is not UTF-8 text (invalid byte at line {line}); save the catalogue as UTF-8"
-            ))
-        })?;
-        if text.trim_start_matches('\u{feff}').trim().is_empty() {
-            return Err(fail(
-                "the file is empty; a catalogue starts with `format = 1`".into(),
+    }
+}
+
+/// A catalogue file read: its text, or, for a large one, where its entries stand.
+enum Read {
+    Text(String),
+    Streamed(Streamed),
+}
+
+/// Reads the catalogue at `path` (standard input when `stdin`).
+fn read_text(path: &Path, stdin: bool) -> Result<Read, Refused> {
+    use std::io::Read as _;
+    let mut bytes = Vec::new();
+    let limit = (MAX_FILE_BYTES + 1) as u64;
+    if stdin {
+        std::io::stdin().lock().take(limit).read_to_end(&mut bytes)?;
+    } else {
+        if path.is_dir() {
+            return Err(Refused::Not(
+                "is a directory, not a catalogue file; name a `.toml` file".into(),
             ));
         }
-        Ok(Source {
-            name,
-            text: Cow::Owned(text),
-        })
+        // Asked before opening: opening a pipe nobody writes to would never return.
+        let file = match std::fs::metadata(path).ok().as_ref().and_then(special) {
+            Some(Special::Socket) => {
+                return Err(Refused::Not(
+                    "is a socket, not a catalogue file; name a `.toml` file".into(),
+                ));
+            }
+            Some(Special::Pipe) => match open_pipe(path) {
+                Some(opened) => opened?,
+                None => {
+                    return Err(Refused::Not(format!(
+                        "is a pipe that no program wrote to within {} seconds; give a file, or `<(command)`",
+                        PIPE_OPEN_WAIT.as_secs()
+                    )));
+                }
+            },
+            None => std::fs::File::open(path)?,
+        };
+        let meta = file.metadata()?;
+        if is_device(&meta) {
+            return Err(Refused::Not(
+                "is a device, not a catalogue file; name a `.toml` file".into(),
+            ));
+        }
+        if meta.len() > MAX_FILE_BYTES as u64 {
+            return Err(Refused::TooLarge);
+        }
+        if meta.is_file() && meta.len() >= stream::STREAM_FROM_BYTES {
+            let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+            let modified = meta.modified().ok();
+            match stream::first_pass(
+                path,
+                modified,
+                &file,
+                stream::PIECE_BYTES,
+                MAX_FILE_BYTES,
+                threads,
+            ) {
+                Ok(streamed) => return Ok(Read::Streamed(streamed)),
+                // Read again from the start, whole.
+                Err(Refused::Whole) => {
+                    std::io::Seek::seek(&mut &file, std::io::SeekFrom::Start(0))?;
+                }
+                Err(refused) => return Err(refused),
+            }
+        }
+        // Read into room for the whole file (one more byte shows it grew while read), not
+        // into a buffer doubled and copied on the way.
+        bytes.reserve_exact(usize::try_from(meta.len()).unwrap_or(0).saturating_add(1));
+        (&file).take(limit).read_to_end(&mut bytes)?;
     }
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(Refused::TooLarge);
+    }
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        Refused::NotUtf8(memchr::memchr_iter(b'\n', &e.as_bytes()[..valid]).count() + 1)
+    })?;
+    if text.trim_start_matches('\u{feff}').trim().is_empty() {
+        return Err(Refused::Empty);
+    }
+    Ok(Read::Text(text))
 }

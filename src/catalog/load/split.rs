@@ -33,7 +33,7 @@ pub struct Chunk {
 pub const MAX_NESTING: usize = 64;
 
 /// A text cut into chunks, and the flaws of its strings found on the way.
-#[derive(Debug, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Split {
     pub chunks: Vec<Chunk>,
     pub flaws: Vec<Flaw>,
@@ -96,18 +96,25 @@ fn cuts(text: &str, from: usize, parts: usize) -> Vec<usize> {
 /// `split`, with the text cut at `cuts` (each the start of a line holding `[[program]]`, in
 /// order) into parts scanned on threads of their own.
 fn split_at(text: &str, from: usize, cuts: &[usize]) -> Split {
+    let (parts, starts) = scan_parts(text, from, cuts, true);
+    join(parts, &starts, text.len())
+}
+
+/// `text[from..]` scanned as one pass would, in parts cut at `cuts` where each part before
+/// ends cleanly at its cut, else in one part; `top` as for `scan`. With where each part starts.
+fn scan_parts(text: &str, from: usize, cuts: &[usize], top: bool) -> (Vec<Scanned>, Vec<usize>) {
     let starts: Vec<usize> = std::iter::once(from).chain(cuts.iter().copied()).collect();
     let ends = cuts.iter().copied().chain(std::iter::once(text.len()));
     let bounds: Vec<(usize, usize)> = starts.iter().copied().zip(ends).collect();
     let parts: Vec<Scanned> = if cuts.is_empty() {
-        vec![scan(text, from, text.len(), true)]
+        vec![scan(text, from, text.len(), top)]
     } else {
         std::thread::scope(|scope| {
             let later: Vec<_> = bounds[1..]
                 .iter()
                 .map(|&(start, end)| scope.spawn(move || scan(text, start, end, false)))
                 .collect();
-            let first = scan(text, bounds[0].0, bounds[0].1, true);
+            let first = scan(text, bounds[0].0, bounds[0].1, top);
             std::iter::once(Some(first))
                 .chain(later.into_iter().map(|h| h.join().ok()))
                 .collect::<Option<Vec<_>>>()
@@ -117,10 +124,40 @@ fn split_at(text: &str, from: usize, cuts: &[usize]) -> Split {
     // A part is only the one-pass result where the part before it ended cleanly at its cut.
     let joins = parts.len() == bounds.len() && parts[..parts.len() - 1].iter().all(|p| p.clean);
     if joins {
-        join(parts, &starts, text.len())
+        (parts, starts)
     } else {
-        join(vec![scan(text, from, text.len(), true)], &[from], text.len())
+        (vec![scan(text, from, text.len(), top)], vec![from])
     }
+}
+
+/// One piece of a larger text, `text`, which starts at byte `base` of it (at the start of a
+/// line holding `[[program]]`, or at the text's start when `first`): its chunks and blank runs
+/// at their places in the whole text. `None` where the piece cannot stand for its place in one
+/// pass over the whole text: it holds a flaw, a sub-table apart from its entry, or (unless it
+/// is the `last`) it does not end at the start of a line outside every string and bracket.
+pub fn piece(text: &str, base: usize, first: bool, last: bool, threads: usize) -> Option<Split> {
+    let from = if first { super::parse::bom_len(text) } else { 0 };
+    let cuts = if threads > 1 && text.len() - from >= SPLIT_APART_FROM {
+        cuts(text, from, threads)
+    } else {
+        Vec::new()
+    };
+    let (parts, starts) = scan_parts(text, from, &cuts, first);
+    let whole = parts.last().is_some_and(|p| last || p.clean)
+        && parts.iter().all(|p| !p.apart && p.split.flaws.is_empty());
+    if !whole {
+        return None;
+    }
+    let mut split = join(parts, &starts, text.len());
+    for chunk in &mut split.chunks {
+        chunk.start += base;
+        chunk.end += base;
+    }
+    for run in &mut split.blank_runs {
+        run.0 += base;
+        run.1 += base;
+    }
+    Some(split)
 }
 
 /// The parts scanned from `starts` (the first at the text's start), as one split of a text
@@ -292,13 +329,16 @@ fn scan(text: &str, from: usize, to: usize, top: bool) -> Scanned {
 }
 
 /// `text[start..end]`, with every blank run inside it turned into one comment line of the same
-/// length: the same TOML at the same offsets, at a fraction of the parser's memory.
+/// length: the same TOML at the same offsets, at a fraction of the parser's memory. `text`
+/// stands at byte `base` of the whole text, where `start`, `end` and `runs` are counted.
+/// `None` where `start` or `end` falls outside `text` or inside a character.
 pub fn quiet<'a>(
     text: &'a str,
+    base: usize,
     start: usize,
     end: usize,
     runs: &[(usize, usize)],
-) -> std::borrow::Cow<'a, str> {
+) -> Option<std::borrow::Cow<'a, str>> {
     let first = runs.partition_point(|&(_, e)| e <= start);
     let inside: Vec<(usize, usize)> = runs[first..]
         .iter()
@@ -306,10 +346,11 @@ pub fn quiet<'a>(
         .map(|&(s, e)| (s.max(start), e.min(end)))
         .filter(|(s, e)| e - s >= 2)
         .collect();
+    let slice = text.get(start.checked_sub(base)?..end.checked_sub(base)?)?;
     if inside.is_empty() {
-        return std::borrow::Cow::Borrowed(&text[start..end]);
+        return Some(std::borrow::Cow::Borrowed(slice));
     }
-    let mut bytes = text.as_bytes()[start..end].to_vec();
+    let mut bytes = slice.as_bytes().to_vec();
     for (s, e) in inside {
         let region = &mut bytes[s - start..e - start];
         region.fill(b' ');
@@ -317,7 +358,9 @@ pub fn quiet<'a>(
         region[region.len() - 1] = b'\n';
     }
     // Only whole lines of ASCII and other UTF-8 were overwritten with ASCII.
-    std::borrow::Cow::Owned(String::from_utf8(bytes).unwrap_or_default())
+    Some(std::borrow::Cow::Owned(
+        String::from_utf8(bytes).unwrap_or_default(),
+    ))
 }
 
 /// Bytes that change the scanner's state; every other byte is skipped.
@@ -476,7 +519,7 @@ mod tests {
         let split = split(&text, 0, 1);
         let header = text.find("[[program]]").unwrap();
         assert_eq!(split.blank_runs, [(11, header)]);
-        let quiet = quiet(&text, 0, text.len(), &split.blank_runs);
+        let quiet = quiet(&text, 0, 0, text.len(), &split.blank_runs).unwrap();
         assert_eq!(quiet.len(), text.len());
         assert!(quiet.starts_with("format = 1\n#    "));
         assert_eq!(&quiet[header - 1..], "\n[[program]]\nid = \"p\"\n");
