@@ -354,6 +354,7 @@ fn no_pathway(from: &Program, to: &Program) -> String {
 }
 
 /// An estimate, the route it starts where `--then` was given, and the context to show them in.
+#[derive(Clone)]
 struct Estimated<'a> {
     program: &'a Program,
     catalog: &'a Catalog,

@@ -93,6 +93,6 @@ pub fn run(loaded: &Loaded, format: Format, out: &mut dyn Write) -> Result<()> {
         lines,
         summary: Value::Object(summary),
     };
-    render::validation(validation, format, out)?;
+    render::validation(&validation, format, out)?;
     Ok(())
 }

@@ -156,13 +156,7 @@ impl Grid {
         let notes = self.notes.iter_mut().flatten();
         let headers = self.columns.iter_mut().map(|c| &mut c.header);
         for cell in cells.chain(notes).chain(headers).chain(&mut self.footer) {
-            if cell.chars().any(text::is_unsafe) {
-                *cell = text::plain(cell);
-            }
-            // A tab (only `notes` may hold one) would push the columns apart.
-            if cell.contains('\t') {
-                *cell = cell.replace('\t', " ");
-            }
+            make_plain(cell);
         }
     }
 
@@ -178,6 +172,73 @@ impl Grid {
         if let Some(last) = self.notes.last_mut() {
             *last = Some(note);
         }
+    }
+}
+
+/// One row of a table, borrowed: what a table is drawn from, walk after walk.
+#[derive(Debug, Clone, Copy)]
+pub struct RowRef<'a> {
+    pub cells: &'a [String],
+    pub dim: bool,
+    pub note: Option<&'a str>,
+}
+
+/// Rows a table is drawn from, walked more than once (for the widths, the wrapping, the
+/// drawing), the same rows in the same order each time.
+pub trait Rows {
+    /// Hands `each` every row in order, until it fails.
+    fn each(&self, each: &mut dyn FnMut(RowRef<'_>) -> io::Result<()>) -> io::Result<()>;
+}
+
+impl Rows for Grid {
+    fn each(&self, each: &mut dyn FnMut(RowRef<'_>) -> io::Result<()>) -> io::Result<()> {
+        for (i, cells) in self.rows.iter().enumerate() {
+            each(RowRef {
+                cells,
+                dim: self.dim.get(i).copied().unwrap_or(false),
+                note: self.notes.get(i).and_then(Option::as_deref),
+            })?;
+        }
+        Ok(())
+    }
+}
+
+/// A report's rows, made again from its entries on every walk rather than held: the rows of
+/// its layout first, then each entry's, made plain as `Grid::make_plain` makes them.
+struct EntryRows<'a, I> {
+    layout: &'a Grid,
+    entries: I,
+}
+
+impl<E: Entry, I: Iterator<Item = E> + Clone> Rows for EntryRows<'_, I> {
+    fn each(&self, each: &mut dyn FnMut(RowRef<'_>) -> io::Result<()>) -> io::Result<()> {
+        self.layout.each(each)?;
+        let mut rows = Vec::new();
+        for entry in self.entries.clone() {
+            entry.rows(&mut rows);
+            for mut row in rows.drain(..) {
+                for cell in row.cells.iter_mut().chain(&mut row.note) {
+                    make_plain(cell);
+                }
+                each(RowRef {
+                    cells: &row.cells,
+                    dim: row.dim,
+                    note: row.note.as_deref(),
+                })?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Escapes control and bidirectional characters in `cell`, and shows tabs as spaces.
+fn make_plain(cell: &mut String) {
+    if cell.chars().any(text::is_unsafe) {
+        *cell = text::plain(cell);
+    }
+    // A tab (only `notes` may hold one) would push the columns apart.
+    if cell.contains('\t') {
+        *cell = cell.replace('\t', " ");
     }
 }
 
@@ -278,9 +339,11 @@ impl Page {
     }
 }
 
-/// Writes `report` in `format`: records streamed for JSON and CSV, a laid-out table otherwise.
+/// Writes `report` in `format`: records streamed for JSON and CSV, and for a table rows made
+/// as it is drawn (its entries are walked again for each pass: hence `Clone`); Markdown and
+/// pages lay out a grid.
 pub fn report<E: Entry>(
-    report: Report<impl Iterator<Item = E>>,
+    report: Report<impl Iterator<Item = E> + Clone>,
     format: Format,
     style: Style,
     out: &mut dyn Write,
@@ -296,7 +359,19 @@ pub fn report<E: Entry>(
         Format::Json => json::write(entries.map(|e| e.record()), single, out),
         Format::Jsonl => json::write_lines(entries.map(|e| e.record()), out),
         Format::Csv => csv::write(entries.map(|e| e.record()), &E::Record::default(), out),
-        Format::Table | Format::Markdown | Format::Html => {
+        Format::Table => {
+            let mut layout = layout;
+            layout.make_plain();
+            if let Some(plot) = plot.as_ref().filter(|p| p.in_terminal) {
+                plot::write(plot, style, out)?;
+            }
+            let rows = EntryRows {
+                layout: &layout,
+                entries,
+            };
+            table::write_streamed(&layout, &rows, style, out)
+        }
+        Format::Markdown | Format::Html => {
             let mut grid = layout;
             let mut rows = Vec::new();
             for entry in entries {
@@ -309,7 +384,7 @@ pub fn report<E: Entry>(
                 }
             }
             let document = Document { grid, page, plot };
-            draw(document, format, Some(style), out)
+            draw(&document, format, out)
         }
     }
 }
@@ -335,7 +410,7 @@ pub struct Validation {
 }
 
 /// Writes `validation` to `out` in `format`.
-pub fn validation(validation: Validation, format: Format, out: &mut dyn Write) -> io::Result<()> {
+pub fn validation(validation: &Validation, format: Format, out: &mut dyn Write) -> io::Result<()> {
     match format {
         Format::Table => {
             for line in &validation.lines {
@@ -346,23 +421,15 @@ pub fn validation(validation: Validation, format: Format, out: &mut dyn Write) -
         Format::Json => json::write(std::iter::once(&validation.summary), true, out),
         Format::Jsonl => json::write_lines(std::iter::once(&validation.summary), out),
         Format::Csv => csv::write(validation.problems.iter(), &&Diagnostic::default(), out),
-        Format::Markdown | Format::Html => draw(validation.document, format, None, out),
+        Format::Markdown | Format::Html => draw(&validation.document, format, out),
     }
 }
 
-/// Draws `document` as a table (in `style`, which only tables need), Markdown or a page.
-/// Catalogue text is made safe here, for every command (JSON and CSV in their modules): a
-/// command need not remember it.
-fn draw(mut document: Document, format: Format, style: Option<Style>, out: &mut dyn Write) -> io::Result<()> {
-    match (format, style) {
-        (Format::Table, Some(style)) => {
-            document.grid.make_plain();
-            if let Some(plot) = document.plot.as_ref().filter(|p| p.in_terminal) {
-                plot::write(plot, style, out)?;
-            }
-            table::write(document.grid, style, out)
-        }
-        (Format::Html, _) => html::write(&document, out),
+/// Draws `document` as Markdown or a page, each of which escapes catalogue text itself (a
+/// table is drawn from its entries' rows, made plain as they come: see `report`).
+fn draw(document: &Document, format: Format, out: &mut dyn Write) -> io::Result<()> {
+    match format {
+        Format::Html => html::write(document, out),
         _ => markdown::write(&document.grid, out),
     }
 }

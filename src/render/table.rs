@@ -8,7 +8,7 @@ use comfy_table::{
 
 use unicode_width::UnicodeWidthStr;
 
-use super::{Grid, Style, Wrap};
+use super::{Grid, RowRef, Rows, Style, Wrap};
 
 /// Rules under the header and around the table, no vertical lines: easy to read and to copy.
 const STYLE: TableStyle = TableStyle::new()
@@ -29,44 +29,39 @@ const MIN_WRAP_WIDTH: u16 = 6;
 /// worked out for all of it, so that a long table never holds its drawn lines all at once.
 const BATCH_ROWS: usize = 256;
 
-/// Writes `grid` as a table, then its footer lines.
-pub fn write(grid: Grid, style: Style, out: &mut dyn Write) -> io::Result<()> {
-    write_in_batches(grid, style, out, BATCH_ROWS)
+/// Writes the rows of `rows` as a table laid out by `layout` (its columns and footer; its own
+/// rows are not drawn unless `rows` gives them), then the footer lines.
+pub fn write_streamed(layout: &Grid, rows: &dyn Rows, style: Style, out: &mut dyn Write) -> io::Result<()> {
+    write_rows(layout, rows, style, out, BATCH_ROWS)
 }
 
-// Long on purpose: the wrapping pass, then the drawing pass; what the first finds the second uses.
-#[allow(clippy::too_many_lines)]
-fn write_in_batches(mut grid: Grid, style: Style, out: &mut dyn Write, batch: usize) -> io::Result<()> {
-    // The cells are wrapped here, to widths worked out here, so that the layout is exactly
-    // what `column_widths` says whatever the terminal.
-    let widths = column_widths(&grid, usize::from(style.width));
-    // Columns that cannot stand side by side within the width, or names that would have to
-    // be cut mid-word beside the figures, make cards instead (see `cards`).
-    let too_wide = widths.iter().sum::<usize>() + widths.len().saturating_sub(1) > usize::from(style.width);
-    let headers_cut = grid
-        .columns
-        .iter()
-        .zip(&widths)
-        .any(|(c, w)| width_of(&c.header) > *w);
-    if too_wide || headers_cut {
-        return cards(&grid, style, out);
-    }
-    let mut cut = false;
-    // Lines after a row's first hold nothing in its figure columns, so a word too long for its
-    // column there (an id, a URL) may run on over them rather than break or widen the table:
-    // the cell holds the start of the line, swapped for the whole line once drawn.
-    let mut overflows: Vec<(String, String)> = Vec::new();
-    let first_wrap = grid.first_wrapping();
-    let wrapping: Vec<usize> = (0..grid.columns.len()).filter(|&i| grid.wraps(i)).collect();
-    // Each row's cells as drawn, by column, where they differ from the grid's (most rows: none,
-    // and no room taken), and the widest line of each column: comfy-table draws every batch at
-    // these widths.
-    let mut drawn: Vec<Box<[(usize, String)]>> = Vec::with_capacity(grid.rows.len());
-    let mut column_width: Vec<usize> = grid.columns.iter().map(|c| cell_width(&c.header)).collect();
-    for (row, note) in grid.rows.iter().zip(&grid.notes) {
+/// How one row is drawn: each cell's text where wrapping changed it, by column (most rows:
+/// none), and the widest line of each column.
+struct Drawn {
+    changed: Vec<(usize, String)>,
+    widest: Vec<usize>,
+    /// Words had to be cut beside other cells: the table is drawn as cards.
+    cut: bool,
+}
+
+/// What wrapping needs to know of the table, the same for every row.
+struct Wrapping<'a> {
+    layout: &'a Grid,
+    widths: &'a [usize],
+    /// The columns that wrap, and the first of them (where notes go).
+    wraps: Vec<usize>,
+    first_wrap: Option<usize>,
+    width: usize,
+}
+
+impl Wrapping<'_> {
+    /// Draws `row`; a line too wide below the others goes to `overflows` (see `fit`).
+    fn draw(&self, row: RowRef<'_>, overflows: &mut Vec<(String, String)>) -> Drawn {
+        let (grid, widths) = (self.layout, self.widths);
         // Each cell's lines where wrapping may change it; `None` for a figure that fits, drawn
         // as it is (most cells).
         let mut cells: Vec<Option<Vec<String>>> = row
+            .cells
             .iter()
             .enumerate()
             .map(|(column, text)| {
@@ -79,31 +74,37 @@ fn write_in_batches(mut grid: Grid, style: Style, out: &mut dyn Write, batch: us
                 Some(wrapped.lines().map(String::from).collect())
             })
             .collect();
-        for &column in &wrapping {
+        let mut cut = false;
+        for &column in &self.wraps {
             // Lines below every other cell of the row have blank neighbours to run on over.
             let busy = cells
                 .iter()
                 .enumerate()
                 .filter(|(c, _)| *c != column)
-                .map(|(c, lines)| lines.as_ref().map_or_else(|| row[c].lines().count(), Vec::len))
+                .map(|(c, lines)| {
+                    lines
+                        .as_ref()
+                        .map_or_else(|| row.cells[c].lines().count(), Vec::len)
+                })
                 .max()
                 .unwrap_or(1);
             let width = widths[column];
             let Some(Some(lines)) = cells.get_mut(column) else {
                 continue;
             };
-            if let (Some(note), true) = (note, first_wrap == Some(column)) {
+            if let (Some(note), true) = (row.note, self.first_wrap == Some(column)) {
                 // The note runs on over the figure columns, so it wraps to the table's width
                 // from where this column starts.
                 let start: usize = widths[..column].iter().map(|w| w + 1).sum();
-                let room = usize::from(style.width).saturating_sub(start + 2).max(1);
+                let room = self.width.saturating_sub(start + 2).max(1);
                 lines.extend(wrap(note, room).into_iter().map(|part| format!("  {part}")));
             }
-            cut |= fit(lines, width, busy, &mut overflows);
+            cut |= fit(lines, width, busy, overflows);
         }
         let mut changed = Vec::new();
-        for (column, (lines, text)) in cells.into_iter().zip(row).enumerate() {
-            let widest = match lines {
+        let mut widest = Vec::with_capacity(cells.len());
+        for (column, (lines, text)) in cells.into_iter().zip(row.cells).enumerate() {
+            widest.push(match lines {
                 None => cell_width(text),
                 Some(lines) => {
                     let same = match lines.as_slice() {
@@ -117,74 +118,176 @@ fn write_in_batches(mut grid: Grid, style: Style, out: &mut dyn Write, batch: us
                     }
                     widest
                 }
-            };
-            if let Some(w) = column_width.get_mut(column) {
-                *w = (*w).max(widest);
-            }
+            });
         }
-        drawn.push(changed.into_boxed_slice());
+        Drawn { changed, widest, cut }
     }
+}
+
+/// The table, drawn from three walks over its rows: one for the columns' widths, one to wrap
+/// every row (which says whether any must be cut, and how wide each column is drawn), and one
+/// to draw them, `batch` rows at a time, so that no walk holds more than a batch of rows.
+fn write_rows(
+    layout: &Grid,
+    rows: &dyn Rows,
+    style: Style,
+    out: &mut dyn Write,
+    batch: usize,
+) -> io::Result<()> {
+    // The cells are wrapped here, to widths worked out here, so that the layout is exactly
+    // what `column_widths` says whatever the terminal.
+    let widths = column_widths(layout, rows, usize::from(style.width))?;
+    // Columns that cannot stand side by side within the width, or names that would have to
+    // be cut mid-word beside the figures, make cards instead (see `cards`).
+    let too_wide = widths.iter().sum::<usize>() + widths.len().saturating_sub(1) > usize::from(style.width);
+    let headers_cut = layout
+        .columns
+        .iter()
+        .zip(&widths)
+        .any(|(c, w)| width_of(&c.header) > *w);
+    if too_wide || headers_cut {
+        return cards(layout, rows, style, out);
+    }
+    // Lines after a row's first hold nothing in its figure columns, so a word too long for its
+    // column there (an id, a URL) may run on over them rather than break or widen the table:
+    // the cell holds the start of the line, swapped for the whole line once drawn.
+    let wrapping = Wrapping {
+        layout,
+        widths: &widths,
+        wraps: (0..layout.columns.len()).filter(|&i| layout.wraps(i)).collect(),
+        first_wrap: layout.first_wrapping(),
+        width: usize::from(style.width),
+    };
+    // The widest line of each column: comfy-table draws every batch at these widths.
+    let mut column_width: Vec<usize> = layout.columns.iter().map(|c| cell_width(&c.header)).collect();
+    let mut cut = false;
+    let mut overflows = Vec::new();
+    rows.each(&mut |row| {
+        let drawn = wrapping.draw(row, &mut overflows);
+        overflows.clear();
+        cut |= drawn.cut;
+        for (w, widest) in column_width.iter_mut().zip(drawn.widest) {
+            *w = (*w).max(widest);
+        }
+        Ok(())
+    })?;
     if cut {
-        return cards(&grid, style, out);
+        return cards(layout, rows, style, out);
     }
-    let rows = std::mem::take(&mut grid.rows);
-    let mut overflows = overflows.into_iter().peekable();
-    let mut rows = rows.into_iter().zip(drawn).zip(&grid.dim).peekable();
-    let mut first = true;
-    loop {
-        let mut table = Table::new();
-        table
-            .load_style(if style.ascii { ASCII_STYLE } else { STYLE })
-            .set_content_arrangement(ContentArrangement::Disabled);
-        if style.color {
-            table.enforce_styling();
-        } else {
-            table.force_no_tty();
+    let mut batcher = Batcher {
+        layout,
+        style,
+        column_width: &column_width,
+        table: None,
+        overflows: Vec::new(),
+        first: true,
+        rows: 0,
+    };
+    rows.each(&mut |row| {
+        // A full batch is written once another row comes: the last batch closes the table.
+        if batcher.rows == batch {
+            batcher.write(false, out)?;
         }
-        if first {
-            table.set_header(grid.columns.iter().map(|c| {
-                let cell = Cell::new_owned(c.header.clone());
-                if style.color {
-                    cell.add_attribute(Attribute::Bold)
-                } else {
-                    cell
-                }
-            }));
+        let drawn = wrapping.draw(row, &mut batcher.overflows);
+        let mut changed = drawn.changed.into_iter().peekable();
+        let cells = row.cells.iter().enumerate().map(|(column, text)| {
+            let text = changed
+                .next_if(|(c, _)| *c == column)
+                .map_or_else(|| text.clone(), |(_, d)| d);
+            let cell = Cell::new_owned(text);
+            if row.dim && style.color {
+                cell.add_attribute(Attribute::Dim)
+            } else {
+                cell
+            }
+        });
+        batcher.table().add_row(cells);
+        batcher.rows += 1;
+        Ok(())
+    })?;
+    batcher.write(true, out)?;
+    for line in &layout.footer {
+        for part in wrap(line, usize::from(style.width)) {
+            writeln!(out, "{part}")?;
         }
-        for ((row, drawn), dim) in rows.by_ref().take(batch) {
-            let mut drawn = drawn.into_vec().into_iter().peekable();
-            table.add_row(row.into_iter().enumerate().map(|(column, text)| {
-                let text = drawn.next_if(|(c, _)| *c == column).map_or(text, |(_, d)| d);
-                let cell = Cell::new_owned(text);
-                if *dim && style.color {
-                    cell.add_attribute(Attribute::Dim)
-                } else {
-                    cell
-                }
-            }));
+    }
+    Ok(())
+}
+
+/// The table drawn a batch of rows at a time, at the widths worked out for all of it.
+struct Batcher<'a> {
+    layout: &'a Grid,
+    style: Style,
+    column_width: &'a [usize],
+    /// The batch being filled.
+    table: Option<Table>,
+    /// The whole lines of the batch's cells that run on over their neighbours (see `fit`).
+    overflows: Vec<(String, String)>,
+    /// No batch was written yet: this one has the header.
+    first: bool,
+    /// Rows in the batch.
+    rows: usize,
+}
+
+impl Batcher<'_> {
+    /// The batch being filled, started where there is none.
+    fn table(&mut self) -> &mut Table {
+        let (layout, style, first) = (self.layout, self.style, self.first);
+        self.table.get_or_insert_with(|| {
+            let mut table = Table::new();
+            table
+                .load_style(if style.ascii { ASCII_STYLE } else { STYLE })
+                .set_content_arrangement(ContentArrangement::Disabled);
+            if style.color {
+                table.enforce_styling();
+            } else {
+                table.force_no_tty();
+            }
+            if first {
+                table.set_header(layout.columns.iter().map(|c| {
+                    let cell = Cell::new_owned(c.header.clone());
+                    if style.color {
+                        cell.add_attribute(Attribute::Bold)
+                    } else {
+                        cell
+                    }
+                }));
+            }
+            table
+        })
+    }
+
+    /// Writes the batch; `last`: it ends the table.
+    fn write(&mut self, last: bool, out: &mut dyn Write) -> io::Result<()> {
+        if last {
+            // A table without rows is its header between rules.
+            self.table();
         }
-        let last = rows.peek().is_none();
+        let Some(mut table) = self.table.take() else {
+            return Ok(());
+        };
         for (index, column) in table.column_iter_mut().enumerate() {
             // The one-character column separator is the only space between columns: it leaves
             // the most room for names at 80 columns.
             column.set_padding((0, 0));
-            let width = column_width.get(index).copied().unwrap_or(0);
+            let width = self.column_width.get(index).copied().unwrap_or(0);
             column.set_constraint(ColumnConstraint::Absolute(Width::Fixed(
                 u16::try_from(width).unwrap_or(u16::MAX),
             )));
-            if grid.is_figure(index) {
+            if self.layout.is_figure(index) {
                 column.set_cell_alignment(CellAlignment::Right);
             }
         }
         let lines: Vec<String> = table.lines().collect();
         // A batch after the first continues the table: no rule above it; a batch before the
         // last leaves the closing rule to it.
-        let from = usize::from(!first);
+        let from = usize::from(!self.first);
         let to = if last {
             lines.len()
         } else {
             lines.len().saturating_sub(1)
         };
+        let mut overflows = self.overflows.drain(..).peekable();
         // Padding after the last column is noise when text is copied or compared.
         for line in lines.get(from..to).unwrap_or_default() {
             match overflows.next_if(|(start, _)| line.contains(start.as_str())) {
@@ -192,17 +295,10 @@ fn write_in_batches(mut grid: Grid, style: Style, out: &mut dyn Write, batch: us
                 None => writeln!(out, "{}", line.trim_end())?,
             }
         }
-        if last {
-            break;
-        }
-        first = false;
+        self.first = false;
+        self.rows = 0;
+        Ok(())
     }
-    for line in &grid.footer {
-        for part in wrap(line, usize::from(style.width)) {
-            writeln!(out, "{part}")?;
-        }
-    }
-    Ok(())
 }
 
 /// Fits a wrapped cell's `lines` to its column's `width`, the first `busy` of them beside other
@@ -252,23 +348,25 @@ fn unbreakable(line: &str) -> bool {
 /// (the first column after the rank) and a `Header: value` line for each other
 /// cell, rows a blank line apart; then the footer. Lines wrap at spaces to the width; a word
 /// longer than that (an id, a URL) stands whole on its own line.
-fn cards(grid: &Grid, style: Style, out: &mut dyn Write) -> io::Result<()> {
+fn cards(layout: &Grid, rows: &dyn Rows, style: Style, out: &mut dyn Write) -> io::Result<()> {
     let width = usize::from(style.width);
     let rule = if style.ascii { "-" } else { "─" }.repeat(width);
     writeln!(out, "{rule}")?;
-    let ranked = grid.columns.first().is_some_and(|c| c.header == "#");
+    let ranked = layout.columns.first().is_some_and(|c| c.header == "#");
     // The row's name: the first column after the rank (a program, a route, `show`'s field).
     let first = usize::from(ranked);
-    for (r, row) in grid.rows.iter().enumerate() {
+    let mut r = 0;
+    rows.each(&mut |row| {
         if r > 0 {
             writeln!(out)?;
         }
-        let rank = row.first().filter(|_| ranked);
-        for (i, cell) in row.iter().enumerate() {
+        r += 1;
+        let rank = row.cells.first().filter(|_| ranked);
+        for (i, cell) in row.cells.iter().enumerate() {
             if cell.is_empty() || (i == 0 && ranked) {
                 continue;
             }
-            let header = &grid.columns[i].header;
+            let header = &layout.columns[i].header;
             for (k, line) in cell.lines().enumerate() {
                 let text = match (i == first, k, rank) {
                     (true, 0, Some(rank)) => format!("{rank}. {line}"),
@@ -281,16 +379,17 @@ fn cards(grid: &Grid, style: Style, out: &mut dyn Write) -> io::Result<()> {
                 }
             }
             if i == first
-                && let Some(Some(note)) = grid.notes.get(r)
+                && let Some(note) = row.note
             {
                 for part in wrap(&format!("  {note}"), width) {
                     writeln!(out, "{part}")?;
                 }
             }
         }
-    }
+        Ok(())
+    })?;
     writeln!(out, "{rule}")?;
-    for line in &grid.footer {
+    for line in &layout.footer {
         for part in wrap(line, width) {
             writeln!(out, "{part}")?;
         }
@@ -334,20 +433,22 @@ fn cell_width(text: &str) -> usize {
 /// The width each column gets: figures their full width, and the wrapping columns an equal share
 /// of what is left of `width`, never below `MIN_WRAP_WIDTH` (a terminal narrower than that gets a
 /// wider table, not garbage) and never wider than their content. Columns are one space apart.
-fn column_widths(grid: &Grid, width: usize) -> Vec<usize> {
-    let content: Vec<usize> = (0..grid.columns.len())
-        .map(|column| {
-            let cells = grid
-                .rows
-                .iter()
-                .filter_map(|r| r.get(column))
-                .map(|c| cell_width(c));
-            cells
-                .chain([cell_width(&grid.columns[column].header)])
-                .max()
-                .unwrap_or(0)
-        })
-        .collect();
+fn column_widths(grid: &Grid, rows: &dyn Rows, width: usize) -> io::Result<Vec<usize>> {
+    // Each column's widest cell, and for figures the widest piece of a range broken after
+    // its dashes.
+    let headers: Vec<usize> = grid.columns.iter().map(|c| cell_width(&c.header)).collect();
+    let mut content = headers.clone();
+    let mut narrowest = headers;
+    rows.each(&mut |row| {
+        for (column, cell) in row.cells.iter().enumerate().take(content.len()) {
+            content[column] = content[column].max(cell_width(cell));
+            if !grid.wraps(column) {
+                let piece = range_pieces(cell).map(width_of).max().unwrap_or(0);
+                narrowest[column] = narrowest[column].max(piece);
+            }
+        }
+        Ok(())
+    })?;
     let separators = content.len().saturating_sub(1);
     let mut widths = content.clone();
     let fixed_width = |widths: &[usize]| {
@@ -363,18 +464,7 @@ fn column_widths(grid: &Grid, width: usize) -> Vec<usize> {
     let least = wrapping * usize::from(MIN_WRAP_WIDTH);
     let mut narrowed: Vec<(usize, usize)> = (0..grid.columns.len())
         .filter(|&i| !grid.wraps(i))
-        .map(|i| {
-            let narrowest = grid
-                .rows
-                .iter()
-                .filter_map(|r| r.get(i))
-                .flat_map(|c| range_pieces(c))
-                .map(width_of)
-                .chain([cell_width(&grid.columns[i].header)])
-                .max()
-                .unwrap_or(0);
-            (i, narrowest)
-        })
+        .map(|i| (i, narrowest[i]))
         .filter(|&(i, narrowest)| narrowest < content[i])
         .collect();
     narrowed.sort_by_key(|&(i, narrowest)| std::cmp::Reverse(content[i] - narrowest));
@@ -406,7 +496,7 @@ fn column_widths(grid: &Grid, width: usize) -> Vec<usize> {
         }
         open = wider;
     }
-    widths
+    Ok(widths)
 }
 
 /// A figure cut after each dash of its ranges: `$44,118–58,824 *` is `$44,118–`, `58,824 *`.
@@ -528,7 +618,7 @@ mod tests {
             let style = Style { color, width, ascii };
             let draw = |batch| {
                 let mut out = Vec::new();
-                write_in_batches(grid.clone(), style, &mut out, batch).expect("written");
+                write_rows(&grid, &grid, style, &mut out, batch).expect("written");
                 String::from_utf8(out).expect("UTF-8")
             };
             let whole = draw(usize::MAX);
@@ -542,8 +632,9 @@ mod tests {
         }
         let empty = Grid::new([Column::text("Program")]);
         let mut out = Vec::new();
-        write_in_batches(
-            empty,
+        write_rows(
+            &empty,
+            &empty,
             Style {
                 color: false,
                 width: 80,
