@@ -17,7 +17,7 @@ use super::split::{self, Split};
 pub const STREAM_FROM_BYTES: u64 = 8 << 20;
 
 /// About how much of the file one piece holds.
-pub const PIECE_BYTES: usize = 4 << 20;
+pub const PIECE_BYTES: usize = 1 << 20;
 
 /// A file cut into entries on a first read, to be read again in the same pieces.
 #[derive(Debug, Clone)]
