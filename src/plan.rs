@@ -82,7 +82,8 @@ pub struct Planned<'a> {
     pub fit: Fit,
     /// The route over time, where the learner asked about money over time (or sorts by
     /// payback) and its figures are known.
-    pub schedule: Option<Schedule>,
+    /// Boxed: most plans have none, and every route pays for the room.
+    pub schedule: Option<Box<Schedule>>,
 }
 
 /// The routes a request keeps, in order, and what it left out.
@@ -214,7 +215,8 @@ pub fn plan<'a>(catalog: &'a Catalog, money: &Money, request: &PlanRequest, star
         };
         let schedule = scheduled
             .then(|| schedule::schedule(&route, finances, start))
-            .flatten();
+            .flatten()
+            .map(Box::new);
         routes.push(Planned { route, fit, schedule });
     }
     // The front is of the routes whose totals are known, over all that passed the filters.
@@ -253,37 +255,40 @@ fn mark_front(routes: &mut [Planned]) {
 }
 
 /// `routes` in `order`: its keys in turn, then cost, then months, then the route's id.
-fn sorted<'a>(routes: Vec<Planned<'a>>, order: &PlanOrder) -> Vec<Planned<'a>> {
+fn sorted<'a>(mut routes: Vec<Planned<'a>>, order: &PlanOrder) -> Vec<Planned<'a>> {
     let mut keys = order.0.clone();
     for key in [PlanSort::Cost, PlanSort::Months] {
         if !keys.iter().any(|k| k.key == key) {
             keys.push(PlanKey { key, reverse: false });
         }
     }
-    let mut keyed: Vec<_> = routes
-        .into_iter()
-        .map(|r| {
-            (
-                keys.iter().map(|k| key(&r, k.key)).collect::<Vec<_>>(),
-                r.route.id(),
-                r,
-            )
-        })
+    // Each route's keys in one list, and its id; the order is found on indices and the routes
+    // put in it in place, rather than sorting copies of them beside their keys.
+    routes.shrink_to_fit();
+    let width = keys.len();
+    let values: Vec<(u8, f64, f64)> = routes
+        .iter()
+        .flat_map(|r| keys.iter().map(|k| key(r, k.key)))
         .collect();
+    let ids: Vec<String> = routes.iter().map(|r| r.route.id()).collect();
     // Known before bounded before unknown whichever the direction; the values by the key's.
     let by = |a: &(u8, f64, f64), b: &(u8, f64, f64), reverse: bool| {
         let values = a.1.total_cmp(&b.1).then(a.2.total_cmp(&b.2));
         a.0.cmp(&b.0)
             .then(if reverse { values.reverse() } else { values })
     };
-    keyed.sort_by(|(a, ida, _), (b, idb, _)| {
+    let mut at: Vec<usize> = (0..routes.len()).collect();
+    at.sort_by(|&a, &b| {
+        let (ka, kb) = (&values[a * width..][..width], &values[b * width..][..width]);
         keys.iter()
             .enumerate()
-            .map(|(i, k)| by(&a[i], &b[i], k.reverse))
+            .map(|(i, k)| by(&ka[i], &kb[i], k.reverse))
             .find(|o| o.is_ne())
-            .unwrap_or_else(|| ida.cmp(idb))
+            .unwrap_or_else(|| ids[a].cmp(&ids[b]))
     });
-    keyed.into_iter().map(|(_, _, r)| r).collect()
+    drop((values, ids));
+    crate::rank::permute(&mut routes, &mut at);
+    routes
 }
 
 /// What a route sorts by for `sort`: cost and months as `Bounds::sort_key` gives them (known
@@ -299,7 +304,7 @@ fn key(planned: &Planned, sort: PlanSort) -> (u8, f64, f64) {
         PlanSort::Payback => known(
             planned
                 .schedule
-                .as_ref()
+                .as_deref()
                 .and_then(|s| s.payback_months)
                 .map(Amount::mid),
         ),

@@ -499,7 +499,7 @@ pub fn order<'a>(
 
 /// Puts `items` in the order `at` gives (`items[k]` becomes the item that stood at `at[k]`),
 /// in place: each cycle of the order is followed once, with swaps; `at` is used up.
-fn permute<T>(items: &mut [T], at: &mut [usize]) {
+pub fn permute<T>(items: &mut [T], at: &mut [usize]) {
     for start in 0..at.len() {
         let mut k = start;
         loop {

@@ -279,7 +279,7 @@ fn route_plot(routes: &[Planned], currency: &str) -> Plot {
 
 /// The route cell: what is taken, in order, and how each step counts toward the next.
 fn describe(planned: &Planned, catalog: &Catalog, ctx: &Context, paced: bool, finances: &Finances) -> String {
-    let over_time = planned.schedule.as_ref().map_or(String::new(), |s| {
+    let over_time = planned.schedule.as_deref().map_or(String::new(), |s| {
         format!("\n{}", super::money_line(s, finances, &ctx.money.display))
     });
     let route = &planned.route;
@@ -450,7 +450,7 @@ impl<'a> Entry for Ranked<'a> {
                 Fit::MayFit => "may fit",
             },
             unknown: route.unknown(&self.ctx.money),
-            money: MoneyRecord::new(self.planned.schedule.as_ref()),
+            money: MoneyRecord::new(self.planned.schedule.as_deref()),
             corrected_by: route
                 .steps
                 .iter()
