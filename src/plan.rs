@@ -98,7 +98,7 @@ pub struct Plan<'a> {
 /// Every chain of programs that ends in a degree: each degree alone, then each program with
 /// a pathway toward the first step of a chain, up to `MAX_STEPS`, and each pathway to a degree
 /// outside the catalogue with what leads to it. Ended by cycles being catalogue errors.
-fn chains(catalog: &Catalog) -> Vec<(Vec<Taken<'_>>, Vec<&Pathway>)> {
+fn chains(catalog: &Catalog) -> Chains<'_> {
     // Who points at each program: (the program that counts toward it, by which pathway).
     let mut into: HashMap<&str, Vec<(&Program, &Pathway)>> = HashMap::new();
     for program in &catalog.programs {
@@ -108,39 +108,89 @@ fn chains(catalog: &Catalog) -> Vec<(Vec<Taken<'_>>, Vec<&Pathway>)> {
             }
         }
     }
-    let mut open: Vec<(Vec<Taken>, Vec<&Pathway>)> = Vec::new();
+    let mut open: Vec<Chain> = Vec::new();
     for program in &catalog.programs {
         if program.kind.is_degree() {
-            open.push((vec![Taken::Program(program)], Vec::new()));
+            open.push(Chain::new(Taken::Program(program)));
         }
         for pathway in program.active_credit() {
             if let Some(described @ Taken::Described { .. }) = route::target(pathway, |_| None) {
-                open.push((vec![Taken::Program(program), described], vec![pathway]));
+                open.push(Chain::new(described).after(program, pathway));
             }
         }
     }
-    let mut all = Vec::new();
-    while let Some((taken, via)) = open.pop() {
-        if taken.len() < MAX_STEPS
-            && let Some(first) = taken[0].program()
+    Chains { into, open }
+}
+
+/// The chains, made as they are taken (a depth-first walk from each degree): never all held.
+struct Chains<'a> {
+    into: HashMap<&'a str, Vec<(&'a Program, &'a Pathway)>>,
+    /// The chains still to hand on, each to be made longer first.
+    open: Vec<Chain<'a>>,
+}
+
+impl<'a> Iterator for Chains<'a> {
+    type Item = Chain<'a>;
+
+    fn next(&mut self) -> Option<Chain<'a>> {
+        let chain = self.open.pop()?;
+        if chain.len < MAX_STEPS
+            && let Some(first) = chain.taken()[0].program()
         {
-            for &(before, pathway) in into.get(first.id.as_str()).into_iter().flatten() {
-                if taken
+            for &(before, pathway) in self.into.get(first.id.as_str()).into_iter().flatten() {
+                if chain
+                    .taken()
                     .iter()
                     .any(|t| t.program().is_some_and(|p| p.id == before.id))
                 {
                     continue;
                 }
-                let mut longer = vec![Taken::Program(before)];
-                longer.extend(taken.iter().copied());
-                let mut by = vec![pathway];
-                by.extend(via.iter().copied());
-                open.push((longer, by));
+                self.open.push(chain.after(before, pathway));
             }
         }
-        all.push((taken, via));
+        Some(chain)
     }
-    all
+}
+
+/// A chain of steps, held in place: a plan of 100,000 programs has as many chains, and two
+/// small vectors each would cost more than their steps.
+#[derive(Clone, Copy)]
+struct Chain<'a> {
+    /// The steps in order; those past `len` repeat the last, unused.
+    taken: [Taken<'a>; MAX_STEPS],
+    /// The pathway into each step after the first.
+    via: [Option<&'a Pathway>; MAX_STEPS - 1],
+    len: usize,
+}
+
+impl<'a> Chain<'a> {
+    /// `last` alone.
+    fn new(last: Taken<'a>) -> Self {
+        Chain {
+            taken: [last; MAX_STEPS],
+            via: [None; MAX_STEPS - 1],
+            len: 1,
+        }
+    }
+
+    /// `before`, then this chain, entered by `pathway`.
+    fn after(mut self, before: &'a Program, pathway: &'a Pathway) -> Self {
+        self.taken.copy_within(0..MAX_STEPS - 1, 1);
+        self.taken[0] = Taken::Program(before);
+        self.via.copy_within(0..MAX_STEPS - 2, 1);
+        self.via[0] = Some(pathway);
+        self.len += 1;
+        self
+    }
+
+    fn taken(&self) -> &[Taken<'a>] {
+        &self.taken[..self.len]
+    }
+
+    /// The pathways between the steps.
+    fn via(&self) -> Vec<&'a Pathway> {
+        self.via[..self.len - 1].iter().flatten().copied().collect()
+    }
 }
 
 /// Every route for `request`, its schedule from `start` where money over time was asked:
@@ -164,7 +214,8 @@ pub fn plan<'a>(catalog: &'a Catalog, money: &Money, request: &PlanRequest, star
     });
     let mut removed = Removed::default();
     let mut routes = Vec::new();
-    for (taken, via) in chains(catalog) {
+    for chain in chains(catalog) {
+        let taken = chain.taken();
         let last = taken[taken.len() - 1];
         let degree_ok = last
             .degree_kind()
@@ -188,7 +239,7 @@ pub fn plan<'a>(catalog: &'a Catalog, money: &Money, request: &PlanRequest, star
             removed.filtered += 1;
             continue;
         }
-        match f.pacing.map(|wanted| paced(&taken, wanted)) {
+        match f.pacing.map(|wanted| paced(taken, wanted)) {
             Some(Some(false)) => {
                 removed.filtered += 1;
                 continue;
@@ -199,7 +250,7 @@ pub fn plan<'a>(catalog: &'a Catalog, money: &Money, request: &PlanRequest, star
             }
             _ => {}
         }
-        let route = Route::new(&taken, &via, money, &request.learner);
+        let route = Route::new(taken, &chain.via(), money, &request.learner);
         let fits = [
             request.budget.map(|b| route.total_cost.within(b)),
             request.max_months.map(|m| route.total_months.within(m)),
