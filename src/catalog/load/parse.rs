@@ -308,7 +308,10 @@ fn parse_in_parallel(
     // Groups of entries go to the threads in turn, and come back in order, each thread at
     // most two groups ahead: what is parsed is merged while the next groups are, and no
     // more than a few groups are ever held beside the catalogue.
-    let groups: Vec<&[Chunk]> = chunks.chunks(GROUP_CHUNKS).collect();
+    // A piece of a file read in pieces holds a few thousand entries: groups small enough that
+    // every thread gets its share of them.
+    let group = GROUP_CHUNKS.min(chunks.len().div_ceil(4 * threads)).max(1);
+    let groups: Vec<&[Chunk]> = chunks.chunks(group).collect();
     let groups = groups.as_slice();
     // Set once the groups taken in order hold `MAX_PROBLEMS` problems: the rest would only
     // cost memory. Counted in order, so that which problems are listed never depends on
