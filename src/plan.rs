@@ -10,7 +10,7 @@ use crate::filter::{self, Filter, PacingWanted, Removed};
 use crate::front;
 use crate::money::Money;
 use crate::named::named_enum;
-use crate::route::{self, MAX_STEPS, Route, Taken};
+use crate::route::{self, Bounds, MAX_STEPS, Route, Taken};
 use crate::schedule::{self, Month, Schedule};
 
 named_enum! {
@@ -75,10 +75,20 @@ pub enum Fit {
     MayFit,
 }
 
-/// A route the plan keeps, and how it fits.
-#[derive(Debug, Clone)]
+/// A route the plan keeps, and how it fits. Its steps are made again from what it takes
+/// where they are shown (`route`): a plan of 100,000 programs holds every route's totals, not
+/// every step of it.
+#[derive(Clone)]
 pub struct Planned<'a> {
-    pub route: Route<'a>,
+    chain: Chain<'a>,
+    money: &'a Money,
+    learner: &'a Request,
+    pub total_cost: Bounds,
+    pub total_months: Bounds,
+    /// The degree taken alone, for the saving.
+    direct_cost: Option<Amount>,
+    /// On the cost–time front of the routes compared.
+    pub front: bool,
     pub fit: Fit,
     /// The route over time, where the learner asked about money over time (or sorts by
     /// payback) and its figures are known.
@@ -86,8 +96,25 @@ pub struct Planned<'a> {
     pub schedule: Option<Box<Schedule>>,
 }
 
+impl<'a> Planned<'a> {
+    /// The route in full, made again: the same steps and totals it was planned with.
+    pub fn route(&self) -> Route<'a> {
+        let mut route = Route::new(self.chain.taken(), &self.chain.via(), self.money, self.learner);
+        route.front = self.front;
+        route
+    }
+
+    /// Whether a step is a retired program.
+    fn through_retired(&self) -> bool {
+        self.chain
+            .taken()
+            .iter()
+            .any(|t| t.program().is_some_and(|p| p.status == Status::Retired))
+    }
+}
+
 /// The routes a request keeps, in order, and what it left out.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Plan<'a> {
     pub routes: Vec<Planned<'a>>,
     /// How many routes passed the filters before `limit`.
@@ -187,6 +214,15 @@ impl<'a> Chain<'a> {
         &self.taken[..self.len]
     }
 
+    /// Its id, as `Route::id` gives it.
+    fn id(&self) -> String {
+        self.taken()
+            .iter()
+            .map(|t| t.label())
+            .collect::<Vec<_>>()
+            .join(">")
+    }
+
     /// The pathways between the steps.
     fn via(&self) -> Vec<&'a Pathway> {
         self.via[..self.len - 1].iter().flatten().copied().collect()
@@ -197,7 +233,7 @@ impl<'a> Chain<'a> {
 /// known totals first, by the chosen key (the middle of the range), then bounded ones by
 /// their lower bound, then those of which nothing is known; ties by the other key, then the
 /// route's id.
-pub fn plan<'a>(catalog: &'a Catalog, money: &Money, request: &PlanRequest, start: Month) -> Plan<'a> {
+pub fn plan<'a>(catalog: &'a Catalog, money: &'a Money, request: &'a PlanRequest, start: Month) -> Plan<'a> {
     let finances = &request.learner.finances;
     let scheduled = finances.given() || request.sort.0.iter().any(|k| k.key == PlanSort::Payback);
     let f = &request.filter;
@@ -268,7 +304,17 @@ pub fn plan<'a>(catalog: &'a Catalog, money: &Money, request: &PlanRequest, star
             .then(|| schedule::schedule(&route, finances, start))
             .flatten()
             .map(Box::new);
-        routes.push(Planned { route, fit, schedule });
+        routes.push(Planned {
+            chain,
+            money,
+            learner: &request.learner,
+            total_cost: route.total_cost,
+            total_months: route.total_months,
+            direct_cost: route.direct_cost,
+            front: false,
+            fit,
+            schedule,
+        });
     }
     // The front is of the routes whose totals are known, over all that passed the filters.
     mark_front(&mut routes);
@@ -288,20 +334,12 @@ fn mark_front(routes: &mut [Planned]) {
     let points: Vec<Option<(f64, f64)>> = routes
         .iter()
         .map(|r| {
-            let retired = r
-                .route
-                .steps
-                .iter()
-                .any(|s| s.taken.program().is_some_and(|p| p.status == Status::Retired));
-            let point = (
-                r.route.total_cost.amount()?.mid(),
-                r.route.total_months.amount()?.mid(),
-            );
-            Some(point).filter(|_| !retired)
+            let point = (r.total_cost.amount()?.mid(), r.total_months.amount()?.mid());
+            Some(point).filter(|_| !r.through_retired())
         })
         .collect();
     for (planned, on) in routes.iter_mut().zip(front::front(&points)) {
-        planned.route.front = on;
+        planned.front = on;
     }
 }
 
@@ -321,7 +359,7 @@ fn sorted<'a>(mut routes: Vec<Planned<'a>>, order: &PlanOrder) -> Vec<Planned<'a
         .iter()
         .flat_map(|r| keys.iter().map(|k| key(r, k.key)))
         .collect();
-    let ids: Vec<String> = routes.iter().map(|r| r.route.id()).collect();
+    let ids: Vec<String> = routes.iter().map(|r| r.chain.id()).collect();
     // Known before bounded before unknown whichever the direction; the values by the key's.
     let by = |a: &(u8, f64, f64), b: &(u8, f64, f64), reverse: bool| {
         let values = a.1.total_cmp(&b.1).then(a.2.total_cmp(&b.2));
@@ -346,12 +384,11 @@ fn sorted<'a>(mut routes: Vec<Planned<'a>>, order: &PlanOrder) -> Vec<Planned<'a
 /// figures by their middle, then bounded ones by their lower bound, nothing known last);
 /// saving and payback by their middle (most saved first, soonest first), unknown last.
 fn key(planned: &Planned, sort: PlanSort) -> (u8, f64, f64) {
-    let route = &planned.route;
     let known = |v: Option<f64>| v.map_or((2, 0.0, 0.0), |v| (0, v, v));
     match sort {
-        PlanSort::Cost => route.total_cost.sort_key(),
-        PlanSort::Months => route.total_months.sort_key(),
-        PlanSort::Saving => known(route.saving().map(|s| -s.mid())),
+        PlanSort::Cost => planned.total_cost.sort_key(),
+        PlanSort::Months => planned.total_months.sort_key(),
+        PlanSort::Saving => known(route::saving(planned.direct_cost, planned.total_cost).map(|s| -s.mid())),
         PlanSort::Payback => known(
             planned
                 .schedule
@@ -370,4 +407,44 @@ fn paced(taken: &[Taken], wanted: PacingWanted) -> Option<bool> {
         all &= wanted.admits(t.program()?.pacing)?;
     }
     Some(all)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::schedule::Month;
+
+    #[test]
+    fn a_route_made_again_is_the_route_planned() {
+        let loaded = crate::catalog::load_sources(true, &["tests/fixtures/routes.toml".into()]);
+        assert_eq!(loaded.problems, []);
+        let catalog = &loaded.catalog;
+        let money = Money::new(catalog, None).unwrap();
+        let request = PlanRequest::default();
+        let plan = plan(catalog, &money, &request, Month { year: 2027, month: 1 });
+        assert!(
+            plan.routes.iter().any(|r| r.chain.len == MAX_STEPS),
+            "no route of three steps"
+        );
+        assert!(plan.routes.iter().any(|r| r.front));
+        for planned in &plan.routes {
+            let taken = planned.chain.taken();
+            let again = planned.route();
+            assert_eq!(again.total_cost, planned.total_cost);
+            assert_eq!(again.total_months, planned.total_months);
+            assert_eq!(again.direct_cost, planned.direct_cost);
+            assert_eq!(again.front, planned.front);
+            assert_eq!(again.id(), planned.chain.id());
+            assert_eq!(again.steps.len(), taken.len());
+            // Each step after the first is entered by a pathway of the step before, toward it.
+            for pair in again.steps.windows(2) {
+                let via = pair[1].via.expect("a pathway into every later step");
+                let before = pair[0].taken.program().expect("only a degree ends a route");
+                assert!(before.credit.iter().any(|p| std::ptr::eq(p, via)));
+                if let Some(id) = via.toward() {
+                    assert_eq!(pair[1].taken.program().map(|p| p.id.as_str()), Some(id));
+                }
+            }
+        }
+    }
 }

@@ -217,6 +217,12 @@ pub struct Route<'a> {
     pub front: bool,
 }
 
+/// The degree alone (`direct`) minus a route's total, low end with low end; where both are
+/// known.
+pub fn saving(direct: Option<Amount>, total: Bounds) -> Option<Amount> {
+    Some(minus(direct?, total.amount()?))
+}
+
 fn minus(a: Amount, b: Amount) -> Amount {
     Amount::range(a.min - b.min, a.max - b.max)
 }
@@ -271,7 +277,7 @@ impl<'a> Route<'a> {
 
     /// The degree alone minus the route, low end with low end; where both are known.
     pub fn saving(&self) -> Option<Amount> {
-        Some(minus(self.direct_cost?, self.total_cost.amount()?))
+        saving(self.direct_cost, self.total_cost)
     }
 
     /// Months of the degree alone minus the route's; negative when the route takes longer.

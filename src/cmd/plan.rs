@@ -36,7 +36,16 @@ pub fn run(
         Column::figure("Total cost").by_middle(),
         Column::figure("Months").by_middle(),
     ]);
-    let steps = || plan.routes.iter().flat_map(|r| &r.route.steps);
+    // What the footer says of the steps, from each route made again once.
+    let (mut advertised, mut over_limit) = (false, false);
+    let mut programs: Vec<&Program> = Vec::new();
+    for planned in &plan.routes {
+        for step in &planned.route().steps {
+            advertised |= step.pace() == "advertised";
+            over_limit |= step.over_limit();
+            programs.extend(step.taken.program());
+        }
+    }
     let first = if plan.routes.len() < plan.matched {
         format!("{} of {} shown", plan.routes.len(), count(plan.matched, "route"))
     } else {
@@ -51,24 +60,20 @@ pub fn run(
     if plan
         .routes
         .iter()
-        .any(|r| !r.route.total_cost.exact || !r.route.total_months.exact)
+        .any(|r| !r.total_cost.exact || !r.total_months.exact)
     {
         grid.footer.push(BOUNDS_LEGEND.into());
     }
-    if paced && steps().any(|s| s.pace() == "advertised") {
+    if paced && advertised {
         grid.footer.push(ADVERTISED_LEGEND.into());
     }
-    if steps().any(Step::over_limit) {
+    if over_limit {
         grid.footer.push(LIMIT_LEGEND.into());
     }
     if finances.given() {
         grid.footer.push(super::EMPLOYER_NOTE.into());
     }
-    grid.footer.push(provenance(
-        catalog,
-        ctx,
-        steps().filter_map(|s| s.taken.program()),
-    ));
+    grid.footer.push(provenance(catalog, ctx, programs));
     if plan.routes.is_empty() {
         let _ = writeln!(err, "note: {}", empty_note(request));
     }
@@ -89,7 +94,9 @@ pub fn run(
         layout: grid,
         single: false,
         page,
-        plot: Some(route_plot(&plan.routes, &ctx.money.display)),
+        // Only a page draws it (`in_terminal` is false): other formats do not pay for a label
+        // for every route.
+        plot: (ctx.format == render::Format::Html).then(|| route_plot(&plan.routes, &ctx.money.display)),
     };
     render::report(report, ctx.format, ctx.style, out)?;
     Ok(())
@@ -135,7 +142,7 @@ fn question(request: &PlanRequest, catalog: &Catalog, ctx: &Context) -> String {
 
 /// One route in a sentence: its name and its total cost and months.
 fn in_words(planned: &Planned, ctx: &Context) -> String {
-    let route = &planned.route;
+    let route = planned.route();
     let names: Vec<String> = route.steps.iter().map(|s| s.taken.name().to_string()).collect();
     let how = if route.is_direct() { ", directly" } else { "" };
     format!(
@@ -150,10 +157,11 @@ fn in_words(planned: &Planned, ctx: &Context) -> String {
 /// The report page of a plan: the question, the learner's inputs, the answer first (the
 /// cheapest and the fastest route on the front), the sources of every step, how to read it.
 fn report_page(request: &PlanRequest, routes: &[Planned], catalog: &Catalog, ctx: &Context) -> render::Page {
-    let programs = routes
+    let programs: Vec<&Program> = routes
         .iter()
-        .flat_map(|r| &r.route.steps)
-        .filter_map(|s| s.taken.program());
+        .flat_map(|r| r.route().steps)
+        .filter_map(|s| s.taken.program())
+        .collect();
     let mut page = ctx.page_citing(catalog, "plan", programs);
     page.heading = question(request, catalog, ctx);
     let f = &request.filter;
@@ -176,10 +184,10 @@ fn report_page(request: &PlanRequest, routes: &[Planned], catalog: &Catalog, ctx
     page.inputs.extend(asked);
     page.inputs
         .extend(super::learner_inputs(&request.learner, catalog, ctx));
-    let front: Vec<&Planned> = routes.iter().filter(|r| r.route.front).collect();
+    let front: Vec<&Planned> = routes.iter().filter(|r| r.front).collect();
     let by = |key: fn(&Planned) -> f64| front.iter().copied().min_by(|a, b| key(a).total_cmp(&key(b)));
-    let cheapest = by(|r| r.route.total_cost.low);
-    let fastest = by(|r| r.route.total_months.low);
+    let cheapest = by(|r| r.total_cost.low);
+    let fastest = by(|r| r.total_months.low);
     match (cheapest, fastest) {
         (Some(c), Some(q)) if std::ptr::eq(c, q) => {
             page.answer.push(format!(
@@ -239,36 +247,29 @@ fn route_plot(routes: &[Planned], currency: &str) -> Plot {
     let known: Vec<(usize, f64, f64)> = routes
         .iter()
         .enumerate()
-        .filter_map(|(i, r)| {
-            let route = &r.route;
-            Some((
-                i,
-                route.total_cost.amount()?.mid(),
-                route.total_months.amount()?.mid(),
-            ))
-        })
+        .filter_map(|(i, r)| Some((i, r.total_cost.amount()?.mid(), r.total_months.amount()?.mid())))
         .collect();
     let scale = Scale::of(&known.iter().map(|&(_, c, m)| (c, m)).collect::<Vec<_>>());
     let points = known
         .iter()
         .map(|&(i, cost, months)| PlotPoint {
             mark: char::from_digit(((i + 1) % 36) as u32, 36).unwrap_or('+'),
-            label: format!("{} {}", i + 1, routes[i].route.id()),
+            label: format!("{} {}", i + 1, routes[i].route().id()),
             x: scale.x(cost),
             y: scale.y(months),
-            front: routes[i].route.front,
+            front: routes[i].front,
         })
         .collect();
     let mut front: Vec<(f64, f64)> = known
         .iter()
-        .filter(|&&(i, _, _)| routes[i].route.front)
+        .filter(|&&(i, _, _)| routes[i].front)
         .map(|&(_, c, m)| (c, m))
         .collect();
     front.sort_by(|a, b| crate::front::along(*a, *b));
     let left_out = routes
         .iter()
-        .filter(|r| r.route.total_cost.amount().is_none() || r.route.total_months.amount().is_none())
-        .map(|r| r.route.id())
+        .filter(|r| r.total_cost.amount().is_none() || r.total_months.amount().is_none())
+        .map(|r| r.route().id())
         .collect();
     // The table reads as a plan; the page shows the routes' trade-off too.
     Plot {
@@ -278,11 +279,17 @@ fn route_plot(routes: &[Planned], currency: &str) -> Plot {
 }
 
 /// The route cell: what is taken, in order, and how each step counts toward the next.
-fn describe(planned: &Planned, catalog: &Catalog, ctx: &Context, paced: bool, finances: &Finances) -> String {
+fn describe(
+    planned: &Planned,
+    route: &Route,
+    catalog: &Catalog,
+    ctx: &Context,
+    paced: bool,
+    finances: &Finances,
+) -> String {
     let over_time = planned.schedule.as_deref().map_or(String::new(), |s| {
         format!("\n{}", super::money_line(s, finances, &ctx.money.display))
     });
-    let route = &planned.route;
     let school = |taken: Taken| match taken {
         Taken::Program(p) => catalog
             .institution(&p.institution)
@@ -424,7 +431,7 @@ impl<'a> Entry for Ranked<'a> {
     type Record = RouteRecord<'a>;
 
     fn record(&self) -> RouteRecord<'a> {
-        let route: &'a Route<'a> = &self.planned.route;
+        let route: Route<'a> = self.planned.route();
         let last = route.last();
         let first = route.steps.first().and_then(|s| s.taken.program());
         let (saving, months_saved) = (route.saving(), route.months_saved());
@@ -437,7 +444,7 @@ impl<'a> Entry for Ranked<'a> {
             grants: last.via.map(|p| p.grants.as_str()),
             share: last.via.and(last.share),
             steps: route.steps.iter().map(|s| StepRecord::new(s, self.ctx)).collect(),
-            totals: TotalsRecord::new(route),
+            totals: TotalsRecord::new(&route),
             direct_cost_min: low(route.direct_cost),
             direct_cost_max: high(route.direct_cost),
             saving_min: low(saving),
@@ -463,7 +470,7 @@ impl<'a> Entry for Ranked<'a> {
     }
 
     fn rows(&self, rows: &mut Vec<Row>) {
-        let (route, ctx) = (&self.planned.route, self.ctx);
+        let (route, ctx) = (self.planned.route(), self.ctx);
         let currency = ctx.money.display.as_str();
         let retired = route
             .steps
@@ -482,7 +489,14 @@ impl<'a> Entry for Ranked<'a> {
         rows.push(Row {
             cells: vec![
                 self.rank.to_string(),
-                describe(self.planned, self.catalog, ctx, self.paced, &self.finances),
+                describe(
+                    self.planned,
+                    &route,
+                    self.catalog,
+                    ctx,
+                    self.paced,
+                    &self.finances,
+                ),
                 text::money_bounds(route.total_cost, currency),
                 months,
             ],
