@@ -188,9 +188,18 @@ pub struct RowRef<'a> {
 pub trait Rows {
     /// Hands `each` every row in order, until it fails.
     fn each(&self, each: &mut dyn FnMut(RowRef<'_>) -> io::Result<()>) -> io::Result<()>;
+
+    /// Whether the rows are held (a short table): what is worked out for each may be kept too.
+    fn held(&self) -> bool {
+        false
+    }
 }
 
 impl Rows for Grid {
+    fn held(&self) -> bool {
+        true
+    }
+
     fn each(&self, each: &mut dyn FnMut(RowRef<'_>) -> io::Result<()>) -> io::Result<()> {
         for (i, cells) in self.rows.iter().enumerate() {
             each(RowRef {
@@ -339,6 +348,9 @@ impl Page {
     }
 }
 
+/// The most rows a table holds; a longer one is drawn from walks over its entries.
+const HELD_ROWS: usize = 1024;
+
 /// Writes `report` in `format`: records streamed for JSON and CSV, and for a table rows made
 /// as it is drawn (its entries are walked again for each pass: hence `Clone`); Markdown and
 /// pages lay out a grid.
@@ -360,11 +372,32 @@ pub fn report<E: Entry>(
         Format::Jsonl => json::write_lines(entries.map(|e| e.record()), out),
         Format::Csv => csv::write(entries.map(|e| e.record()), &E::Record::default(), out),
         Format::Table => {
-            let mut layout = layout;
-            layout.make_plain();
             if let Some(plot) = plot.as_ref().filter(|p| p.in_terminal) {
                 plot::write(plot, style, out)?;
             }
+            // A short table is made once and held: walking its entries three times would make
+            // every row three times. A long one is walked, and never held.
+            let mut held = layout.clone();
+            let mut rows = Vec::new();
+            for entry in entries.clone() {
+                entry.rows(&mut rows);
+                if rows.len() > HELD_ROWS {
+                    break;
+                }
+            }
+            if rows.len() <= HELD_ROWS {
+                for row in rows {
+                    held.push(row.cells, row.dim);
+                    if let Some(note) = row.note {
+                        held.note_last(note);
+                    }
+                }
+                held.make_plain();
+                return table::write_streamed(&held, &held, style, out);
+            }
+            drop((held, rows));
+            let mut layout = layout;
+            layout.make_plain();
             let rows = EntryRows {
                 layout: &layout,
                 entries,

@@ -35,10 +35,16 @@ pub fn write_streamed(layout: &Grid, rows: &dyn Rows, style: Style, out: &mut dy
     write_rows(layout, rows, style, out, BATCH_ROWS)
 }
 
+/// A row's cells as wrapping changed them: (column, text as drawn), in column order.
+type Changed = Vec<(usize, String)>;
+
+/// A line that runs on over its neighbours: the start drawn in its cell, and the whole line.
+type Overflow = (String, String);
+
 /// How one row is drawn: each cell's text where wrapping changed it, by column (most rows:
 /// none), and the widest line of each column.
 struct Drawn {
-    changed: Vec<(usize, String)>,
+    changed: Changed,
     widest: Vec<usize>,
     /// Words had to be cut beside other cells: the table is drawn as cards.
     cut: bool,
@@ -162,18 +168,25 @@ fn write_rows(
     let mut column_width: Vec<usize> = layout.columns.iter().map(|c| cell_width(&c.header)).collect();
     let mut cut = false;
     let mut overflows = Vec::new();
+    // Rows that are held anyway keep how they are drawn, rather than wrap again to draw.
+    let mut kept: Vec<(Changed, Vec<Overflow>)> = Vec::new();
     rows.each(&mut |row| {
         let drawn = wrapping.draw(row, &mut overflows);
-        overflows.clear();
         cut |= drawn.cut;
         for (w, widest) in column_width.iter_mut().zip(drawn.widest) {
             *w = (*w).max(widest);
+        }
+        if rows.held() {
+            kept.push((drawn.changed, std::mem::take(&mut overflows)));
+        } else {
+            overflows.clear();
         }
         Ok(())
     })?;
     if cut {
         return cards(layout, rows, style, out);
     }
+    let mut kept = kept.into_iter();
     let mut batcher = Batcher {
         layout,
         style,
@@ -188,8 +201,14 @@ fn write_rows(
         if batcher.rows == batch {
             batcher.write(false, out)?;
         }
-        let drawn = wrapping.draw(row, &mut batcher.overflows);
-        let mut changed = drawn.changed.into_iter().peekable();
+        let changed = match kept.next() {
+            Some((changed, mut overflows)) => {
+                batcher.overflows.append(&mut overflows);
+                changed
+            }
+            None => wrapping.draw(row, &mut batcher.overflows).changed,
+        };
+        let mut changed = changed.into_iter().peekable();
         let cells = row.cells.iter().enumerate().map(|(column, text)| {
             let text = changed
                 .next_if(|(c, _)| *c == column)
@@ -584,6 +603,15 @@ mod tests {
     use super::*;
     use crate::render::Column;
 
+    /// A grid's rows, walked as a long report's are: not held.
+    struct Walked<'a>(&'a Grid);
+
+    impl Rows for Walked<'_> {
+        fn each(&self, each: &mut dyn FnMut(RowRef<'_>) -> io::Result<()>) -> io::Result<()> {
+            self.0.each(each)
+        }
+    }
+
     #[test]
     fn a_table_drawn_in_batches_is_the_table_drawn_at_once() {
         let mut grid = Grid::new([
@@ -628,6 +656,14 @@ mod tests {
             );
             for batch in [1, 2, 3, 7] {
                 assert_eq!(draw(batch), whole, "batches of {batch} at width {width}");
+                // Rows walked again for each pass draw what rows held draw.
+                let mut out = Vec::new();
+                write_rows(&grid, &Walked(&grid), style, &mut out, batch).expect("written");
+                assert_eq!(
+                    String::from_utf8(out).expect("UTF-8"),
+                    whole,
+                    "walked, batches of {batch}"
+                );
             }
         }
         let empty = Grid::new([Column::text("Program")]);
