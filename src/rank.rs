@@ -457,7 +457,7 @@ pub fn order<'a>(
 ) -> Vec<Ranked<'a>> {
     let by_name = keys.iter().any(|k| k.key == SortKey::Name);
     // What the order compares, worked out once per program; the order itself is found on
-    // indices, so that sorting holds four bytes a program beside them rather than a copy.
+    // indices, so that sorting holds eight bytes a program beside them rather than a copy.
     let values: Vec<SortValues> = ranked
         .iter()
         .map(|r| {

@@ -281,6 +281,9 @@ fn parse_streamed(streamed: &Streamed, source: Origin, mut each: impl FnMut(Pars
             return;
         }
     }
+    if !again.unchanged() {
+        each(failed(stream::CHANGED.to_string()));
+    }
 }
 
 /// A piece of a source's text, `text`, which starts at byte `base` of it.

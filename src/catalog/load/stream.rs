@@ -243,6 +243,15 @@ impl<'a> Reread<'a> {
         })
     }
 
+    /// Whether the file is still what it was when first read (its length and when it was last
+    /// changed): asked once every piece is read, so that no part of it was read from another
+    /// version.
+    pub fn unchanged(&self) -> bool {
+        self.file
+            .metadata()
+            .is_ok_and(|m| m.len() == self.streamed.len as u64 && m.modified().ok() == self.streamed.modified)
+    }
+
     /// The next piece, in order; `None` after the last.
     pub fn next_piece(&mut self) -> Option<Again<'_>> {
         let &(start, end) = self.streamed.pieces.get(self.next)?;
