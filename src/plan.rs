@@ -104,6 +104,11 @@ impl<'a> Planned<'a> {
         route
     }
 
+    /// The route's id, as `Route::id` gives it, without making the route again.
+    pub fn id(&self) -> String {
+        route::id_of(self.chain.taken().iter().copied())
+    }
+
     /// Whether a step is a retired program.
     fn through_retired(&self) -> bool {
         self.chain
@@ -212,15 +217,6 @@ impl<'a> Chain<'a> {
 
     fn taken(&self) -> &[Taken<'a>] {
         &self.taken[..self.len]
-    }
-
-    /// Its id, as `Route::id` gives it.
-    fn id(&self) -> String {
-        self.taken()
-            .iter()
-            .map(|t| t.label())
-            .collect::<Vec<_>>()
-            .join(">")
     }
 
     /// The pathways between the steps.
@@ -359,7 +355,7 @@ fn sorted<'a>(mut routes: Vec<Planned<'a>>, order: &PlanOrder) -> Vec<Planned<'a
         .iter()
         .flat_map(|r| keys.iter().map(|k| key(r, k.key)))
         .collect();
-    let ids: Vec<String> = routes.iter().map(|r| r.chain.id()).collect();
+    let ids: Vec<String> = routes.iter().map(Planned::id).collect();
     // Known before bounded before unknown whichever the direction; the values by the key's.
     let by = |a: &(u8, f64, f64), b: &(u8, f64, f64), reverse: bool| {
         let values = a.1.total_cmp(&b.1).then(a.2.total_cmp(&b.2));
@@ -434,7 +430,7 @@ mod tests {
             assert_eq!(again.total_months, planned.total_months);
             assert_eq!(again.direct_cost, planned.direct_cost);
             assert_eq!(again.front, planned.front);
-            assert_eq!(again.id(), planned.chain.id());
+            assert_eq!(again.id(), planned.id());
             assert_eq!(again.steps.len(), taken.len());
             // Each step after the first is entered by a pathway of the step before, toward it.
             for pair in again.steps.windows(2) {

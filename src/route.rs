@@ -217,6 +217,11 @@ pub struct Route<'a> {
     pub front: bool,
 }
 
+/// The id of a route through `taken`: the labels joined by `>` (see `Route::id`).
+pub fn id_of<'a>(taken: impl Iterator<Item = Taken<'a>>) -> String {
+    taken.map(Taken::label).collect::<Vec<_>>().join(">")
+}
+
 /// The degree alone (`direct`) minus a route's total, low end with low end; where both are
 /// known.
 pub fn saving(direct: Option<Amount>, total: Bounds) -> Option<Amount> {
@@ -258,11 +263,7 @@ impl<'a> Route<'a> {
 
     /// The steps' labels joined by `>`: `mitx-scm>mit-scm-masters`, or one id.
     pub fn id(&self) -> String {
-        self.steps
-            .iter()
-            .map(|s| s.taken.label())
-            .collect::<Vec<_>>()
-            .join(">")
+        id_of(self.steps.iter().map(|s| s.taken))
     }
 
     /// The last step: the degree.

@@ -36,10 +36,15 @@ pub fn run(
         Column::figure("Total cost").by_middle(),
         Column::figure("Months").by_middle(),
     ]);
-    // What the footer says of the steps, from each route made again once.
+    // What the footer says of the steps, from each route made again once; JSON and CSV
+    // print no footer, and do not pay for it.
     let (mut advertised, mut over_limit) = (false, false);
     let mut programs: Vec<&Program> = Vec::new();
-    for planned in &plan.routes {
+    let footed = matches!(
+        ctx.format,
+        render::Format::Table | render::Format::Markdown | render::Format::Html
+    );
+    for planned in plan.routes.iter().filter(|_| footed) {
         for step in &planned.route().steps {
             advertised |= step.pace() == "advertised";
             over_limit |= step.over_limit();
@@ -254,7 +259,7 @@ fn route_plot(routes: &[Planned], currency: &str) -> Plot {
         .iter()
         .map(|&(i, cost, months)| PlotPoint {
             mark: char::from_digit(((i + 1) % 36) as u32, 36).unwrap_or('+'),
-            label: format!("{} {}", i + 1, routes[i].route().id()),
+            label: format!("{} {}", i + 1, routes[i].id()),
             x: scale.x(cost),
             y: scale.y(months),
             front: routes[i].front,
@@ -269,7 +274,7 @@ fn route_plot(routes: &[Planned], currency: &str) -> Plot {
     let left_out = routes
         .iter()
         .filter(|r| r.total_cost.amount().is_none() || r.total_months.amount().is_none())
-        .map(|r| r.route().id())
+        .map(Planned::id)
         .collect();
     // The table reads as a plan; the page shows the routes' trade-off too.
     Plot {

@@ -173,6 +173,16 @@ impl Grid {
             *last = Some(note);
         }
     }
+
+    /// Adds `rows`, each with its dimming and the line under it.
+    fn extend(&mut self, rows: Vec<Row>) {
+        for row in rows {
+            self.push(row.cells, row.dim);
+            if let Some(note) = row.note {
+                self.note_last(note);
+            }
+        }
+    }
 }
 
 /// One row of a table, borrowed: what a table is drawn from, walk after walk.
@@ -377,7 +387,6 @@ pub fn report<E: Entry>(
             }
             // A short table is made once and held: walking its entries three times would make
             // every row three times. A long one is walked, and never held.
-            let mut held = layout.clone();
             let mut rows = Vec::new();
             for entry in entries.clone() {
                 entry.rows(&mut rows);
@@ -385,24 +394,19 @@ pub fn report<E: Entry>(
                     break;
                 }
             }
-            if rows.len() <= HELD_ROWS {
-                for row in rows {
-                    held.push(row.cells, row.dim);
-                    if let Some(note) = row.note {
-                        held.note_last(note);
-                    }
-                }
-                held.make_plain();
-                return table::write_streamed(&held, &held, style, out);
-            }
-            drop((held, rows));
             let mut layout = layout;
+            if rows.len() <= HELD_ROWS {
+                layout.extend(rows);
+                layout.make_plain();
+                return table::write(&layout, &layout, style, out);
+            }
+            drop(rows);
             layout.make_plain();
             let rows = EntryRows {
                 layout: &layout,
                 entries,
             };
-            table::write_streamed(&layout, &rows, style, out)
+            table::write(&layout, &rows, style, out)
         }
         Format::Markdown | Format::Html => {
             let mut grid = layout;
@@ -410,12 +414,7 @@ pub fn report<E: Entry>(
             for entry in entries {
                 entry.rows(&mut rows);
             }
-            for row in rows {
-                grid.push(row.cells, row.dim);
-                if let Some(note) = row.note {
-                    grid.note_last(note);
-                }
-            }
+            grid.extend(rows);
             let document = Document { grid, page, plot };
             draw(&document, format, out)
         }

@@ -31,7 +31,7 @@ const BATCH_ROWS: usize = 256;
 
 /// Writes the rows of `rows` as a table laid out by `layout` (its columns and footer; its own
 /// rows are not drawn unless `rows` gives them), then the footer lines.
-pub fn write_streamed(layout: &Grid, rows: &dyn Rows, style: Style, out: &mut dyn Write) -> io::Result<()> {
+pub fn write(layout: &Grid, rows: &dyn Rows, style: Style, out: &mut dyn Write) -> io::Result<()> {
     write_rows(layout, rows, style, out, BATCH_ROWS)
 }
 
@@ -62,7 +62,7 @@ struct Wrapping<'a> {
 
 impl Wrapping<'_> {
     /// Draws `row`; a line too wide below the others goes to `overflows` (see `fit`).
-    fn draw(&self, row: RowRef<'_>, overflows: &mut Vec<(String, String)>) -> Drawn {
+    fn draw(&self, row: RowRef<'_>, overflows: &mut Vec<Overflow>) -> Drawn {
         let (grid, widths) = (self.layout, self.widths);
         // Each cell's lines where wrapping may change it; `None` for a figure that fits, drawn
         // as it is (most cells).
@@ -241,7 +241,7 @@ struct Batcher<'a> {
     /// The batch being filled.
     table: Option<Table>,
     /// The whole lines of the batch's cells that run on over their neighbours (see `fit`).
-    overflows: Vec<(String, String)>,
+    overflows: Vec<Overflow>,
     /// No batch was written yet: this one has the header.
     first: bool,
     /// Rows in the batch.
@@ -325,7 +325,7 @@ impl Batcher<'_> {
 /// goes to `overflows`, swapped in once drawn); a single word too wide beside them (a URL) moves
 /// below them to do so. Returns whether words had to be cut beside them, which makes the table
 /// cards instead.
-fn fit(lines: &mut Vec<String>, width: usize, busy: usize, overflows: &mut Vec<(String, String)>) -> bool {
+fn fit(lines: &mut Vec<String>, width: usize, busy: usize, overflows: &mut Vec<Overflow>) -> bool {
     let mut cut = false;
     let mut fitted = Vec::with_capacity(lines.len());
     for line in std::mem::take(lines) {

@@ -57,12 +57,16 @@ const BLANK_RUN_BYTES: usize = 4096;
 /// does unless a cut falls inside a multi-line string or array), and the text is otherwise
 /// scanned again in one pass. Either way the result is that of one pass.
 pub fn split(text: &str, from: usize, threads: usize) -> Split {
-    let cuts = if threads > 1 && text.len() - from >= SPLIT_APART_FROM {
+    split_at(text, from, &cuts_for(text, from, threads))
+}
+
+/// Where to cut `text` for `threads` threads: nowhere in a text too short to be worth it.
+fn cuts_for(text: &str, from: usize, threads: usize) -> Vec<usize> {
+    if threads > 1 && text.len() - from >= SPLIT_APART_FROM {
         cuts(text, from, threads)
     } else {
         Vec::new()
-    };
-    split_at(text, from, &cuts)
+    }
 }
 
 /// Texts shorter than this are scanned in one pass: a thread costs more than it saves.
@@ -137,12 +141,7 @@ fn scan_parts(text: &str, from: usize, cuts: &[usize], top: bool) -> (Vec<Scanne
 /// is the `last`) it does not end at the start of a line outside every string and bracket.
 pub fn piece(text: &str, base: usize, first: bool, last: bool, threads: usize) -> Option<Split> {
     let from = if first { super::parse::bom_len(text) } else { 0 };
-    let cuts = if threads > 1 && text.len() - from >= SPLIT_APART_FROM {
-        cuts(text, from, threads)
-    } else {
-        Vec::new()
-    };
-    let (parts, starts) = scan_parts(text, from, &cuts, first);
+    let (parts, starts) = scan_parts(text, from, &cuts_for(text, from, threads), first);
     let whole = parts.last().is_some_and(|p| last || p.clean)
         && parts.iter().all(|p| !p.apart && p.split.flaws.is_empty());
     if !whole {

@@ -32,6 +32,13 @@ pub struct Streamed {
     pub(super) split: Split,
 }
 
+impl Streamed {
+    /// Whether `meta` is of the file as it was first read: the same length, last changed then.
+    fn is_current(&self, meta: &std::fs::Metadata) -> bool {
+        meta.len() == self.len as u64 && meta.modified().ok() == self.modified
+    }
+}
+
 /// Why a file is not read (in pieces).
 #[derive(Debug)]
 pub enum Refused {
@@ -227,12 +234,8 @@ pub const CHANGED: &str = "the file changed while it was read; run the command a
 
 impl<'a> Reread<'a> {
     pub fn open(streamed: &'a Streamed) -> Result<Self, String> {
-        let file = std::fs::File::open(&streamed.path)
-            .map_err(|e| format!("cannot read the catalogue again: {e}"))?;
-        let meta = file
-            .metadata()
-            .map_err(|e| format!("cannot read the catalogue again: {e}"))?;
-        if meta.len() != streamed.len as u64 || meta.modified().ok() != streamed.modified {
+        let file = std::fs::File::open(&streamed.path).map_err(|e| cannot_again(&e))?;
+        if !streamed.is_current(&file.metadata().map_err(|e| cannot_again(&e))?) {
             return Err(CHANGED.to_string());
         }
         Ok(Reread {
@@ -247,9 +250,7 @@ impl<'a> Reread<'a> {
     /// changed): asked once every piece is read, so that no part of it was read from another
     /// version.
     pub fn unchanged(&self) -> bool {
-        self.file
-            .metadata()
-            .is_ok_and(|m| m.len() == self.streamed.len as u64 && m.modified().ok() == self.streamed.modified)
+        self.file.metadata().is_ok_and(|m| self.streamed.is_current(&m))
     }
 
     /// The next piece, in order; `None` after the last.
@@ -259,7 +260,7 @@ impl<'a> Reread<'a> {
         self.buffer.clear();
         self.buffer.resize(end - start, 0);
         if let Err(e) = self.file.read_exact(&mut self.buffer) {
-            return Some(Again::Changed(format!("cannot read the catalogue again: {e}")));
+            return Some(Again::Changed(cannot_again(&e)));
         }
         match std::str::from_utf8(&self.buffer) {
             Ok(text) => Some(Again::Piece(text, start)),
@@ -273,7 +274,12 @@ impl<'a> Reread<'a> {
 pub fn whole(streamed: &Streamed) -> Option<String> {
     let text = std::fs::read_to_string(&streamed.path).ok()?;
     let meta = std::fs::metadata(&streamed.path).ok()?;
-    (text.len() == streamed.len && meta.modified().ok() == streamed.modified).then_some(text)
+    (text.len() == streamed.len && streamed.is_current(&meta)).then_some(text)
+}
+
+/// What is said where a file read in pieces cannot be read again.
+fn cannot_again(e: &std::io::Error) -> String {
+    format!("cannot read the catalogue again: {e}")
 }
 
 #[cfg(test)]
