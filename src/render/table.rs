@@ -1,45 +1,28 @@
-//! Tables for people, with comfy-table: sized to the width given, figures aligned right.
+//! Tables for people: sized to the width given, figures aligned right. The cells are wrapped
+//! and the widths worked out here; the lines are drawn as comfy-table draws them at those
+//! widths (a test holds them to it), without a cell made for every line.
 
 use std::io::{self, Write};
-
-use comfy_table::{
-    Attribute, Cell, CellAlignment, ColumnConstraint, ContentArrangement, LineStyle, Table, TableStyle, Width,
-};
 
 use unicode_width::UnicodeWidthStr;
 
 use super::{Grid, RowRef, Rows, Style, Wrap};
 
-/// Rules under the header and around the table, no vertical lines: easy to read and to copy.
-const STYLE: TableStyle = TableStyle::new()
-    .top_border(LineStyle::none().fill('─').junction('─'))
-    .header_separator(LineStyle::none().fill('─').junction('─'))
-    .bottom_border(LineStyle::none().fill('─').junction('─'));
-
-/// The same rules in ASCII, for a terminal that cannot draw lines.
-const ASCII_STYLE: TableStyle = TableStyle::new()
-    .top_border(LineStyle::none().fill('-').junction('-'))
-    .header_separator(LineStyle::none().fill('-').junction('-'))
-    .bottom_border(LineStyle::none().fill('-').junction('-'));
-
 /// The narrowest the wrapping column (names) may become; a table that cannot fit grows wider.
 const MIN_WRAP_WIDTH: u16 = 6;
-
-/// Rows drawn by comfy-table at a time: the table is written batch by batch at the widths
-/// worked out for all of it, so that a long table never holds its drawn lines all at once.
-const BATCH_ROWS: usize = 256;
 
 /// Writes the rows of `rows` as a table laid out by `layout` (its columns and footer; its own
 /// rows are not drawn unless `rows` gives them), then the footer lines.
 pub fn write(layout: &Grid, rows: &dyn Rows, style: Style, out: &mut dyn Write) -> io::Result<()> {
-    write_rows(layout, rows, style, out, BATCH_ROWS)
+    write_rows(layout, rows, style, out)
 }
 
 /// A row's cells as wrapping changed them: (column, text as drawn), in column order.
 type Changed = Vec<(usize, String)>;
 
-/// A line that runs on over its neighbours: the start drawn in its cell, and the whole line.
-type Overflow = (String, String);
+/// A line that runs on over its blank neighbours: its column, its line in the cell, and the
+/// whole line (the cell holds its start, which fits the column).
+type Overflow = (usize, usize, String);
 
 /// How one row is drawn: each cell's text where wrapping changed it, by column (most rows:
 /// none), and the widest line of each column.
@@ -105,7 +88,7 @@ impl Wrapping<'_> {
                 let room = self.width.saturating_sub(start + 2).max(1);
                 lines.extend(wrap(note, room).into_iter().map(|part| format!("  {part}")));
             }
-            cut |= fit(lines, width, busy, overflows);
+            cut |= fit(lines, column, width, busy, overflows);
         }
         let mut changed = Vec::new();
         let mut widest = Vec::with_capacity(cells.len());
@@ -132,14 +115,8 @@ impl Wrapping<'_> {
 
 /// The table, drawn from three walks over its rows: one for the columns' widths, one to wrap
 /// every row (which says whether any must be cut, and how wide each column is drawn), and one
-/// to draw them, `batch` rows at a time, so that no walk holds more than a batch of rows.
-fn write_rows(
-    layout: &Grid,
-    rows: &dyn Rows,
-    style: Style,
-    out: &mut dyn Write,
-    batch: usize,
-) -> io::Result<()> {
+/// to draw them line by line, so that no walk holds more than one row.
+fn write_rows(layout: &Grid, rows: &dyn Rows, style: Style, out: &mut dyn Write) -> io::Result<()> {
     // The cells are wrapped here, to widths worked out here, so that the layout is exactly
     // what `column_widths` says whatever the terminal.
     let widths = column_widths(layout, rows, usize::from(style.width))?;
@@ -164,7 +141,7 @@ fn write_rows(
         first_wrap: layout.first_wrapping(),
         width: usize::from(style.width),
     };
-    // The widest line of each column: comfy-table draws every batch at these widths.
+    // The widest line of each column: every row is drawn at these widths.
     let mut column_width: Vec<usize> = layout.columns.iter().map(|c| cell_width(&c.header)).collect();
     let mut cut = false;
     let mut overflows = Vec::new();
@@ -187,44 +164,35 @@ fn write_rows(
         return cards(layout, rows, style, out);
     }
     let mut kept = kept.into_iter();
-    let mut batcher = Batcher {
-        layout,
-        style,
-        column_width: &column_width,
-        table: None,
-        overflows: Vec::new(),
-        first: true,
-        rows: 0,
-    };
+    let mut lines = Lines::new(layout, style, &column_width);
+    lines.rule(out)?;
+    let headers: Vec<&str> = layout.columns.iter().map(|c| c.header.as_str()).collect();
+    lines.row(&headers, BOLD, &[], out)?;
+    lines.rule(out)?;
+    let mut overflows = Vec::new();
     rows.each(&mut |row| {
-        // A full batch is written once another row comes: the last batch closes the table.
-        if batcher.rows == batch {
-            batcher.write(false, out)?;
-        }
+        overflows.clear();
         let changed = match kept.next() {
-            Some((changed, mut overflows)) => {
-                batcher.overflows.append(&mut overflows);
+            Some((changed, mut kept)) => {
+                overflows.append(&mut kept);
                 changed
             }
-            None => wrapping.draw(row, &mut batcher.overflows).changed,
+            None => wrapping.draw(row, &mut overflows).changed,
         };
-        let mut changed = changed.into_iter().peekable();
-        let cells = row.cells.iter().enumerate().map(|(column, text)| {
-            let text = changed
-                .next_if(|(c, _)| *c == column)
-                .map_or_else(|| text.clone(), |(_, d)| d);
-            let cell = Cell::new_owned(text);
-            if row.dim && style.color {
-                cell.add_attribute(Attribute::Dim)
-            } else {
-                cell
-            }
-        });
-        batcher.table().add_row(cells);
-        batcher.rows += 1;
-        Ok(())
+        let mut changed = changed.iter().peekable();
+        let texts: Vec<&str> = row
+            .cells
+            .iter()
+            .enumerate()
+            .map(|(column, text)| {
+                changed
+                    .next_if(|(c, _)| *c == column)
+                    .map_or(text.as_str(), |(_, d)| d.as_str())
+            })
+            .collect();
+        lines.row(&texts, if row.dim { DIM } else { "" }, &overflows, out)
     })?;
-    batcher.write(true, out)?;
+    lines.rule(out)?;
     for line in &layout.footer {
         for part in wrap(line, usize::from(style.width)) {
             writeln!(out, "{part}")?;
@@ -233,91 +201,114 @@ fn write_rows(
     Ok(())
 }
 
-/// The table drawn a batch of rows at a time, at the widths worked out for all of it.
-struct Batcher<'a> {
+/// The SGR codes that start a header's and a retired row's cells, and the one that ends them.
+const BOLD: &str = "\x1b[1m";
+const DIM: &str = "\x1b[2m";
+const RESET: &str = "\x1b[0m";
+
+/// The table's lines, drawn row by row at the widths worked out for all of it: each cell's
+/// line padded to its column (figures on the right), the columns one space apart, trailing
+/// blanks cut. It draws what comfy-table draws for the same cells at these fixed widths with no
+/// padding (the tests hold it to that), without making a cell of every line.
+struct Lines<'a> {
     layout: &'a Grid,
     style: Style,
-    column_width: &'a [usize],
-    /// The batch being filled.
-    table: Option<Table>,
-    /// The whole lines of the batch's cells that run on over their neighbours (see `fit`).
-    overflows: Vec<Overflow>,
-    /// No batch was written yet: this one has the header.
-    first: bool,
-    /// Rows in the batch.
-    rows: usize,
+    widths: &'a [usize],
+    /// The line being drawn, and where each cell's next line starts: reused for every row.
+    line: String,
+    next: Vec<Option<usize>>,
 }
 
-impl Batcher<'_> {
-    /// The batch being filled, started where there is none.
-    fn table(&mut self) -> &mut Table {
-        let (layout, style, first) = (self.layout, self.style, self.first);
-        self.table.get_or_insert_with(|| {
-            let mut table = Table::new();
-            table
-                .load_style(if style.ascii { ASCII_STYLE } else { STYLE })
-                .set_content_arrangement(ContentArrangement::Disabled);
-            if style.color {
-                table.enforce_styling();
-            } else {
-                table.force_no_tty();
-            }
-            if first {
-                table.set_header(layout.columns.iter().map(|c| {
-                    let cell = Cell::new_owned(c.header.clone());
-                    if style.color {
-                        cell.add_attribute(Attribute::Bold)
-                    } else {
-                        cell
-                    }
-                }));
-            }
-            table
-        })
+impl<'a> Lines<'a> {
+    fn new(layout: &'a Grid, style: Style, widths: &'a [usize]) -> Self {
+        Lines {
+            layout,
+            style,
+            widths,
+            line: String::new(),
+            next: Vec::with_capacity(widths.len()),
+        }
     }
 
-    /// Writes the batch; `last`: it ends the table.
-    fn write(&mut self, last: bool, out: &mut dyn Write) -> io::Result<()> {
-        if last {
-            // A table without rows is its header between rules.
-            self.table();
+    /// A rule across the table.
+    fn rule(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        let across = self.widths.iter().sum::<usize>() + self.widths.len().saturating_sub(1);
+        let fill = if self.style.ascii { "-" } else { "─" };
+        self.line.clear();
+        for _ in 0..across {
+            self.line.push_str(fill);
         }
-        let Some(mut table) = self.table.take() else {
-            return Ok(());
-        };
-        for (index, column) in table.column_iter_mut().enumerate() {
-            // The one-character column separator is the only space between columns: it leaves
-            // the most room for names at 80 columns.
-            column.set_padding((0, 0));
-            let width = self.column_width.get(index).copied().unwrap_or(0);
-            column.set_constraint(ColumnConstraint::Absolute(Width::Fixed(
-                u16::try_from(width).unwrap_or(u16::MAX),
-            )));
-            if self.layout.is_figure(index) {
-                column.set_cell_alignment(CellAlignment::Right);
+        self.line.push('\n');
+        out.write_all(self.line.as_bytes())
+    }
+
+    /// One row: its cells' `texts` (lines apart by `\n`), each line of a cell in `attribute`
+    /// (`BOLD`, `DIM` or none) where colour is on, and the lines of `overflows` drawn whole.
+    fn row(
+        &mut self,
+        texts: &[&str],
+        attribute: &str,
+        overflows: &[Overflow],
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        let attribute = if self.style.color { attribute } else { "" };
+        // Where each cell's next line starts; `None` once its lines are drawn.
+        self.next.clear();
+        self.next.extend(texts.iter().map(|_| Some(0)));
+        let height = texts
+            .iter()
+            .map(|text| memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1)
+            .max()
+            .unwrap_or(0);
+        for k in 0..height {
+            self.line.clear();
+            for (column, (text, next)) in texts.iter().zip(self.next.iter_mut()).enumerate() {
+                if column > 0 {
+                    self.line.push(' ');
+                }
+                let width = self.widths.get(column).copied().unwrap_or(0);
+                let Some(from) = *next else {
+                    // A cell with fewer lines than its row is blank below them, unstyled.
+                    push_spaces(&mut self.line, width);
+                    continue;
+                };
+                let rest = &text[from..];
+                let piece = if let Some(end) = memchr::memchr(b'\n', rest.as_bytes()) {
+                    *next = Some(from + end + 1);
+                    &rest[..end]
+                } else {
+                    *next = None;
+                    rest
+                };
+                let piece = overflows
+                    .iter()
+                    .find(|(c, line, _)| *c == column && *line == k)
+                    .map_or(piece, |(_, _, whole)| whole.as_str());
+                let pad = width.saturating_sub(width_of(piece));
+                self.line.push_str(attribute);
+                if self.layout.is_figure(column) {
+                    push_spaces(&mut self.line, pad);
+                    self.line.push_str(piece);
+                } else {
+                    self.line.push_str(piece);
+                    push_spaces(&mut self.line, pad);
+                }
+                if !attribute.is_empty() {
+                    self.line.push_str(RESET);
+                }
             }
+            // Padding after the last column is noise when text is copied or compared.
+            let kept = self.line.trim_end().len();
+            self.line.truncate(kept);
+            self.line.push('\n');
+            out.write_all(self.line.as_bytes())?;
         }
-        let lines: Vec<String> = table.lines().collect();
-        // A batch after the first continues the table: no rule above it; a batch before the
-        // last leaves the closing rule to it.
-        let from = usize::from(!self.first);
-        let to = if last {
-            lines.len()
-        } else {
-            lines.len().saturating_sub(1)
-        };
-        let mut overflows = self.overflows.drain(..).peekable();
-        // Padding after the last column is noise when text is copied or compared.
-        for line in lines.get(from..to).unwrap_or_default() {
-            match overflows.next_if(|(start, _)| line.contains(start.as_str())) {
-                Some((start, whole)) => writeln!(out, "{}", line.replacen(&start, &whole, 1).trim_end())?,
-                None => writeln!(out, "{}", line.trim_end())?,
-            }
-        }
-        self.first = false;
-        self.rows = 0;
         Ok(())
     }
+}
+
+fn push_spaces(line: &mut String, n: usize) {
+    line.extend(std::iter::repeat_n(' ', n));
 }
 
 /// Fits a wrapped cell's `lines` to its column's `width`, the first `busy` of them beside other
@@ -325,7 +316,13 @@ impl Batcher<'_> {
 /// goes to `overflows`, swapped in once drawn); a single word too wide beside them (a URL) moves
 /// below them to do so. Returns whether words had to be cut beside them, which makes the table
 /// cards instead.
-fn fit(lines: &mut Vec<String>, width: usize, busy: usize, overflows: &mut Vec<Overflow>) -> bool {
+fn fit(
+    lines: &mut Vec<String>,
+    column: usize,
+    width: usize,
+    busy: usize,
+    overflows: &mut Vec<Overflow>,
+) -> bool {
     let mut cut = false;
     let mut fitted = Vec::with_capacity(lines.len());
     for line in std::mem::take(lines) {
@@ -339,7 +336,7 @@ fn fit(lines: &mut Vec<String>, width: usize, busy: usize, overflows: &mut Vec<O
             fitted.push(line);
         } else if fitted.len() >= busy {
             let start = break_at_width(&line, width).swap_remove(0);
-            overflows.push((start.clone(), line));
+            overflows.push((column, fitted.len(), line));
             fitted.push(start);
         } else {
             // At the columns the terminal gives it (a wide character takes two).
@@ -613,7 +610,7 @@ mod tests {
     }
 
     #[test]
-    fn a_table_drawn_in_batches_is_the_table_drawn_at_once() {
+    fn a_table_walked_is_the_table_held() {
         let mut grid = Grid::new([
             Column::figure("#"),
             Column::text("Program"),
@@ -644,43 +641,154 @@ mod tests {
         grid.footer.push("footer line".into());
         for (width, color, ascii) in [(40, false, false), (60, true, false), (80, false, true)] {
             let style = Style { color, width, ascii };
-            let draw = |batch| {
-                let mut out = Vec::new();
-                write_rows(&grid, &grid, style, &mut out, batch).expect("written");
-                String::from_utf8(out).expect("UTF-8")
-            };
-            let whole = draw(usize::MAX);
+            let mut held = Vec::new();
+            write_rows(&grid, &grid, style, &mut held).expect("written");
+            let held = String::from_utf8(held).expect("UTF-8");
             assert!(
-                whole.contains("Program 6") && whole.contains("footer line"),
-                "{whole}"
+                held.contains("Program 6") && held.contains("footer line"),
+                "{held}"
             );
-            for batch in [1, 2, 3, 7] {
-                assert_eq!(draw(batch), whole, "batches of {batch} at width {width}");
-                // Rows walked again for each pass draw what rows held draw.
-                let mut out = Vec::new();
-                write_rows(&grid, &Walked(&grid), style, &mut out, batch).expect("written");
-                assert_eq!(
-                    String::from_utf8(out).expect("UTF-8"),
-                    whole,
-                    "walked, batches of {batch}"
-                );
-            }
+            // Rows walked again for each pass draw what rows held draw.
+            let mut walked = Vec::new();
+            write_rows(&grid, &Walked(&grid), style, &mut walked).expect("written");
+            assert_eq!(
+                String::from_utf8(walked).expect("UTF-8"),
+                held,
+                "walked at width {width}"
+            );
         }
         let empty = Grid::new([Column::text("Program")]);
         let mut out = Vec::new();
-        write_rows(
-            &empty,
-            &empty,
-            Style {
-                color: false,
-                width: 80,
-                ascii: true,
-            },
-            &mut out,
-            1,
-        )
-        .expect("written");
+        let style = Style {
+            color: false,
+            width: 80,
+            ascii: true,
+        };
+        write_rows(&empty, &empty, style, &mut out).expect("written");
         assert_eq!(String::from_utf8(out).expect("UTF-8").lines().count(), 4);
+    }
+
+    #[test]
+    fn a_long_word_below_the_figures_runs_on_in_its_own_row() {
+        // Both rows' routes hold `mitx-scm`, where the second row's id is cut to fit the
+        // column (8 wide): only the row whose word was cut gets it back whole.
+        let mut grid = Grid::new([Column::text("Route"), Column::figure("Cost")]);
+        grid.rows.push(vec!["one\nmitx-scm".into(), "$1".into()]);
+        grid.rows
+            .push(vec!["two\nmitx-scm>mit-scm-master".into(), "$2".into()]);
+        grid.dim = vec![false, false];
+        grid.notes = vec![None, None];
+        let style = Style {
+            color: false,
+            width: 13,
+            ascii: true,
+        };
+        let mut out = Vec::new();
+        write_rows(&grid, &grid, style, &mut out).expect("written");
+        let out = String::from_utf8(out).expect("UTF-8");
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines[1], "Route    Cost", "{out}");
+        assert_eq!(
+            lines[3..7],
+            [
+                "one        $1",
+                "mitx-scm",
+                "two        $2",
+                "mitx-scm>mit-scm-master"
+            ],
+            "{out}"
+        );
+    }
+
+    /// What comfy-table draws for `rows` (cells, dimmed) at `widths`, as the table was drawn
+    /// before `Lines`: fixed widths, no padding, figures on the right, bold headers.
+    fn comfy(grid: &Grid, rows: &[(Vec<String>, bool)], widths: &[usize], style: Style) -> String {
+        use comfy_table::{
+            Attribute, Cell, CellAlignment, ColumnConstraint, ContentArrangement, LineStyle, Table,
+            TableStyle, Width,
+        };
+        let fill = if style.ascii { '-' } else { '─' };
+        let rule = LineStyle::none().fill(fill).junction(fill);
+        let mut table = Table::new();
+        table
+            .load_style(
+                TableStyle::new()
+                    .top_border(rule)
+                    .header_separator(rule)
+                    .bottom_border(rule),
+            )
+            .set_content_arrangement(ContentArrangement::Disabled);
+        if style.color {
+            table.enforce_styling();
+        } else {
+            table.force_no_tty();
+        }
+        let styled = |text: &str, attribute, on: bool| {
+            let cell = Cell::new(text);
+            if on && style.color {
+                cell.add_attribute(attribute)
+            } else {
+                cell
+            }
+        };
+        table.set_header(
+            grid.columns
+                .iter()
+                .map(|c| styled(&c.header, Attribute::Bold, true)),
+        );
+        for (cells, dim) in rows {
+            table.add_row(cells.iter().map(|c| styled(c, Attribute::Dim, *dim)));
+        }
+        for (i, column) in table.column_iter_mut().enumerate() {
+            column.set_padding((0, 0));
+            column.set_constraint(ColumnConstraint::Absolute(Width::Fixed(widths[i] as u16)));
+            if grid.is_figure(i) {
+                column.set_cell_alignment(CellAlignment::Right);
+            }
+        }
+        let mut drawn = String::new();
+        for line in table.lines() {
+            drawn.push_str(line.trim_end());
+            drawn.push('\n');
+        }
+        drawn
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn lines_draw_what_comfy_table_draws(
+            figures in proptest::collection::vec(proptest::bool::ANY, 1..5),
+            rows in proptest::collection::vec(
+                (proptest::collection::vec("[a-z $–·é字🙂]{0,9}(\n[a-z 字]{0,6}){0,2}", 5), proptest::bool::ANY),
+                0..6,
+            ),
+            color in proptest::bool::ANY,
+            ascii in proptest::bool::ANY,
+        ) {
+            let grid = Grid::new(figures.iter().enumerate().map(|(i, &figure)| {
+                if figure { Column::figure(format!("H{i}")) } else { Column::text(format!("Head {i}")) }
+            }));
+            let n = grid.columns.len();
+            let rows: Vec<(Vec<String>, bool)> =
+                rows.into_iter().map(|(cells, dim)| (cells[..n].to_vec(), dim)).collect();
+            // Each column as wide as its widest line, as `write_rows` draws it.
+            let widths: Vec<usize> = (0..n)
+                .map(|i| rows.iter().map(|(cells, _)| cell_width(&cells[i])).chain([cell_width(&grid.columns[i].header)]).max().unwrap_or(0))
+                .collect();
+            let style = Style { color, width: 80, ascii };
+            let mut lines = Lines::new(&grid, style, &widths);
+            let mut out = Vec::new();
+            lines.rule(&mut out).expect("written");
+            let headers: Vec<&str> = grid.columns.iter().map(|c| c.header.as_str()).collect();
+            lines.row(&headers, BOLD, &[], &mut out).expect("written");
+            lines.rule(&mut out).expect("written");
+            for (cells, dim) in &rows {
+                let texts: Vec<&str> = cells.iter().map(String::as_str).collect();
+                lines.row(&texts, if *dim { DIM } else { "" }, &[], &mut out).expect("written");
+            }
+            lines.rule(&mut out).expect("written");
+            proptest::prop_assert_eq!(String::from_utf8(out).expect("UTF-8"), comfy(&grid, &rows, &widths, style));
+        }
     }
 
     #[test]
