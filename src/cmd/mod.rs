@@ -342,12 +342,10 @@ pub fn stale_mark(program: &Program, figure: Figure, ctx: &Context) -> &'static 
 
 /// The cost cell of a table, with `*` where the cost may be stale.
 pub fn cost_cell(program: &Program, ctx: &Context) -> String {
-    let cost = ctx.money.cost_of(program);
-    format!(
-        "{}{}",
-        text::money(cost, &ctx.money.display),
-        stale_mark(program, Figure::Cost, ctx)
-    )
+    let mut cell = String::with_capacity(24);
+    text::push_money(&mut cell, ctx.money.cost_of(program), &ctx.money.display);
+    cell.push_str(stale_mark(program, Figure::Cost, ctx));
+    cell
 }
 
 /// The months cell at the learner's `pace`: the months, `adv.` where the pace was given but

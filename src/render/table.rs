@@ -54,13 +54,24 @@ impl Wrapping<'_> {
             .iter()
             .enumerate()
             .map(|(column, text)| {
-                let wrapped = match grid.columns.get(column).map(|c| c.wrap) {
-                    Some(Wrap::Words) => wrap_cell(text, widths[column], false),
-                    Some(Wrap::Hyphens) => wrap_cell(text, widths[column], true),
-                    _ if width_of(text) > widths[column] => break_range(text, widths[column]),
-                    _ => return None,
-                };
-                Some(wrapped.lines().map(String::from).collect())
+                let wrap = grid.columns.get(column).map_or(Wrap::Never, |c| c.wrap);
+                let noted = row.note.is_some() && self.first_wrap == Some(column);
+                // A cell whose every line fits stays as it is (wrapping would give it back
+                // unchanged), unless a note is to be added under it.
+                if cell_width(text) <= widths[column] && !noted && !text.contains('\r') {
+                    return None;
+                }
+                match wrap {
+                    Wrap::Words => Some(wrap_lines(text, widths[column], false)),
+                    Wrap::Hyphens => Some(wrap_lines(text, widths[column], true)),
+                    Wrap::Never if width_of(text) > widths[column] => Some(
+                        break_range(text, widths[column])
+                            .lines()
+                            .map(String::from)
+                            .collect(),
+                    ),
+                    Wrap::Never => None,
+                }
             })
             .collect();
         let mut cut = false;
@@ -535,7 +546,13 @@ fn break_range(text: &str, width: usize) -> String {
 /// Wraps every line of a cell to `width` at spaces. A word longer than that (an id, a URL) is
 /// never broken, so that it can be copied: it stands on its own line, and its column grows. A
 /// line keeps its indent, and a bulleted line (`• `) indents its continuation under the text.
+#[cfg(test)]
 fn wrap_cell(text: &str, width: usize, hyphenate: bool) -> String {
+    wrap_lines(text, width, hyphenate).join("\n")
+}
+
+/// A cell's lines wrapped as `wrap_cell` says (which joins them).
+fn wrap_lines(text: &str, width: usize, hyphenate: bool) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for line in text.lines() {
         let body = line.trim_start();
@@ -548,7 +565,7 @@ fn wrap_cell(text: &str, width: usize, hyphenate: bool) -> String {
             out.push(format!("{}{part}", " ".repeat(pad)));
         }
     }
-    out.join("\n")
+    out
 }
 
 /// Breaks `text` at spaces into lines of at most `width` characters (a longer word stands alone).

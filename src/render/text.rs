@@ -8,6 +8,13 @@ use crate::route::Bounds;
 /// figure that large, often converted from another currency, claim a precision no source has),
 /// else two decimals. Exact for every amount a catalogue allows (up to 10^24 once converted).
 pub fn grouped(value: f64) -> String {
+    let mut out = String::with_capacity(16);
+    push_grouped(&mut out, value);
+    out
+}
+
+/// `grouped(value)`, written at the end of `out`.
+fn push_grouped(out: &mut String, value: f64) {
     // Integers are formatted exactly and cheaply; u128 holds every allowed amount.
     let cents = (value.abs() * 100.0).round() as u128;
     let (whole, fraction) = if cents >= 100_000 {
@@ -15,21 +22,32 @@ pub fn grouped(value: f64) -> String {
     } else {
         (cents / 100, cents % 100)
     };
-    let digits = whole.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 4);
     if value < 0.0 && cents > 0 {
         out.push('-');
     }
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+    // The digits, last first, into a buffer wide enough for any u128 (39 digits).
+    let mut digits = [0u8; 40];
+    let mut n = 0;
+    let mut rest = whole;
+    loop {
+        digits[n] = b'0' + (rest % 10) as u8;
+        n += 1;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    for i in (0..n).rev() {
+        out.push(char::from(digits[i]));
+        if i > 0 && i % 3 == 0 {
             out.push(',');
         }
-        out.push(c);
     }
     if fraction != 0 {
-        out.push_str(&format!(".{fraction:02}"));
+        out.push('.');
+        out.push(char::from(b'0' + (fraction / 10) as u8));
+        out.push(char::from(b'0' + (fraction % 10) as u8));
     }
-    out
 }
 
 /// A unit price, `count` of which make `total`: as `money` shows it, or with cents where the
@@ -47,41 +65,79 @@ pub fn unit_price(each: f64, count: f64, total: f64, code: &str) -> String {
 
 /// The symbol a currency is written with, or its code and a space.
 fn symbol(code: &str) -> String {
-    match code {
-        "USD" => "$".into(),
-        "EUR" => "€".into(),
-        "GBP" => "£".into(),
-        "INR" => "₹".into(),
-        "JPY" => "¥".into(),
-        "AUD" => "A$".into(),
-        "CAD" => "C$".into(),
-        other => format!("{other} "),
-    }
+    let mut out = String::new();
+    push_symbol(&mut out, code);
+    out
+}
+
+/// `symbol(code)`, written at the end of `out`.
+fn push_symbol(out: &mut String, code: &str) {
+    let symbol = match code {
+        "USD" => "$",
+        "EUR" => "€",
+        "GBP" => "£",
+        "INR" => "₹",
+        "JPY" => "¥",
+        "AUD" => "A$",
+        "CAD" => "C$",
+        other => {
+            out.push_str(other);
+            " "
+        }
+    };
+    out.push_str(symbol);
 }
 
 /// One sum of money with its sign and symbol: `$1,350`, `-$250`.
 fn one_sum(value: f64, code: &str) -> String {
-    let digits = grouped(value.abs());
-    let sign = if value < 0.0 && digits.chars().any(|c| c.is_ascii_digit() && c != '0') {
-        "-"
-    } else {
-        ""
-    };
-    format!("{sign}{}{digits}", symbol(code))
+    let mut out = String::with_capacity(16);
+    push_one_sum(&mut out, value, code);
+    out
+}
+
+/// `one_sum(value, code)`, written at the end of `out`.
+fn push_one_sum(out: &mut String, value: f64, code: &str) {
+    let at = out.len();
+    push_grouped(out, value.abs());
+    // A sum that shows as nothing but zeros (-0.001) takes no sign.
+    let negative = value < 0.0 && out[at..].bytes().any(|b| b.is_ascii_digit() && b != b'0');
+    let digits = out.split_off(at);
+    if negative {
+        out.push('-');
+    }
+    push_symbol(out, code);
+    out.push_str(&digits);
 }
 
 /// An amount of money: `$1,350` or `$1,350–1,500`, `-$500 to $200` across zero; `?` when
 /// unknown. The ends are shown low to high.
 pub fn money(amount: Option<Amount>, code: &str) -> String {
-    let Some(a) = amount else { return "?".into() };
+    let mut out = String::with_capacity(24);
+    push_money(&mut out, amount, code);
+    out
+}
+
+/// `money(amount, code)`, written at the end of `out`.
+pub fn push_money(out: &mut String, amount: Option<Amount>, code: &str) {
+    let Some(a) = amount else {
+        out.push('?');
+        return;
+    };
     let (lo, hi) = (a.min.min(a.max), a.min.max(a.max));
-    let (low, high) = (one_sum(lo, code), one_sum(hi, code));
-    if low == high {
-        low
+    let start = out.len();
+    push_one_sum(out, lo, code);
+    let middle = out.len();
+    push_one_sum(out, hi, code);
+    let high = out.split_off(middle);
+    if out[start..] == *high {
+        // One sum.
     } else if lo < 0.0 {
-        format!("{low} to {high}")
+        out.push_str(" to ");
+        out.push_str(&high);
     } else {
-        format!("{low}–{}", grouped(hi))
+        // Neither end is negative: the high end is its digits after the symbol.
+        out.push('–');
+        push_grouped(out, hi);
     }
 }
 
@@ -94,10 +150,17 @@ pub fn short(value: f64) -> String {
         // Thousands are grouped, as in money: `1,456`.
         let whole = grouped(rounded.abs().round());
         if rounded < 0.0 { format!("-{whole}") } else { whole }
-    } else if rounded == rounded.trunc() {
-        format!("{rounded:.0}")
     } else {
-        format!("{rounded:.1}")
+        // Tenths as a whole number (under 10,000): what `{rounded:.1}` prints, without the
+        // float formatting, since `rounded` is the double nearest to `tenths / 10`.
+        let tenths = (value * 10.0).round() as i64;
+        let (whole, tenth) = (tenths.unsigned_abs() / 10, tenths.unsigned_abs() % 10);
+        let sign = if tenths < 0 { "-" } else { "" };
+        if tenth == 0 {
+            format!("{sign}{whole}")
+        } else {
+            format!("{sign}{whole}.{tenth}")
+        }
     }
 }
 
@@ -251,6 +314,75 @@ pub fn code_spans(line: &str, open: &str, close: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `short` as it was written with float formatting, which the whole-number one must match.
+    fn short_by_formatting(value: f64) -> String {
+        let rounded = (value * 10.0).round() / 10.0;
+        if rounded == 0.0 {
+            "0".into()
+        } else if rounded.abs() >= 1000.0 {
+            let whole = grouped(rounded.abs().round());
+            if rounded < 0.0 { format!("-{whole}") } else { whole }
+        } else if rounded == rounded.trunc() {
+            format!("{rounded:.0}")
+        } else {
+            format!("{rounded:.1}")
+        }
+    }
+
+    /// `grouped` as it was written with `to_string`.
+    fn grouped_by_formatting(value: f64) -> String {
+        let cents = (value.abs() * 100.0).round() as u128;
+        let (whole, fraction) = if cents >= 100_000 {
+            (value.abs().round() as u128, 0)
+        } else {
+            (cents / 100, cents % 100)
+        };
+        let digits = whole.to_string();
+        let mut out = String::new();
+        if value < 0.0 && cents > 0 {
+            out.push('-');
+        }
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push(',');
+            }
+            out.push(c);
+        }
+        if fraction != 0 {
+            out.push_str(&format!(".{fraction:02}"));
+        }
+        out
+    }
+
+    #[test]
+    fn grouped_digits_are_what_to_string_gives() {
+        let mut value = 0.004_f64;
+        while value < 1e25 {
+            for v in [value, -value, value * 1.37, value + 0.005, value.round() - 0.5] {
+                assert_eq!(grouped(v), grouped_by_formatting(v), "{v}");
+            }
+            value *= 1.9;
+        }
+        assert_eq!(grouped(1_234_567_890_123.0), "1,234,567,890,123");
+        assert_eq!(money(Some(Amount::range(0.0, 0.001)), "USD"), "$0");
+        assert_eq!(money(Some(Amount::range(-0.001, 5.0)), "GBP"), "£0 to £5");
+    }
+
+    #[test]
+    fn short_figures_are_what_float_formatting_prints() {
+        assert_eq!(short(7.44), "7.4");
+        assert_eq!(short(-0.04), "0");
+        assert_eq!(short(-0.06), "-0.1");
+        assert_eq!(short(999.96), "1,000");
+        // Every tenth below 1,000 either way, and values between them and at their ties.
+        for tenths in -10_000..=10_000 {
+            for offset in [0.0, 0.049_999, 0.05, 0.050_001, -0.05, 0.5e-9, 0.033, 0.077] {
+                let value = f64::from(tenths) / 10.0 + offset;
+                assert_eq!(short(value), short_by_formatting(value), "{value}");
+            }
+        }
+    }
 
     #[test]
     fn money_groups_thousands_and_joins_ranges() {
