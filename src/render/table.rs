@@ -443,13 +443,19 @@ fn break_at_width(line: &str, width: usize) -> Vec<String> {
 }
 
 /// The terminal columns `text` takes (a CJK character or an emoji takes two); printable ASCII,
-/// most of any table, is counted by its length without the Unicode tables.
+/// most of any table, is counted by its length without the Unicode tables. Where other text
+/// follows it (`$1,350–1,500`), the Unicode tables measure from the last ASCII character
+/// before it on, since a character after it may change how it is drawn (`1` and U+FE0F).
 fn width_of(text: &str) -> usize {
-    if text.bytes().all(|b| (0x20..0x7f).contains(&b)) {
-        text.len()
-    } else {
-        text.width()
+    let ascii = text
+        .bytes()
+        .position(|b| !(0x20..0x7f).contains(&b))
+        .unwrap_or(text.len());
+    if ascii == text.len() {
+        return ascii;
     }
+    let from = ascii.saturating_sub(1);
+    from + text[from..].width()
 }
 
 /// The widest line of a cell, in terminal columns (a CJK character or an emoji takes two).
@@ -772,6 +778,13 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn widths_are_what_unicode_width_measures(
+            text in "[a-z1# ]{0,6}[\u{FE0F}\u{20E3}\u{200D}\u{0301}–·字🙂\u{1F1E6}\u{0644}\u{0627}\t]{0,3}[a-z1 🙂\u{FE0F}]{0,4}",
+        ) {
+            proptest::prop_assert_eq!(width_of(&text), text.width(), "{:?}", text);
+        }
+
         #[test]
         fn lines_draw_what_comfy_table_draws(
             figures in proptest::collection::vec(proptest::bool::ANY, 1..5),
