@@ -11,12 +11,6 @@ use super::{Grid, RowRef, Rows, Style, Wrap};
 /// The narrowest the wrapping column (names) may become; a table that cannot fit grows wider.
 const MIN_WRAP_WIDTH: u16 = 6;
 
-/// Writes the rows of `rows` as a table laid out by `layout` (its columns and footer; its own
-/// rows are not drawn unless `rows` gives them), then the footer lines.
-pub fn write(layout: &Grid, rows: &dyn Rows, style: Style, out: &mut dyn Write) -> io::Result<()> {
-    write_rows(layout, rows, style, out)
-}
-
 /// A row's cells as wrapping changed them: (column, text as drawn), in column order.
 type Changed = Vec<(usize, String)>;
 
@@ -124,10 +118,13 @@ impl Wrapping<'_> {
     }
 }
 
-/// The table, drawn from three walks over its rows: one for the columns' widths, one to wrap
+/// Writes the rows of `rows` as a table laid out by `layout` (its columns and footer; its own
+/// rows are not drawn unless `rows` gives them), then the footer lines.
+///
+/// The table is drawn from three walks over its rows: one for the columns' widths, one to wrap
 /// every row (which says whether any must be cut, and how wide each column is drawn), and one
 /// to draw them line by line, so that no walk holds more than one row.
-fn write_rows(layout: &Grid, rows: &dyn Rows, style: Style, out: &mut dyn Write) -> io::Result<()> {
+pub fn write(layout: &Grid, rows: &dyn Rows, style: Style, out: &mut dyn Write) -> io::Result<()> {
     // The cells are wrapped here, to widths worked out here, so that the layout is exactly
     // what `column_widths` says whatever the terminal.
     let widths = column_widths(layout, rows, usize::from(style.width))?;
@@ -665,7 +662,7 @@ mod tests {
         for (width, color, ascii) in [(40, false, false), (60, true, false), (80, false, true)] {
             let style = Style { color, width, ascii };
             let mut held = Vec::new();
-            write_rows(&grid, &grid, style, &mut held).expect("written");
+            write(&grid, &grid, style, &mut held).expect("written");
             let held = String::from_utf8(held).expect("UTF-8");
             assert!(
                 held.contains("Program 6") && held.contains("footer line"),
@@ -673,7 +670,7 @@ mod tests {
             );
             // Rows walked again for each pass draw what rows held draw.
             let mut walked = Vec::new();
-            write_rows(&grid, &Walked(&grid), style, &mut walked).expect("written");
+            write(&grid, &Walked(&grid), style, &mut walked).expect("written");
             assert_eq!(
                 String::from_utf8(walked).expect("UTF-8"),
                 held,
@@ -687,7 +684,7 @@ mod tests {
             width: 80,
             ascii: true,
         };
-        write_rows(&empty, &empty, style, &mut out).expect("written");
+        write(&empty, &empty, style, &mut out).expect("written");
         assert_eq!(String::from_utf8(out).expect("UTF-8").lines().count(), 4);
     }
 
@@ -707,7 +704,7 @@ mod tests {
             ascii: true,
         };
         let mut out = Vec::new();
-        write_rows(&grid, &grid, style, &mut out).expect("written");
+        write(&grid, &grid, style, &mut out).expect("written");
         let out = String::from_utf8(out).expect("UTF-8");
         let lines: Vec<&str> = out.lines().collect();
         assert_eq!(lines[1], "Route    Cost", "{out}");
@@ -801,7 +798,7 @@ mod tests {
             let n = grid.columns.len();
             let rows: Vec<(Vec<String>, bool)> =
                 rows.into_iter().map(|(cells, dim)| (cells[..n].to_vec(), dim)).collect();
-            // Each column as wide as its widest line, as `write_rows` draws it.
+            // Each column as wide as its widest line, as `write` draws it.
             let widths: Vec<usize> = (0..n)
                 .map(|i| rows.iter().map(|(cells, _)| cell_width(&cells[i])).chain([cell_width(&grid.columns[i].header)]).max().unwrap_or(0))
                 .collect();

@@ -13,10 +13,15 @@ pub fn grouped(value: f64) -> String {
     out
 }
 
+/// The whole cents of `value`, unsigned: u128 holds every allowed amount.
+fn cents(value: f64) -> u128 {
+    (value.abs() * 100.0).round() as u128
+}
+
 /// `grouped(value)`, written at the end of `out`.
 fn push_grouped(out: &mut String, value: f64) {
-    // Integers are formatted exactly and cheaply; u128 holds every allowed amount.
-    let cents = (value.abs() * 100.0).round() as u128;
+    // Integers are formatted exactly and cheaply.
+    let cents = cents(value);
     let (whole, fraction) = if cents >= 100_000 {
         (value.abs().round() as u128, 0)
     } else {
@@ -57,20 +62,18 @@ pub fn unit_price(each: f64, count: f64, total: f64, code: &str) -> String {
     if (count * each.round() - total.round()).abs() < 0.5 || each.abs() < 1000.0 {
         return one_sum(each, code);
     }
-    let cents = (each.abs() * 100.0).round() as u128;
-    let whole = grouped((cents / 100) as f64);
-    let sign = if each < 0.0 { "-" } else { "" };
-    format!("{sign}{}{whole}.{:02}", symbol(code), cents % 100)
-}
-
-/// The symbol a currency is written with, or its code and a space.
-fn symbol(code: &str) -> String {
-    let mut out = String::new();
+    let cents = cents(each);
+    let mut out = String::with_capacity(24);
+    if each < 0.0 {
+        out.push('-');
+    }
     push_symbol(&mut out, code);
+    push_grouped(&mut out, (cents / 100) as f64);
+    out.push_str(&format!(".{:02}", cents % 100));
     out
 }
 
-/// `symbol(code)`, written at the end of `out`.
+/// The symbol a currency is written with, or its code and a space, at the end of `out`.
 fn push_symbol(out: &mut String, code: &str) {
     let symbol = match code {
         "USD" => "$",
@@ -95,18 +98,16 @@ fn one_sum(value: f64, code: &str) -> String {
     out
 }
 
-/// `one_sum(value, code)`, written at the end of `out`.
-fn push_one_sum(out: &mut String, value: f64, code: &str) {
-    let at = out.len();
-    push_grouped(out, value.abs());
-    // A sum that shows as nothing but zeros (-0.001) takes no sign.
-    let negative = value < 0.0 && out[at..].bytes().any(|b| b.is_ascii_digit() && b != b'0');
-    let digits = out.split_off(at);
-    if negative {
+/// `one_sum(value, code)`, written at the end of `out`; returns where its digits start.
+fn push_one_sum(out: &mut String, value: f64, code: &str) -> usize {
+    // A sum that shows as nothing but zeros (-0.001) takes no sign, as in `grouped`.
+    if value < 0.0 && cents(value) > 0 {
         out.push('-');
     }
     push_symbol(out, code);
-    out.push_str(&digits);
+    let digits = out.len();
+    push_grouped(out, value.abs());
+    digits
 }
 
 /// An amount of money: `$1,350` or `$1,350–1,500`, `-$500 to $200` across zero; `?` when
@@ -127,7 +128,7 @@ pub fn push_money(out: &mut String, amount: Option<Amount>, code: &str) {
     let start = out.len();
     push_one_sum(out, lo, code);
     let middle = out.len();
-    push_one_sum(out, hi, code);
+    let digits = push_one_sum(out, hi, code) - middle;
     let high = out.split_off(middle);
     if out[start..] == *high {
         // One sum.
@@ -135,9 +136,9 @@ pub fn push_money(out: &mut String, amount: Option<Amount>, code: &str) {
         out.push_str(" to ");
         out.push_str(&high);
     } else {
-        // Neither end is negative: the high end is its digits after the symbol.
+        // Neither end is negative: the high end is shown by its digits alone.
         out.push('–');
-        push_grouped(out, hi);
+        out.push_str(&high[digits..]);
     }
 }
 
