@@ -168,10 +168,50 @@ fn escape(s: &[u8]) -> (Option<char>, usize) {
     }
 }
 
+/// How many of `bytes` come before the first that is not printable ASCII (`0x20..0x7f`): most
+/// of any catalogue's text, measured eight bytes at a time.
+pub fn printable_ascii(bytes: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut at = 0;
+    for chunk in bytes.chunks_exact(8) {
+        let mut word = [0; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        // A byte of 0x80 or more, below 0x20, or DEL: each test may also flag a byte above the
+        // one that has it, never miss one, and the bytes of this word are looked at one by one.
+        let del = x ^ (ONES * 0x7f);
+        let flagged = x | (x.wrapping_sub(ONES * 0x20) & !x) | (del.wrapping_sub(ONES) & !del);
+        if flagged & HIGH != 0 {
+            break;
+        }
+        at += 8;
+    }
+    at + bytes[at..]
+        .iter()
+        .position(|b| !(0x20..0x7f).contains(b))
+        .unwrap_or(bytes.len() - at)
+}
+
+/// Whether `text` holds a character `plain` escapes; printable ASCII is skipped in runs.
+pub fn has_unsafe(text: &str) -> bool {
+    let mut at = 0;
+    loop {
+        at += printable_ascii(&text.as_bytes()[at..]);
+        let Some(c) = text[at..].chars().next() else {
+            return false;
+        };
+        if is_unsafe(c) {
+            return true;
+        }
+        at += c.len_utf8();
+    }
+}
+
 /// Text from a catalogue, made safe for a terminal: control characters and bidirectional
 /// controls are shown escaped (`\u{1b}`), never emitted; tab and newline stay.
 pub fn plain(text: &str) -> String {
-    if !text.chars().any(is_unsafe) {
+    if !has_unsafe(text) {
         return text.to_string();
     }
     text.chars()
@@ -267,5 +307,34 @@ mod tests {
         assert_eq!(flaws(r"'a\u001b'"), [], "literal strings have no escapes");
         let long = format!("\"{}\"", "a".repeat(MAX_STRING + 10));
         assert_eq!(flaws(&long), [Flaw::TooLong(0, MAX_STRING + 10)]);
+    }
+    proptest::proptest! {
+        /// Bytes at every place in and around the eight-byte words: each edge of the printable
+        /// range, DEL, the high bytes of `é` and of a bidirectional control.
+        #[test]
+        fn printable_runs_are_what_a_byte_by_byte_look_finds(
+            text in "([ a~]{0,11}[\x1f\x7f\x00\t\n\u{80}\u{9f}é\u{202e}\u{2066}–]){0,4}[ a~]{0,9}",
+        ) {
+            let bytes = text.as_bytes();
+            for from in 0..=bytes.len() {
+                let slow = bytes[from..].iter().take_while(|b| (0x20..0x7f).contains(*b)).count();
+                proptest::prop_assert_eq!(printable_ascii(&bytes[from..]), slow, "{:?} from {}", text, from);
+            }
+            proptest::prop_assert_eq!(has_unsafe(&text), text.chars().any(is_unsafe), "{:?}", text);
+        }
+    }
+
+    #[test]
+    fn a_control_after_a_long_run_of_plain_text_is_found() {
+        for at in 0..40 {
+            for c in ['\u{0}', '\u{1f}', '\u{7f}', '\u{85}', '\u{202a}', '\u{2069}'] {
+                let text = format!("{}{c}{}", "a".repeat(at), "b".repeat(9));
+                assert_eq!(printable_ascii(text.as_bytes()), at);
+                assert!(has_unsafe(&text), "{text:?}");
+            }
+            let safe = format!("{}\t\né–{}", "a".repeat(at), "b".repeat(9));
+            assert_eq!(printable_ascii(safe.as_bytes()), at);
+            assert!(!has_unsafe(&safe));
+        }
     }
 }

@@ -70,7 +70,7 @@ fn write_safe(json: &[u8], out: &mut dyn Write) -> io::Result<()> {
 /// serde_json escapes C0 controls but not DEL, the C1 controls or bidirectional controls; they
 /// can only stand inside strings, where a `\uXXXX` escape means the same.
 pub fn escape_unsafe(json: &str) -> std::borrow::Cow<'_, str> {
-    if !json.chars().any(super::text::is_unsafe) {
+    if !super::text::has_unsafe(json) {
         return json.into();
     }
     json.chars()

@@ -252,7 +252,7 @@ impl<E: Entry, I: Iterator<Item = E> + Clone> Rows for EntryRows<'_, I> {
 
 /// Escapes control and bidirectional characters in `cell`, and shows tabs as spaces.
 fn make_plain(cell: &mut String) {
-    if cell.chars().any(text::is_unsafe) {
+    if text::has_unsafe(cell) {
         *cell = text::plain(cell);
     }
     // A tab (only `notes` may hold one) would push the columns apart.

@@ -6,6 +6,7 @@ use std::io::{self, Write};
 
 use unicode_width::UnicodeWidthStr;
 
+use super::text::printable_ascii;
 use super::{Grid, RowRef, Rows, Style, Wrap};
 
 /// The narrowest the wrapping column (names) may become; a table that cannot fit grows wider.
@@ -13,6 +14,9 @@ const MIN_WRAP_WIDTH: u16 = 6;
 
 /// A row's cells as wrapping changed them: (column, text as drawn), in column order.
 type Changed = Vec<(usize, String)>;
+
+/// A cell's lines, each with the terminal columns it takes.
+type Measured = Vec<(String, usize)>;
 
 /// A line that runs on over its blank neighbours: its column, its line in the cell, and the
 /// whole line (the cell holds its start, which fits the column).
@@ -41,9 +45,11 @@ impl Wrapping<'_> {
     /// Draws `row`; a line too wide below the others goes to `overflows` (see `fit`).
     fn draw(&self, row: RowRef<'_>, overflows: &mut Vec<Overflow>) -> Drawn {
         let (grid, widths) = (self.layout, self.widths);
-        // Each cell's lines where wrapping may change it; `None` for a figure that fits, drawn
-        // as it is (most cells).
-        let mut cells: Vec<Option<Vec<String>>> = row
+        // Each cell's widest line as it stands.
+        let natural: Vec<usize> = row.cells.iter().map(|text| cell_width(text)).collect();
+        // Each cell's lines, with their widths, where wrapping may change it; `None` for a
+        // figure that fits, drawn as it is (most cells).
+        let mut cells: Vec<Option<Measured>> = row
             .cells
             .iter()
             .enumerate()
@@ -52,7 +58,7 @@ impl Wrapping<'_> {
                 let noted = row.note.is_some() && self.first_wrap == Some(column);
                 // A cell whose every line fits stays as it is (wrapping would give it back
                 // unchanged), unless a note is to be added under it.
-                if cell_width(text) <= widths[column] && !noted && !text.contains('\r') {
+                if natural[column] <= widths[column] && !noted && !text.contains('\r') {
                     return None;
                 }
                 match wrap {
@@ -61,7 +67,7 @@ impl Wrapping<'_> {
                     Wrap::Never if width_of(text) > widths[column] => Some(
                         break_range(text, widths[column])
                             .lines()
-                            .map(String::from)
+                            .map(|line| (line.to_string(), width_of(line)))
                             .collect(),
                     ),
                     Wrap::Never => None,
@@ -78,7 +84,7 @@ impl Wrapping<'_> {
                 .map(|(c, lines)| {
                     lines
                         .as_ref()
-                        .map_or_else(|| row.cells[c].lines().count(), Vec::len)
+                        .map_or_else(|| lines_of(&row.cells[c]).count(), Vec::len)
                 })
                 .max()
                 .unwrap_or(1);
@@ -91,7 +97,11 @@ impl Wrapping<'_> {
                 // from where this column starts.
                 let start: usize = widths[..column].iter().map(|w| w + 1).sum();
                 let room = self.width.saturating_sub(start + 2).max(1);
-                lines.extend(wrap(note, room).into_iter().map(|part| format!("  {part}")));
+                lines.extend(
+                    wrap_widths(note, room, room, false)
+                        .into_iter()
+                        .map(|(part, width)| (format!("  {part}"), width + 2)),
+                );
             }
             cut |= fit(lines, column, width, busy, overflows);
         }
@@ -99,16 +109,23 @@ impl Wrapping<'_> {
         let mut widest = Vec::with_capacity(cells.len());
         for (column, (lines, text)) in cells.into_iter().zip(row.cells).enumerate() {
             widest.push(match lines {
-                None => cell_width(text),
+                None => natural[column],
                 Some(lines) => {
                     let same = match lines.as_slice() {
-                        [one] => one == text,
+                        [(one, _)] => one == text,
                         [] => text.is_empty(),
                         _ => false,
                     };
-                    let widest = lines.iter().map(|l| width_of(l)).max().unwrap_or(0);
+                    let widest = lines.iter().map(|(_, w)| *w).max().unwrap_or(0);
                     if !same {
-                        changed.push((column, lines.join("\n")));
+                        let mut joined = String::with_capacity(lines.iter().map(|(l, _)| l.len() + 1).sum());
+                        for (k, (line, _)) in lines.iter().enumerate() {
+                            if k > 0 {
+                                joined.push('\n');
+                            }
+                            joined.push_str(line);
+                        }
+                        changed.push((column, joined));
                     }
                     widest
                 }
@@ -325,7 +342,7 @@ fn push_spaces(line: &mut String, n: usize) {
 /// below them to do so. Returns whether words had to be cut beside them, which makes the table
 /// cards instead.
 fn fit(
-    lines: &mut Vec<String>,
+    lines: &mut Measured,
     column: usize,
     width: usize,
     busy: usize,
@@ -333,27 +350,32 @@ fn fit(
 ) -> bool {
     let mut cut = false;
     let mut fitted = Vec::with_capacity(lines.len());
-    for line in std::mem::take(lines) {
-        let line_width = width_of(&line);
+    for (line, line_width) in std::mem::take(lines) {
         if line_width > width && fitted.len() < busy && unbreakable(&line) {
             while fitted.len() < busy {
-                fitted.push(String::new());
+                fitted.push((String::new(), 0));
             }
         }
         if line_width <= width {
-            fitted.push(line);
+            fitted.push((line, line_width));
         } else if fitted.len() >= busy {
             let start = break_at_width(&line, width).swap_remove(0);
             overflows.push((column, fitted.len(), line));
-            fitted.push(start);
+            fitted.push(measured(start));
         } else {
             // At the columns the terminal gives it (a wide character takes two).
             cut = true;
-            fitted.extend(break_at_width(&line, width.max(1)));
+            fitted.extend(break_at_width(&line, width.max(1)).into_iter().map(measured));
         }
     }
     *lines = fitted;
     cut
+}
+
+/// A line with the terminal columns it takes.
+fn measured(line: String) -> (String, usize) {
+    let width = width_of(&line);
+    (line, width)
 }
 
 /// Whether `line` is one word that must not break: a URL, or an id (`mitx-scm`: lower-case
@@ -439,25 +461,61 @@ fn break_at_width(line: &str, width: usize) -> Vec<String> {
     pieces
 }
 
-/// The terminal columns `text` takes (a CJK character or an emoji takes two); printable ASCII,
-/// most of any table, is counted by its length without the Unicode tables. Where other text
-/// follows it (`$1,350–1,500`), the Unicode tables measure from the last ASCII character
-/// before it on, since a character after it may change how it is drawn (`1` and U+FE0F).
+/// The terminal columns `text` takes (a CJK character or an emoji takes two). Printable ASCII,
+/// most of any table, is counted by its length; the Unicode tables measure the rest, each
+/// stretch from the ASCII character before it (a character after it may change how it is drawn:
+/// `1` and U+FE0F) up to a run of ASCII long enough that nothing reaches across it.
 fn width_of(text: &str) -> usize {
-    let ascii = text
-        .bytes()
-        .position(|b| !(0x20..0x7f).contains(&b))
-        .unwrap_or(text.len());
-    if ascii == text.len() {
-        return ascii;
+    // A run of this many ASCII characters ends a stretch: what follows it changes the width of
+    // none before its last. The property tests find no difference from a run of one; four
+    // leaves a margin and still splits text at nearly every accent.
+    const APART: usize = 4;
+    let bytes = text.as_bytes();
+    let mut width = 0;
+    let mut at = 0;
+    loop {
+        let plain = at + printable_ascii(&bytes[at..]);
+        if plain == bytes.len() {
+            return width + plain - at;
+        }
+        let from = if plain > at { plain - 1 } else { at };
+        width += from - at;
+        let mut end = plain;
+        loop {
+            end += bytes[end..]
+                .iter()
+                .position(|b| (0x20..0x7f).contains(b))
+                .unwrap_or(bytes.len() - end);
+            let run = printable_ascii(&bytes[end..]);
+            if run >= APART || end + run == bytes.len() {
+                break;
+            }
+            end += run;
+        }
+        width += text[from..end].width();
+        at = end;
     }
-    let from = ascii.saturating_sub(1);
-    from + text[from..].width()
+}
+
+/// The lines of `text` as `str::lines` gives them (a `\r` before a `\n` is not kept), found
+/// with `memchr`: a cell's few long lines are most of a table.
+fn lines_of(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(text).filter(|t| !t.is_empty());
+    std::iter::from_fn(move || {
+        let text = rest?;
+        let Some(end) = memchr::memchr(b'\n', text.as_bytes()) else {
+            rest = None;
+            return Some(text);
+        };
+        rest = Some(&text[end + 1..]).filter(|t| !t.is_empty());
+        let line = &text[..end];
+        Some(line.strip_suffix('\r').unwrap_or(line))
+    })
 }
 
 /// The widest line of a cell, in terminal columns (a CJK character or an emoji takes two).
 fn cell_width(text: &str) -> usize {
-    text.lines().map(width_of).max().unwrap_or(0)
+    lines_of(text).map(width_of).max().unwrap_or(0)
 }
 
 /// The width each column gets: figures their full width, and the wrapping columns an equal share
@@ -551,21 +609,32 @@ fn break_range(text: &str, width: usize) -> String {
 /// line keeps its indent, and a bulleted line (`• `) indents its continuation under the text.
 #[cfg(test)]
 fn wrap_cell(text: &str, width: usize, hyphenate: bool) -> String {
-    wrap_lines(text, width, hyphenate).join("\n")
+    let lines: Vec<String> = wrap_lines(text, width, hyphenate)
+        .into_iter()
+        .map(|(line, _)| line)
+        .collect();
+    lines.join("\n")
 }
 
-/// A cell's lines wrapped as `wrap_cell` says (which joins them).
-fn wrap_lines(text: &str, width: usize, hyphenate: bool) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for line in text.lines() {
+/// A cell's lines wrapped as `wrap_cell` says (which joins them), each with its width.
+fn wrap_lines(text: &str, width: usize, hyphenate: bool) -> Measured {
+    let mut out = Vec::new();
+    for line in lines_of(text) {
         let body = line.trim_start();
         let indent = line.len() - body.len();
         let hanging = indent + if body.starts_with("• ") { 2 } else { 0 };
         let first = width.saturating_sub(indent).max(1);
         let rest = width.saturating_sub(hanging).max(1);
-        for (i, part) in wrap_widths(body, first, rest, hyphenate).into_iter().enumerate() {
+        for (i, (part, part_width)) in wrap_widths(body, first, rest, hyphenate).into_iter().enumerate() {
             let pad = if i == 0 { indent } else { hanging };
-            out.push(format!("{}{part}", " ".repeat(pad)));
+            if pad == 0 {
+                out.push((part, part_width));
+            } else {
+                let mut padded = String::with_capacity(pad + part.len());
+                push_spaces(&mut padded, pad);
+                padded.push_str(&part);
+                out.push((padded, pad + part_width));
+            }
         }
     }
     out
@@ -574,34 +643,56 @@ fn wrap_lines(text: &str, width: usize, hyphenate: bool) -> Vec<String> {
 /// Breaks `text` at spaces into lines of at most `width` characters (a longer word stands alone).
 pub(super) fn wrap(text: &str, width: usize) -> Vec<String> {
     wrap_widths(text, width, width, false)
+        .into_iter()
+        .map(|(line, _)| line)
+        .collect()
 }
 
-/// Like `wrap`, with a first line of `first` characters and the others of `rest`; with
-/// `hyphenate`, a word may also break after a hyphen (`instructor-` / `led`).
-fn wrap_widths(text: &str, first: usize, rest: usize, hyphenate: bool) -> Vec<String> {
+/// `text` split at each space, as `str::split(' ')` splits it, a byte at a time: words are short.
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let text = rest?;
+        let Some(end) = text.bytes().position(|b| b == b' ') else {
+            rest = None;
+            return Some(text);
+        };
+        rest = Some(&text[end + 1..]);
+        Some(&text[..end])
+    })
+}
+
+/// Like `wrap`, with a first line of `first` characters and the others of `rest`, and each
+/// line's width; with `hyphenate`, a word may also break after a hyphen (`instructor-` / `led`).
+fn wrap_widths(text: &str, first: usize, rest: usize, hyphenate: bool) -> Measured {
     let mut lines = Vec::new();
     let mut line = String::new();
     // The terminal columns `line` takes, kept as it grows: words are a space apart, so the
     // line's width is the sum of theirs.
     let mut used = 0;
-    for word in text.split(' ') {
+    for word in words(text) {
         if word == "·" && !line.is_empty() {
             // A separator stays with the word before it, never opening a line.
             line.push_str(" ·");
             used += 2;
             continue;
         }
-        let pieces: Vec<&str> = if hyphenate {
-            word.split_inclusive('-').collect()
-        } else {
-            vec![word]
-        };
-        for (n, piece) in pieces.into_iter().enumerate() {
+        // The word's pieces: after each hyphen where it may break there (an empty word then
+        // has none), else the whole word.
+        let mut remaining = word;
+        let mut n = 0;
+        while !(hyphenate && remaining.is_empty()) {
+            let cut = if hyphenate {
+                remaining.find('-').map_or(remaining.len(), |i| i + 1)
+            } else {
+                remaining.len()
+            };
+            let (piece, after) = remaining.split_at(cut);
             let gap = usize::from(n == 0 && !line.is_empty());
             let width = if lines.is_empty() { first } else { rest };
             let piece_width = width_of(piece);
             if !line.is_empty() && used + gap + piece_width > width {
-                lines.push(std::mem::take(&mut line));
+                lines.push((std::mem::take(&mut line), used));
                 used = 0;
             } else if gap == 1 {
                 line.push(' ');
@@ -609,9 +700,14 @@ fn wrap_widths(text: &str, first: usize, rest: usize, hyphenate: bool) -> Vec<St
             }
             line.push_str(piece);
             used += piece_width;
+            n += 1;
+            remaining = after;
+            if !hyphenate {
+                break;
+            }
         }
     }
-    lines.push(line);
+    lines.push((line, used));
     lines
 }
 
@@ -778,6 +874,36 @@ mod tests {
         #[test]
         fn widths_are_what_unicode_width_measures(
             text in "[a-z1# ]{0,6}[\u{FE0F}\u{20E3}\u{200D}\u{0301}–·字🙂\u{1F1E6}\u{0644}\u{0627}\t]{0,3}[a-z1 🙂\u{FE0F}]{0,4}",
+        ) {
+            proptest::prop_assert_eq!(width_of(&text), text.width(), "{:?}", text);
+        }
+
+        /// Lines and words are those `str` finds.
+        #[test]
+        fn lines_and_words_are_what_str_finds(text in "[a \r\n·é]{0,12}") {
+            proptest::prop_assert_eq!(lines_of(&text).collect::<Vec<_>>(), text.lines().collect::<Vec<_>>());
+            proptest::prop_assert_eq!(words(&text).collect::<Vec<_>>(), text.split(' ').collect::<Vec<_>>());
+        }
+
+        /// The width wrapping carries with each line is the line's width.
+        #[test]
+        fn wrapped_lines_carry_their_widths(
+            text in "([a-z1#* -]{0,7}[\u{FE0F}\u{20E3}\u{200D}\u{0301}–·字🙂\u{1F1E6}\u{0644}\u{0627} ]{0,2}){0,6}",
+            width in 1usize..14,
+            hyphenate in proptest::bool::ANY,
+        ) {
+            for (line, line_width) in wrap_widths(&text, width, width.saturating_sub(2).max(1), hyphenate) {
+                proptest::prop_assert_eq!(line_width, width_of(&line), "{:?} in {:?}", line, text);
+            }
+            for (line, line_width) in wrap_lines(&format!("  • {text}\n{text}"), width, hyphenate) {
+                proptest::prop_assert_eq!(line_width, width_of(&line), "{:?} in {:?}", line, text);
+            }
+        }
+
+        /// Runs of ASCII of every length between characters that join what stands beside them.
+        #[test]
+        fn widths_across_runs_are_what_unicode_width_measures(
+            text in "([a-z1#* ]{0,6}[\u{FE0F}\u{FE0E}\u{20E3}\u{200D}\u{0301}–字🙂\u{1F1E6}\u{0644}\u{0627}\r\n\u{1b}]{1,3}){0,5}[a-z1# ]{0,5}",
         ) {
             proptest::prop_assert_eq!(width_of(&text), text.width(), "{:?}", text);
         }
