@@ -295,11 +295,13 @@ fn describe(
     let over_time = planned.schedule.as_deref().map_or(String::new(), |s| {
         format!("\n{}", super::money_line(s, finances, &ctx.money.display))
     });
-    let school = |taken: Taken| match taken {
-        Taken::Program(p) => catalog
-            .institution(&p.institution)
-            .map_or(p.institution.to_string(), |i| i.label().to_string()),
-        Taken::Described { at, .. } => at.unwrap_or("outside the catalogue").to_string(),
+    // The school a step is taken at, written at the end of `out`.
+    let school = |out: &mut String, taken: Taken| match taken {
+        Taken::Program(p) => match catalog.institution(&p.institution) {
+            Some(i) => out.push_str(i.label()),
+            None => out.push_str(&p.institution),
+        },
+        Taken::Described { at, .. } => out.push_str(at.unwrap_or("outside the catalogue")),
     };
     let mut marks = String::new();
     if route.front {
@@ -308,64 +310,83 @@ fn describe(
     if planned.fit == Fit::MayFit {
         marks.push_str(" (may fit)");
     }
+    let mut out = String::with_capacity(256);
     if route.is_direct() {
         let degree = route.last().taken;
-        return format!(
-            "{}{} ({}), directly{marks}\n{}{over_time}",
-            degree.name(),
-            degree.program().map_or("", Program::retired_mark),
-            school(degree),
-            degree.label()
-        );
+        out.push_str(degree.name());
+        out.push_str(degree.program().map_or("", Program::retired_mark));
+        out.push_str(" (");
+        school(&mut out, degree);
+        out.push_str("), directly");
+        out.push_str(&marks);
+        out.push('\n');
+        out.push_str(&degree.label());
+        out.push_str(&over_time);
+        return out;
     }
-    let names: Vec<String> = route
-        .steps
-        .iter()
-        .map(|s| {
-            let retired = s.taken.program().map_or("", Program::retired_mark);
-            format!("{}{retired} ({})", s.taken.name(), school(s.taken))
-        })
-        .collect();
-    let id = route
+    for (i, s) in route.steps.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", then ");
+        }
+        out.push_str(s.taken.name());
+        out.push_str(s.taken.program().map_or("", Program::retired_mark));
+        out.push_str(" (");
+        school(&mut out, s.taken);
+        out.push(')');
+    }
+    out.push_str(&marks);
+    out.push('\n');
+    for (i, id) in route
         .steps
         .iter()
         .filter_map(|s| s.taken.program().map(|p| p.id.as_str()))
-        .collect::<Vec<_>>()
-        .join(">");
-    let money = |s: &Step| text::money_bounds(s.cost, &ctx.money.display);
-    let months = |s: &Step| pace_marked(text::months_bounds(s.months), s.pace(), s.over_limit(), paced);
-    let parts: Vec<String> = route
-        .steps
-        .iter()
         .enumerate()
-        .map(|(i, s)| {
-            let what = match s.taken {
-                Taken::Program(p) if i == 0 => p.id.to_string(),
-                Taken::Program(p) if p.kind.is_degree() => "rest of degree".to_string(),
-                Taken::Program(p) => format!("rest of {}", p.id),
-                Taken::Described { .. } => "rest of degree".to_string(),
-            };
-            let how = if i == 0 {
-                String::new()
-            } else {
-                format!(" ({})", credit_words(s))
-            };
-            format!("{}. {what} {}, {} mo{how}", i + 1, money(s), months(s))
-        })
-        .collect();
-    let against = match (route.saving(), route.months_saved()) {
-        (None, None) => String::new(),
-        (saving, months) => format!(
-            "\nagainst the degree alone: {}, {}",
-            text::saving(saving, &ctx.money.display),
-            text::months_saved(months)
-        ),
-    };
-    format!(
-        "{}{marks}\n{id}\n{}{against}{over_time}",
-        names.join(", then "),
-        parts.join("; ")
-    )
+    {
+        if i > 0 {
+            out.push('>');
+        }
+        out.push_str(id);
+    }
+    out.push('\n');
+    for (i, s) in route.steps.iter().enumerate() {
+        if i > 0 {
+            out.push_str("; ");
+        }
+        out.push_str(&(i + 1).to_string());
+        out.push_str(". ");
+        match s.taken {
+            Taken::Program(p) if i == 0 => out.push_str(&p.id),
+            Taken::Program(p) if !p.kind.is_degree() => {
+                out.push_str("rest of ");
+                out.push_str(&p.id);
+            }
+            Taken::Program(_) | Taken::Described { .. } => out.push_str("rest of degree"),
+        }
+        out.push(' ');
+        out.push_str(&text::money_bounds(s.cost, &ctx.money.display));
+        out.push_str(", ");
+        out.push_str(&pace_marked(
+            text::months_bounds(s.months),
+            s.pace(),
+            s.over_limit(),
+            paced,
+        ));
+        out.push_str(" mo");
+        if i > 0 {
+            out.push_str(" (");
+            out.push_str(&credit_words(s));
+            out.push(')');
+        }
+    }
+    let (saving, months) = (route.saving(), route.months_saved());
+    if saving.is_some() || months.is_some() {
+        out.push_str("\nagainst the degree alone: ");
+        out.push_str(&text::saving(saving, &ctx.money.display));
+        out.push_str(", ");
+        out.push_str(&text::months_saved(months));
+    }
+    out.push_str(&over_time);
+    out
 }
 
 /// How the step before counts toward `step`, in a few words.

@@ -18,6 +18,9 @@ fn cents(value: f64) -> u128 {
     (value.abs() * 100.0).round() as u128
 }
 
+/// 10^19: u64 holds any nineteen digits.
+const TEN_19: u128 = 10_000_000_000_000_000_000;
+
 /// `grouped(value)`, written at the end of `out`.
 fn push_grouped(out: &mut String, value: f64) {
     // Integers are formatted exactly and cheaply.
@@ -30,17 +33,33 @@ fn push_grouped(out: &mut String, value: f64) {
     if value < 0.0 && cents > 0 {
         out.push('-');
     }
-    // The digits, last first, into a buffer wide enough for any u128 (39 digits).
+    // The digits, last first, into a buffer wide enough for any u128 (39 digits), nineteen at
+    // a time in u64, whose division takes a few instructions where u128's is a call.
     let mut digits = [0u8; 40];
     let mut n = 0;
     let mut rest = whole;
     loop {
-        digits[n] = b'0' + (rest % 10) as u8;
-        n += 1;
-        rest /= 10;
-        if rest == 0 {
+        let (high, mut low) = match u64::try_from(rest) {
+            Ok(low) => (0, low),
+            Err(_) => (rest / TEN_19, (rest % TEN_19) as u64),
+        };
+        let start = n;
+        loop {
+            digits[n] = b'0' + (low % 10) as u8;
+            n += 1;
+            low /= 10;
+            if low == 0 {
+                break;
+            }
+        }
+        if high == 0 {
             break;
         }
+        while n < start + 19 {
+            digits[n] = b'0';
+            n += 1;
+        }
+        rest = high;
     }
     for i in (0..n).rev() {
         out.push(char::from(digits[i]));
@@ -144,96 +163,158 @@ pub fn push_money(out: &mut String, amount: Option<Amount>, code: &str) {
 
 /// A figure with at most one decimal: `12`, `7.4`.
 pub fn short(value: f64) -> String {
+    let mut out = String::with_capacity(8);
+    push_short(&mut out, value);
+    out
+}
+
+/// `short(value)`, written at the end of `out`.
+fn push_short(out: &mut String, value: f64) {
     let rounded = (value * 10.0).round() / 10.0;
     if rounded == 0.0 {
-        "0".into()
+        out.push('0');
     } else if rounded.abs() >= 1000.0 {
         // Thousands are grouped, as in money: `1,456`.
-        let whole = grouped(rounded.abs().round());
-        if rounded < 0.0 { format!("-{whole}") } else { whole }
+        if rounded < 0.0 {
+            out.push('-');
+        }
+        push_grouped(out, rounded.abs().round());
     } else {
         // Tenths as a whole number (under 10,000): what `{rounded:.1}` prints, without the
         // float formatting, since `rounded` is the double nearest to `tenths / 10`.
         let tenths = (value * 10.0).round() as i64;
         let (whole, tenth) = (tenths.unsigned_abs() / 10, tenths.unsigned_abs() % 10);
-        let sign = if tenths < 0 { "-" } else { "" };
-        if tenth == 0 {
-            format!("{sign}{whole}")
-        } else {
-            format!("{sign}{whole}.{tenth}")
+        if tenths < 0 {
+            out.push('-');
+        }
+        push_grouped(out, whole as f64);
+        if tenth != 0 {
+            out.push('.');
+            out.push(char::from(b'0' + tenth as u8));
         }
     }
 }
 
 /// A range with at most one decimal, low to high: `12–18`, `-3 to 2.5`; `?` when unknown.
 pub fn range(amount: Option<Amount>) -> String {
-    let Some(a) = amount else { return "?".into() };
-    let (low, high) = (short(a.min.min(a.max)), short(a.min.max(a.max)));
-    if low == high {
-        low
-    } else if a.min.min(a.max) < 0.0 {
-        format!("{low} to {high}")
-    } else {
-        format!("{low}–{high}")
+    let mut out = String::with_capacity(12);
+    push_range(&mut out, amount);
+    out
+}
+
+/// `range(amount)`, written at the end of `out`.
+fn push_range(out: &mut String, amount: Option<Amount>) {
+    let Some(a) = amount else {
+        out.push('?');
+        return;
+    };
+    let (lo, hi) = (a.min.min(a.max), a.min.max(a.max));
+    let start = out.len();
+    push_short(out, lo);
+    let middle = out.len();
+    push_short(out, hi);
+    if out[start..middle] == out[middle..] {
+        out.truncate(middle);
+        return;
     }
+    let high = out.split_off(middle);
+    out.push_str(if lo < 0.0 { " to " } else { "–" });
+    out.push_str(&high);
 }
 
 /// A figure of a route in `show` (`money` or `range`): the range where it is known, `≥ low`
-/// where only a lower bound is, `low to high ?` where both bounds are.
-fn bounded(b: Bounds, show: impl Fn(Option<Amount>) -> String) -> String {
+/// where only a lower bound is, `low to high ?` where both bounds are; written at the end of
+/// `out`.
+fn push_bounded(out: &mut String, b: Bounds, show: impl Fn(&mut String, Option<Amount>)) {
     if let Some(known) = b.amount() {
-        return show(Some(known));
+        return show(out, Some(known));
     }
-    let low = show(Some(Amount::exact(b.low)));
     match b.high {
-        Some(high) => format!("{low} to {} ?", show(Some(Amount::exact(high)))),
-        None if b.low <= 0.0 => "?".into(),
-        None => format!("≥ {low}"),
+        Some(high) => {
+            show(out, Some(Amount::exact(b.low)));
+            out.push_str(" to ");
+            show(out, Some(Amount::exact(high)));
+            out.push_str(" ?");
+        }
+        None if b.low <= 0.0 => out.push('?'),
+        None => {
+            out.push_str("≥ ");
+            show(out, Some(Amount::exact(b.low)));
+        }
     }
 }
 
 /// Money of a route: `$1,350–1,500`, `≥ $985.50`, `$2,475 to $12,375 ?`.
 pub fn money_bounds(b: Bounds, code: &str) -> String {
-    bounded(b, |a| money(a, code))
+    let mut out = String::with_capacity(24);
+    push_bounded(&mut out, b, |out, a| push_money(out, a, code));
+    out
 }
 
 /// Months of a route: `12–18`, `≥ 12`, `12 to 36 ?`.
 pub fn months_bounds(b: Bounds) -> String {
-    bounded(b, range)
+    let mut out = String::with_capacity(12);
+    push_bounded(&mut out, b, push_range);
+    out
 }
 
 /// Money saved, in words: `saves $35,650`, `$2,000 more`; `?` when unknown.
 pub fn saving(amount: Option<Amount>, code: &str) -> String {
-    worded(amount, |a| money(Some(a), code), " more", "no saving")
+    let mut out = String::with_capacity(24);
+    push_worded(
+        &mut out,
+        amount,
+        |out, a| push_money(out, Some(a), code),
+        " more",
+        "no saving",
+    );
+    out
 }
 
 /// Months saved, in words: `saves 4 months`, `10 months longer`; `?` when unknown.
 pub fn months_saved(amount: Option<Amount>) -> String {
-    worded(
+    let mut out = String::with_capacity(24);
+    push_worded(
+        &mut out,
         amount,
-        |a| format!("{} months", range(Some(a))),
+        |out, a| {
+            push_range(out, Some(a));
+            out.push_str(" months");
+        },
         " longer",
         "the same months",
-    )
+    );
+    out
 }
 
-/// A signed difference in words: what it saves when not negative, the shortfall with `more`
-/// when not positive, both ends across zero; `zero` when it is nothing.
-fn worded(amount: Option<Amount>, show: impl Fn(Amount) -> String, more: &str, zero: &str) -> String {
-    let Some(a) = amount else { return "?".into() };
+/// A signed difference in words, written at the end of `out`: what it saves when not
+/// negative, the shortfall with `more` when not positive, both ends across zero; `zero` when
+/// it is nothing.
+fn push_worded(
+    out: &mut String,
+    amount: Option<Amount>,
+    show: impl Fn(&mut String, Amount),
+    more: &str,
+    zero: &str,
+) {
+    let Some(a) = amount else {
+        out.push('?');
+        return;
+    };
     let (lo, hi) = (a.min.min(a.max), a.min.max(a.max));
     if lo == 0.0 && hi == 0.0 {
-        zero.into()
+        out.push_str(zero);
     } else if lo >= 0.0 {
-        format!("saves {}", show(Amount::range(lo, hi)))
+        out.push_str("saves ");
+        show(out, Amount::range(lo, hi));
     } else if hi <= 0.0 {
-        format!("{}{more}", show(Amount::range(-hi, -lo)))
+        show(out, Amount::range(-hi, -lo));
+        out.push_str(more);
     } else {
-        format!(
-            "{}{more} to saves {}",
-            show(Amount::exact(-lo)),
-            show(Amount::exact(hi))
-        )
+        show(out, Amount::exact(-lo));
+        out.push_str(more);
+        out.push_str(" to saves ");
+        show(out, Amount::exact(hi));
     }
 }
 
@@ -363,6 +444,17 @@ mod tests {
             }
             value *= 1.9;
         }
+        // Past u64, where the digits are written nineteen at a time, zeros between them too.
+        for v in [
+            1e19,
+            1e20,
+            18_446_744_073_709_551_616.0,
+            1.000_000_000_000_000_2e19,
+            5e23 + 2f64.powi(30),
+        ] {
+            assert_eq!(grouped(v), grouped_by_formatting(v), "{v}");
+        }
+        assert_eq!(grouped(1e20), "100,000,000,000,000,000,000");
         assert_eq!(grouped(1_234_567_890_123.0), "1,234,567,890,123");
         assert_eq!(money(Some(Amount::range(0.0, 0.001)), "USD"), "$0");
         assert_eq!(money(Some(Amount::range(-0.001, 5.0)), "GBP"), "£0 to £5");
