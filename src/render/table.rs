@@ -665,8 +665,10 @@ fn words(text: &str) -> impl Iterator<Item = &str> {
 /// Like `wrap`, with a first line of `first` characters and the others of `rest`, and each
 /// line's width; with `hyphenate`, a word may also break after a hyphen (`instructor-` / `led`).
 fn wrap_widths(text: &str, first: usize, rest: usize, hyphenate: bool) -> Measured {
-    let mut lines = Vec::new();
-    let mut line = String::new();
+    let mut lines = Vec::with_capacity(4);
+    // Room for a line of ASCII, the most of any, so that it is not grown as it fills.
+    let room = first.max(rest) + 8;
+    let mut line = String::with_capacity(room);
     // The terminal columns `line` takes, kept as it grows: words are a space apart, so the
     // line's width is the sum of theirs.
     let mut used = 0;
@@ -692,7 +694,7 @@ fn wrap_widths(text: &str, first: usize, rest: usize, hyphenate: bool) -> Measur
             let width = if lines.is_empty() { first } else { rest };
             let piece_width = width_of(piece);
             if !line.is_empty() && used + gap + piece_width > width {
-                lines.push((std::mem::take(&mut line), used));
+                lines.push((std::mem::replace(&mut line, String::with_capacity(room)), used));
                 used = 0;
             } else if gap == 1 {
                 line.push(' ');

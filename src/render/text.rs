@@ -15,7 +15,17 @@ pub fn grouped(value: f64) -> String {
 
 /// The whole cents of `value`, unsigned: u128 holds every allowed amount.
 fn cents(value: f64) -> u128 {
-    (value.abs() * 100.0).round() as u128
+    integer((value.abs() * 100.0).round())
+}
+
+/// `value`, whole and not negative, as an integer: through u64 where it fits (every real
+/// figure), whose conversion takes an instruction where u128's is a call.
+fn integer(value: f64) -> u128 {
+    if value < 1e19 {
+        u128::from(value as u64)
+    } else {
+        value as u128
+    }
 }
 
 /// 10^19: u64 holds any nineteen digits.
@@ -26,52 +36,61 @@ fn push_grouped(out: &mut String, value: f64) {
     // Integers are formatted exactly and cheaply.
     let cents = cents(value);
     let (whole, fraction) = if cents >= 100_000 {
-        (value.abs().round() as u128, 0)
+        (integer(value.abs().round()), 0)
     } else {
         (cents / 100, cents % 100)
     };
     if value < 0.0 && cents > 0 {
         out.push('-');
     }
-    // The digits, last first, into a buffer wide enough for any u128 (39 digits), nineteen at
-    // a time in u64, whose division takes a few instructions where u128's is a call.
-    let mut digits = [0u8; 40];
-    let mut n = 0;
+    push_digits(out, whole, true);
+    if fraction != 0 {
+        out.push('.');
+        out.push(char::from(b'0' + (fraction / 10) as u8));
+        out.push(char::from(b'0' + (fraction % 10) as u8));
+    }
+}
+
+/// The digits of `whole` at the end of `out`, in groups of three apart by commas where
+/// `grouped`. They are worked out last first into a buffer wide enough for any u128 (39
+/// digits, 12 commas), nineteen at a time in u64, whose division takes a few instructions
+/// where u128's is a call, and written at once.
+fn push_digits(out: &mut String, whole: u128, grouped: bool) {
+    let mut text = [0u8; 52];
+    let (mut n, mut count) = (0, 0);
+    let mut digit = |text: &mut [u8; 52], d: u8| {
+        if grouped && count > 0 && count % 3 == 0 {
+            text[n] = b',';
+            n += 1;
+        }
+        text[n] = b'0' + d;
+        n += 1;
+        count += 1;
+    };
     let mut rest = whole;
     loop {
         let (high, mut low) = match u64::try_from(rest) {
             Ok(low) => (0, low),
             Err(_) => (rest / TEN_19, (rest % TEN_19) as u64),
         };
-        let start = n;
+        // All of the last part's digits (up to twenty); nineteen of any other, zeros too.
+        let mut k = 0;
         loop {
-            digits[n] = b'0' + (low % 10) as u8;
-            n += 1;
+            digit(&mut text, (low % 10) as u8);
             low /= 10;
-            if low == 0 {
+            k += 1;
+            if (high == 0 && low == 0) || (high > 0 && k == 19) {
                 break;
             }
         }
         if high == 0 {
             break;
         }
-        while n < start + 19 {
-            digits[n] = b'0';
-            n += 1;
-        }
         rest = high;
     }
-    for i in (0..n).rev() {
-        out.push(char::from(digits[i]));
-        if i > 0 && i % 3 == 0 {
-            out.push(',');
-        }
-    }
-    if fraction != 0 {
-        out.push('.');
-        out.push(char::from(b'0' + (fraction / 10) as u8));
-        out.push(char::from(b'0' + (fraction % 10) as u8));
-    }
+    text[..n].reverse();
+    // Only ASCII digits and commas were written.
+    out.push_str(std::str::from_utf8(&text[..n]).unwrap_or_default());
 }
 
 /// A unit price, `count` of which make `total`: as `money` shows it, or with cents where the
@@ -187,7 +206,7 @@ fn push_short(out: &mut String, value: f64) {
         if tenths < 0 {
             out.push('-');
         }
-        push_grouped(out, whole as f64);
+        push_digits(out, u128::from(whole), false);
         if tenth != 0 {
             out.push('.');
             out.push(char::from(b'0' + tenth as u8));
@@ -444,7 +463,8 @@ mod tests {
             }
             value *= 1.9;
         }
-        // Past u64, where the digits are written nineteen at a time, zeros between them too.
+        // Twenty digits in u64, and past it, where they are written nineteen at a time, zeros
+        // between them too.
         for v in [
             1e19,
             1e20,
