@@ -322,8 +322,10 @@ impl<'a> Lines<'a> {
                     self.line.push_str(RESET);
                 }
             }
-            // Padding after the last column is noise when text is copied or compared.
-            let kept = self.line.trim_end().len();
+            // Padding after the last column is noise when text is copied or compared. Spaces
+            // are cut a byte at a time; `trim_end` then looks at what stands before them.
+            let spaces = self.line.bytes().rev().take_while(|&b| b == b' ').count();
+            let kept = self.line[..self.line.len() - spaces].trim_end().len();
             self.line.truncate(kept);
             self.line.push('\n');
             out.write_all(self.line.as_bytes())?;

@@ -56,6 +56,16 @@ fn push_grouped(out: &mut String, value: f64) {
 /// digits, 12 commas), nineteen at a time in u64, whose division takes a few instructions
 /// where u128's is a call, and written at once.
 fn push_digits(out: &mut String, whole: u128, grouped: bool) {
+    // Most figures have three digits or fewer (months, cents, shares): written directly.
+    if whole < 1000 {
+        let n = whole as u32;
+        for (place, shown) in [(100, n >= 100), (10, n >= 10), (1, true)] {
+            if shown {
+                out.push(char::from(b'0' + (n / place % 10) as u8));
+            }
+        }
+        return;
+    }
     let mut text = [0u8; 52];
     let (mut n, mut count) = (0, 0);
     let mut digit = |text: &mut [u8; 52], d: u8| {
