@@ -69,8 +69,9 @@ fn cuts_for(text: &str, from: usize, threads: usize) -> Vec<usize> {
     }
 }
 
-/// Texts shorter than this are scanned in one pass: a thread costs more than it saves.
-const SPLIT_APART_FROM: usize = 1 << 20;
+/// Texts shorter than this are scanned in one pass: a thread costs more than it saves. Half
+/// of `stream::PIECE_BYTES`, so that each piece of a large file is scanned in parts too.
+const SPLIT_APART_FROM: usize = super::stream::PIECE_BYTES / 2;
 
 /// Where to cut `text` into `parts` parts of about equal length: at the start of a line that
 /// holds a `[[program]]` header and nothing else.
@@ -281,6 +282,12 @@ fn scan(text: &str, from: usize, to: usize, top: bool) -> Scanned {
             }
             b'#' => i = skip_to_newline(bytes, i),
             b'"' | b'\'' => {
+                // Most strings are short (far under the length limit) and hold nothing
+                // `scan_string` looks at: they are read once, to their closing quote, here.
+                if let Some(end) = plain_string(bytes, i) {
+                    i = end;
+                    continue;
+                }
                 let end = skip_string(bytes, i);
                 scan_string(bytes, i, end, b == b'"', &mut flaws);
                 // A one-line string left open: the parser would report it a line late, where
@@ -453,6 +460,44 @@ fn skip_to_newline(bytes: &[u8], i: usize) -> usize {
 
 /// Skips the string starting at `i` (a quote); returns the offset after it. An unterminated
 /// single-line string stops at the end of its line, as the TOML parser will report.
+/// Where the string literal opening at `i` ends (after its closing quote), where it is short
+/// (the first `PLAIN_STRING_BYTES` bytes), on one line, and holds no byte `scan_string` looks
+/// at (a backslash, a tab, a byte that may start a forbidden character): what `skip_string`
+/// and `scan_string` find of it, in one loop. `None` for any other string.
+fn plain_string(bytes: &[u8], i: usize) -> Option<usize> {
+    let quote = bytes[i];
+    if bytes.get(i + 1) == Some(&quote) && bytes.get(i + 2) == Some(&quote) {
+        return None;
+    }
+    let stop = bytes.len().min(i + 1 + PLAIN_STRING_BYTES);
+    let mut j = i + 1;
+    while j < stop {
+        let b = bytes[j];
+        if STRING_STOP[usize::from(b)] {
+            return (b == quote).then_some(j + 1);
+        }
+        j += 1;
+    }
+    None
+}
+
+/// How far `plain_string` looks: beyond this, `memchr` finds the end sooner (and no string
+/// this short is over `MAX_STRING`).
+const PLAIN_STRING_BYTES: usize = 64;
+const _: () = assert!(PLAIN_STRING_BYTES < crate::catalog::text::MAX_STRING);
+
+/// The bytes that end `plain_string`'s loop: either quote, and what `scan_string` looks at.
+const STRING_STOP: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    let stop = b"\"'\\\n\t\xC2\xE2";
+    while i < stop.len() {
+        table[stop[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
 fn skip_string(bytes: &[u8], i: usize) -> usize {
     let quote = bytes[i];
     let basic = quote == b'"';
@@ -498,6 +543,49 @@ fn skip_string(bytes: &[u8], i: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// A string `plain_string` reads in one loop ends where `skip_string` says, closed,
+        /// and `scan_string` finds nothing in it: the scan is what it was without the loop.
+        #[test]
+        fn a_plain_string_is_what_skipping_and_checking_it_find(
+            quote in proptest::sample::select(vec!['"', '\'']),
+            body in "[a \"'\\\t\n\r\u{7f}é\u{85}\u{202e}–x]{0,70}",
+            after in "[\"'\n a]{0,3}",
+        ) {
+            let text = format!("{quote}{body}{after}");
+            let bytes = text.as_bytes();
+            if let Some(end) = plain_string(bytes, 0) {
+                proptest::prop_assert_eq!(end, skip_string(bytes, 0), "{:?}", text);
+                proptest::prop_assert_eq!(bytes[end - 1], quote as u8);
+                proptest::prop_assert!(end >= 2 && !(bytes.get(1) == Some(&(quote as u8)) && bytes.get(2) == Some(&(quote as u8))));
+                let mut flaws = Vec::new();
+                scan_string(bytes, 0, end, quote == '"', &mut flaws);
+                proptest::prop_assert_eq!(flaws, Vec::new(), "{:?}", text);
+            }
+        }
+    }
+
+    #[test]
+    fn short_plain_strings_are_read_in_one_loop() {
+        assert_eq!(plain_string(b"\"program-1\" x", 0), Some(11));
+        assert_eq!(plain_string(b"'it''s'", 0), Some(4));
+        // A backslash, a tab, an en dash (its first byte may start a forbidden character) and
+        // a newline are for the checks; an accent is not.
+        for held in ["a\\b", "a\tb", "\u{2013}", "open\n"] {
+            assert_eq!(
+                plain_string(format!("\"{held}\"").as_bytes(), 0),
+                None,
+                "{held:?}"
+            );
+        }
+        assert_eq!(plain_string("\"caf\u{e9}\"".as_bytes(), 0), Some(7));
+        assert_eq!(plain_string(b"\"\"\"triple\"\"\"", 0), None);
+        assert_eq!(
+            plain_string(format!("\"{}\"", "a".repeat(80)).as_bytes(), 0),
+            None
+        );
+    }
 
     #[test]
     fn a_sub_table_after_another_kind_of_table_makes_the_whole_text_one_chunk() {
