@@ -904,6 +904,17 @@ mod tests {
             }
         }
 
+        /// Separators (` · `), which stay with the word before them, are counted too.
+        #[test]
+        fn wrapped_lines_with_separators_carry_their_widths(
+            text in "([a-z字]{1,5}( ·)? ){0,6}",
+            width in 1usize..14,
+        ) {
+            for (line, line_width) in wrap_widths(&text, width, width, false) {
+                proptest::prop_assert_eq!(line_width, width_of(&line), "{:?} in {:?}", line, text);
+            }
+        }
+
         /// Runs of ASCII of every length between characters that join what stands beside them.
         #[test]
         fn widths_across_runs_are_what_unicode_width_measures(
