@@ -370,16 +370,18 @@ pub fn quiet<'a>(
 }
 
 /// Bytes that change the scanner's state; every other byte is skipped.
-const SPECIAL: [bool; 256] = {
+const SPECIAL: [bool; 256] = byte_set(b"\n#\"'[]{}");
+
+/// A table that holds `true` for each of `bytes`.
+const fn byte_set(bytes: &[u8]) -> [bool; 256] {
     let mut table = [false; 256];
     let mut i = 0;
-    let special = b"\n#\"'[]{}";
-    while i < special.len() {
-        table[special[i] as usize] = true;
+    while i < bytes.len() {
+        table[bytes[i] as usize] = true;
         i += 1;
     }
     table
-};
+}
 
 /// Decides whether a header starts a new chunk (`Some(kind)`) or continues the current one.
 fn classify(header: &Header, current: Option<ChunkKind>) -> Option<ChunkKind> {
@@ -487,16 +489,7 @@ const PLAIN_STRING_BYTES: usize = 64;
 const _: () = assert!(PLAIN_STRING_BYTES < crate::catalog::text::MAX_STRING);
 
 /// The bytes that end `plain_string`'s loop: either quote, and what `scan_string` looks at.
-const STRING_STOP: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut i = 0;
-    let stop = b"\"'\\\n\t\xC2\xE2";
-    while i < stop.len() {
-        table[stop[i] as usize] = true;
-        i += 1;
-    }
-    table
-};
+const STRING_STOP: [bool; 256] = byte_set(b"\"'\\\n\t\xC2\xE2");
 
 fn skip_string(bytes: &[u8], i: usize) -> usize {
     let quote = bytes[i];
