@@ -168,6 +168,11 @@ fn escape(s: &[u8]) -> (Option<char>, usize) {
     }
 }
 
+/// Whether `b` is printable ASCII (`0x20..0x7f`): a character of its own, one column wide.
+pub const fn is_printable_ascii(b: u8) -> bool {
+    matches!(b, 0x20..=0x7e)
+}
+
 /// How many of `bytes` come before the first that is not printable ASCII (`0x20..0x7f`): most
 /// of any catalogue's text, measured eight bytes at a time.
 pub fn printable_ascii(bytes: &[u8]) -> usize {
@@ -189,7 +194,7 @@ pub fn printable_ascii(bytes: &[u8]) -> usize {
     }
     at + bytes[at..]
         .iter()
-        .position(|b| !(0x20..0x7f).contains(b))
+        .position(|&b| !is_printable_ascii(b))
         .unwrap_or(bytes.len() - at)
 }
 

@@ -6,7 +6,7 @@ use std::io::{self, Write};
 
 use unicode_width::UnicodeWidthStr;
 
-use super::text::printable_ascii;
+use super::text::{is_printable_ascii, printable_ascii};
 use super::{Grid, RowRef, Rows, Style, Wrap};
 
 /// The narrowest the wrapping column (names) may become; a table that cannot fit grows wider.
@@ -486,7 +486,7 @@ fn width_of(text: &str) -> usize {
         loop {
             end += bytes[end..]
                 .iter()
-                .position(|b| (0x20..0x7f).contains(b))
+                .position(|&b| is_printable_ascii(b))
                 .unwrap_or(bytes.len() - end);
             let run = printable_ascii(&bytes[end..]);
             if run >= APART || end + run == bytes.len() {

@@ -1,6 +1,6 @@
 //! Figures as people read them: `$1,350–1,500`, `12–18`, `50%`.
 
-pub use crate::catalog::text::{has_unsafe, is_unsafe, plain, printable_ascii};
+pub use crate::catalog::text::{has_unsafe, is_printable_ascii, is_unsafe, plain, printable_ascii};
 use crate::catalog::{Amount, CreditSummary, Pathway, PathwayKind, Tuition};
 use crate::route::Bounds;
 

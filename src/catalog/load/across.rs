@@ -10,28 +10,19 @@ pub(super) fn cross_check(catalog: &Catalog, references: &[References]) -> Vec<(
     // Each program's references are looked up in indexes far larger than a cache: a large
     // catalogue is checked in two halves at once, and what they find is put in program order.
     let programs = catalog.programs.len().min(references.len());
-    let threads = if programs >= PARALLEL_FROM_PROGRAMS {
-        std::thread::available_parallelism()
-            .map_or(1, std::num::NonZero::get)
-            .min(2)
-    } else {
-        1
-    };
-    let middle = programs / threads;
-    let (first, second) = if threads > 1 {
+    let halves: Vec<Checked> = if programs >= PARALLEL_FROM_PROGRAMS && super::cores() > 1 {
+        let middle = programs / 2;
         std::thread::scope(|scope| {
             let second = scope.spawn(|| check_programs(catalog, references, middle..programs));
             let first = check_programs(catalog, references, 0..middle);
-            (first, second.join().ok())
+            // A half whose thread failed is checked again here.
+            let second = second
+                .join()
+                .unwrap_or_else(|_| check_programs(catalog, references, middle..programs));
+            vec![first, second]
         })
     } else {
-        (check_programs(catalog, references, 0..programs), None)
-    };
-    let (first, second) = match second {
-        Some(second) => (first, second),
-        // A half that failed is checked again here.
-        None if threads > 1 => (first, check_programs(catalog, references, middle..programs)),
-        None => (first, Checked::default()),
+        vec![check_programs(catalog, references, 0..programs)]
     };
     let institution_ids: Vec<&str> = catalog.institutions.iter().map(|i| i.id.as_str()).collect();
     let degree_ids: Vec<&str> = catalog.degree_ids().collect();
@@ -41,9 +32,9 @@ pub(super) fn cross_check(catalog: &Catalog, references: &[References]) -> Vec<(
     let mut found = Vec::new();
     let mut edges = Edges {
         start: Vec::with_capacity(programs + 1),
-        to: Vec::with_capacity(first.to.len() + second.to.len()),
+        to: Vec::with_capacity(halves.iter().map(|h| h.to.len()).sum()),
     };
-    for half in [first, second] {
+    for half in halves {
         let base = edges.to.len();
         edges.start.extend(half.start.iter().map(|s| s + base));
         edges.to.extend(half.to);
@@ -84,7 +75,6 @@ const PARALLEL_FROM_PROGRAMS: usize = 16_384;
 
 /// What checking some programs found: their problems in order, and their pathways to other
 /// catalogue programs (`start` for each program, into `to`, as in `Edges`).
-#[derive(Default)]
 struct Checked<'a> {
     found: Vec<Finding<'a>>,
     start: Vec<usize>,
@@ -121,8 +111,9 @@ fn check_programs<'a>(
     range: std::ops::Range<usize>,
 ) -> Checked<'a> {
     let mut checked = Checked {
+        found: Vec::new(),
         start: Vec::with_capacity(range.len()),
-        ..Checked::default()
+        to: Vec::new(),
     };
     for (program, refs) in catalog.programs[range.clone()].iter().zip(&references[range]) {
         checked.start.push(checked.to.len());

@@ -18,6 +18,7 @@ mod stream;
 pub mod write;
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use crate::catalog::date::Date;
 use crate::catalog::{Catalog, IdIndex, RateInfo, Reference, Replacement, wording};
@@ -214,6 +215,13 @@ pub fn load(inputs: Vec<Result<Source, Diagnostic>>) -> Loaded {
         problems,
         replaced,
     }
+}
+
+/// The cores a large catalogue is read and checked on. Asked once, and only of a large
+/// catalogue: the answer costs a dozen system calls (cgroup quotas).
+fn cores() -> usize {
+    static CORES: OnceLock<usize> = OnceLock::new();
+    *CORES.get_or_init(|| std::thread::available_parallelism().map_or(1, std::num::NonZero::get))
 }
 
 /// Turns offsets into lines and columns, sorted by source and position. A file read in pieces

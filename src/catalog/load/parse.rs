@@ -140,11 +140,10 @@ pub(super) fn parse_source(input: &Source, source: Origin, each: impl FnMut(Pars
         return;
     }
     let text: &str = &input.text;
-    // Asked only of a large file: the answer costs a dozen system calls (cgroup quotas).
     let threads = if text.len() < PARALLEL_FROM_BYTES {
         1
     } else {
-        thread::available_parallelism().map_or(1, std::num::NonZero::get)
+        super::cores()
     };
     let split::Split {
         chunks,
@@ -244,7 +243,7 @@ fn programs_in(chunks: &[Chunk]) -> usize {
 /// cut into entries on its first read, and has no flaws.
 fn parse_streamed(streamed: &Streamed, source: Origin, mut each: impl FnMut(Parsed)) {
     let (chunks, blank_runs) = (&streamed.split.chunks, &streamed.split.blank_runs);
-    let threads = thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let threads = super::cores();
     let failed = |message: String| Parsed {
         problems: vec![Problem::new(0, message)],
         ..Parsed::default()

@@ -173,7 +173,7 @@ fn read_text(path: &Path, stdin: bool) -> Result<Read, Refused> {
             return Err(Refused::TooLarge);
         }
         if meta.is_file() && meta.len() >= stream::STREAM_FROM_BYTES {
-            let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+            let threads = super::cores();
             let modified = meta.modified().ok();
             match stream::first_pass(
                 path,
