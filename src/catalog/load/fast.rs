@@ -21,6 +21,9 @@ enum Value<'a> {
     Float(f64),
     Date(Date),
     Array(Vec<(Value<'a>, Range<usize>)>),
+    /// A non-empty array of strings alone (`subjects`, `partners`), made into texts as it is
+    /// read, with room for exactly its items.
+    Strs(Vec<Text>),
     /// `[low, high]` of two numbers (`cost`, `months`, ...), read without an array's room.
     Pair(f64, f64),
     Table(Vec<(&'a str, Value<'a>, Range<usize>)>),
@@ -41,10 +44,25 @@ const STRING_STOP: [bool; 256] = {
     table
 };
 
+/// Bytes a number or date is read over (what follows one must be none of them).
+const NUMBER_BYTE: [bool; 256] = {
+    let mut table = [false; 256];
+    let bytes = b"0123456789+-.eE_:TZ";
+    let mut i = 0;
+    while i < bytes.len() {
+        table[bytes[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
 struct Cursor<'a> {
     text: &'a str,
     bytes: &'a [u8],
     at: usize,
+    /// Room for an array's items as they are read, kept from one array to the next: arrays do
+    /// not nest here (only at the top of a value), and each is then copied out at its size.
+    items: Vec<(Value<'a>, Range<usize>)>,
 }
 
 impl<'a> Cursor<'a> {
@@ -141,7 +159,8 @@ impl<'a> Cursor<'a> {
             }
             b'[' if depth == 0 => {
                 self.at += 1;
-                let mut items = Vec::new();
+                let mut items = std::mem::take(&mut self.items);
+                items.clear();
                 loop {
                     self.array_space()?;
                     if self.eat(b']').is_some() {
@@ -154,7 +173,21 @@ impl<'a> Cursor<'a> {
                         break;
                     }
                 }
-                Value::Array(items)
+                // Copied out at its size, and the room kept for the next array (not taken).
+                #[allow(clippy::drain_collect)]
+                let value = if !items.is_empty() && items.iter().all(|(v, _)| matches!(v, Value::Str(_))) {
+                    let mut texts = Vec::with_capacity(items.len());
+                    for (item, _) in &items {
+                        if let Value::Str(s) = item {
+                            texts.push(Text::from(*s));
+                        }
+                    }
+                    Value::Strs(texts)
+                } else {
+                    Value::Array(items.drain(..).collect())
+                };
+                self.items = items;
+                value
             }
             b'{' if depth <= 1 => {
                 self.at += 1;
@@ -214,11 +247,58 @@ impl<'a> Cursor<'a> {
     }
 
     fn number_or_date(&mut self) -> Option<Value<'a>> {
+        self.plain_number().or_else(|| self.any_number_or_date())
+    }
+
+    /// A number in the plainest shape, read digit by digit: digits, or digits, a point and
+    /// digits, followed by what cannot continue a number. `None`, the cursor unmoved, for
+    /// anything else (and for what `f64` parsing must round) so that `any_number_or_date`
+    /// decides. An integer has at most 18 digits, so it fits; a fraction's digits make a whole
+    /// number below 2^53 with at most 15 after the point, so that it and the power of ten are
+    /// exact and one division rounds as parsing the text does.
+    fn plain_number(&mut self) -> Option<Value<'a>> {
+        const TENS: [f64; 16] = [
+            1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+        ];
+        let (bytes, start) = (self.bytes, self.at);
+        let mut digits: u64 = 0;
+        let mut i = start;
+        let mut digit_run = |i: &mut usize| {
+            let from = *i;
+            while let Some(&b) = bytes.get(*i).filter(|b| b.is_ascii_digit() && *i - start < 19) {
+                digits = digits * 10 + u64::from(b - b'0');
+                *i += 1;
+            }
+            *i - from
+        };
+        let whole = digit_run(&mut i);
+        if whole == 0 || whole > 18 || (whole > 1 && bytes[start] == b'0') {
+            return None;
+        }
+        let fraction = if bytes.get(i) == Some(&b'.') {
+            i += 1;
+            let fraction = digit_run(&mut i);
+            if fraction == 0 || fraction >= TENS.len() || digits >= 1 << 53 {
+                return None;
+            }
+            Some(fraction)
+        } else {
+            None
+        };
+        if bytes.get(i).is_some_and(|&b| NUMBER_BYTE[usize::from(b)]) {
+            return None;
+        }
+        self.at = i;
+        Some(match fraction {
+            None => Value::Int(digits as i64),
+            Some(places) => Value::Float(digits as f64 / TENS[places]),
+        })
+    }
+
+    /// Any number or date the fast reader takes, through the standard parsers.
+    fn any_number_or_date(&mut self) -> Option<Value<'a>> {
         let start = self.at;
-        while matches!(
-            self.peek(),
-            Some(b'0'..=b'9' | b'+' | b'-' | b'.' | b'e' | b'E' | b'_' | b':' | b'T' | b'Z')
-        ) {
+        while self.peek().is_some_and(|b| NUMBER_BYTE[usize::from(b)]) {
             self.at += 1;
         }
         let token = &self.text[start..self.at];
@@ -277,17 +357,21 @@ fn plain_date(token: &str) -> Option<Date> {
     })
 }
 
-/// The entry's keys and values, if its text is in the plain shape and starts with `header`.
-fn entry<'a>(text: &'a str, header: &str) -> Option<Vec<(&'a str, Value<'a>, Range<usize>)>> {
+/// Hands each of the entry's keys and values to `each`, in order, if its text is in the plain
+/// shape and starts with `header`: `None` as soon as it is not, or `each` refuses a value.
+fn entry<'a>(
+    text: &'a str,
+    header: &str,
+    mut each: impl FnMut(&'a str, Value<'a>, Range<usize>) -> Option<()>,
+) -> Option<()> {
     let mut cursor = Cursor {
         text,
         bytes: text.as_bytes(),
         at: 0,
+        items: Vec::new(),
     };
     cursor.at = text.strip_prefix(header).map(|_| header.len())?;
     cursor.end_of_line()?;
-    // Room for every key a program may have, so that the vector never grows.
-    let mut entries: Vec<(&str, Value, Range<usize>)> = Vec::with_capacity(32);
     while cursor.at < text.len() {
         cursor.blanks();
         if matches!(cursor.peek(), Some(b'#' | b'\n' | b'\r') | None) {
@@ -300,10 +384,10 @@ fn entry<'a>(text: &'a str, header: &str) -> Option<Vec<(&'a str, Value<'a>, Ran
         cursor.blanks();
         let (value, span) = cursor.value(0)?;
         cursor.end_of_line()?;
-        // A key given twice is a TOML error: the fields below refuse to be set twice.
-        entries.push((key, value, span));
+        // A key given twice is a TOML error: the fields refuse to be set twice.
+        each(key, value, span)?;
     }
-    Some(entries)
+    Some(())
 }
 
 fn string<S: for<'s> From<&'s str>>(value: &Value, span: Range<usize>) -> Option<Spanned<S>> {
@@ -347,16 +431,13 @@ fn word<T: std::str::FromStr>(value: &Value, span: Range<usize>) -> Option<Spann
     }
 }
 
-fn strings(value: &Value) -> Option<Vec<Text>> {
-    // Room for exactly the items: a vector collected through `Option` starts with room for
-    // four, and keeps it for as long as the catalogue lives.
-    let Value::Array(items) = value else { return None };
-    let mut strings = Vec::with_capacity(items.len());
-    for (item, _) in items {
-        let Value::Str(s) = item else { return None };
-        strings.push(Text::from(*s));
+/// A list of strings: read as texts already (see `Value::Strs`), or empty.
+fn strings(value: Value) -> Option<Vec<Text>> {
+    match value {
+        Value::Strs(texts) => Some(texts),
+        Value::Array(items) if items.is_empty() => Some(Vec::new()),
+        _ => None,
     }
-    Some(strings)
 }
 
 fn date(value: &Value, span: Range<usize>) -> Option<Spanned<Datetime>> {
@@ -441,7 +522,7 @@ fn once<T>(slot: &mut Option<T>, make: impl FnOnce() -> Option<T>) -> Option<()>
 /// Reads a `[[program]]` entry in the plain shape.
 pub fn program(text: &str) -> Option<RawProgram> {
     let mut p = RawProgramParts::default();
-    for (key, value, span) in entry(text, "[[program]]")? {
+    entry(text, "[[program]]", |key, value, span| {
         match key {
             "id" => once(&mut p.id, || string(&value, span))?,
             "name" => once(&mut p.name, || Some(string(&value, span)?.into_inner()))?,
@@ -450,7 +531,7 @@ pub fn program(text: &str) -> Option<RawProgram> {
             "platform" => once(&mut p.platform, || Some(string(&value, span)?.into_inner()))?,
             "delivery" => once(&mut p.delivery, || word(&value, span))?,
             "pacing" => once(&mut p.pacing, || word(&value, span))?,
-            "subjects" => once(&mut p.subjects, || strings(&value))?,
+            "subjects" => once(&mut p.subjects, || strings(value))?,
             "courses" => match value {
                 Value::Int(i) => once(&mut p.courses, || Some(Spanned::new(span, i)))?,
                 _ => return None,
@@ -476,14 +557,15 @@ pub fn program(text: &str) -> Option<RawProgram> {
             "credit" => once(&mut p.credit, || credit(value))?,
             "status" => once(&mut p.status, || word(&value, span))?,
             "ends" => once(&mut p.ends, || date(&value, span))?,
-            "partners" => once(&mut p.partners, || strings(&value))?,
+            "partners" => once(&mut p.partners, || strings(value))?,
             "url" => once(&mut p.url, || Some(string(&value, span)?.into_inner()))?,
             "verified" => once(&mut p.verified, || date(&value, span))?,
             "notes" => once(&mut p.notes, || Some(string(&value, span)?.into_inner()))?,
-            "sources" => once(&mut p.sources, || strings(&value))?,
+            "sources" => once(&mut p.sources, || strings(value))?,
             _ => return None,
         }
-    }
+        Some(())
+    })?;
     Some(RawProgram {
         id: p.id?,
         name: p.name,
@@ -552,7 +634,7 @@ struct RawProgramParts {
 /// Reads an `[[institution]]` entry in the plain shape.
 pub fn institution(text: &str) -> Option<RawInstitution> {
     let (mut id, mut name, mut short, mut country, mut url) = (None, None, None, None, None);
-    for (key, value, span) in entry(text, "[[institution]]")? {
+    entry(text, "[[institution]]", |key, value, span| {
         match key {
             "id" => once(&mut id, || string(&value, span))?,
             "name" => once(&mut name, || Some(string(&value, span)?.into_inner()))?,
@@ -561,7 +643,8 @@ pub fn institution(text: &str) -> Option<RawInstitution> {
             "url" => once(&mut url, || Some(string(&value, span)?.into_inner()))?,
             _ => return None,
         }
-    }
+        Some(())
+    })?;
     Some(RawInstitution {
         id: id?,
         name,
@@ -575,15 +658,64 @@ pub fn institution(text: &str) -> Option<RawInstitution> {
 mod tests {
     use super::*;
 
+    fn cursor(t: &str) -> Cursor<'_> {
+        Cursor {
+            text: t,
+            bytes: t.as_bytes(),
+            at: 0,
+            items: Vec::new(),
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn plain_numbers_read_as_the_standard_parsers_read_them(
+            number in "[0-9]{1,20}(\\.[0-9]{0,17})?([eE_:.+-][0-9]{0,3})?",
+            after in "[ ,\\]}\n#x]?",
+        ) {
+            let text = format!("{number}{after}");
+            let (mut fast, mut general) = (cursor(&text), cursor(&text));
+            proptest::prop_assert_eq!(fast.number_or_date(), general.any_number_or_date(), "{}", text);
+            proptest::prop_assert_eq!(fast.at, general.at, "{}", text);
+        }
+    }
+
+    #[test]
+    fn plain_numbers_take_the_digit_path() {
+        for (text, value) in [
+            ("0", Value::Int(0)),
+            ("16350", Value::Int(16350)),
+            ("999999999999999999", Value::Int(999_999_999_999_999_999)),
+            ("0.9", Value::Float(0.9)),
+            ("12.50", Value::Float(12.5)),
+            ("0.1", Value::Float(0.1)),
+            (
+                "9007199254740.991",
+                Value::Float("9007199254740.991".parse().expect("a number")),
+            ),
+        ] {
+            assert_eq!(cursor(text).plain_number(), Some(value), "{text}");
+        }
+        // Left to the standard parsers: too many digits, a zero before others, an exponent,
+        // a sign, a date, digits past 2^53, a point with nothing after it.
+        for text in [
+            "1234567890123456789",
+            "01",
+            "1e3",
+            "-5",
+            "2024-02-29",
+            "9007199254740.993",
+            "1.",
+            "1.2.3",
+        ] {
+            assert_eq!(cursor(text).plain_number(), None, "{text}");
+        }
+    }
+
     #[test]
     fn numbers_follow_toml() {
         fn value(t: &str) -> Option<Value<'_>> {
-            Cursor {
-                text: t,
-                bytes: t.as_bytes(),
-                at: 0,
-            }
-            .number_or_date()
+            cursor(t).number_or_date()
         }
         assert_eq!(value("1500"), Some(Value::Int(1500)));
         assert_eq!(value("-5"), Some(Value::Int(-5)));

@@ -247,24 +247,26 @@ pub fn program(raw: RawProgram, base: usize, origin: Origin) -> Result<(Program,
     }
     let fees = raw.fees.as_ref().map(|fees| check_fees(&mut f, fees));
     let mut credit_at = Vec::new();
-    let mut credit: Vec<_> = raw
-        .credit
-        .iter()
-        .flatten()
-        .filter_map(|c| {
-            let pathway = check_credit(&mut f, c)?;
-            let at = c
-                .get_ref()
-                .toward
-                .as_ref()
-                .map_or(c.span().start, |t| t.span().start);
-            credit_at.push(offset32(base + at));
-            Some(pathway)
-        })
-        .collect();
-    // Collected from a filter, the vector has room for four pathways where most programs have
-    // one: kept for as long as the catalogue lives, that room is a fifth of its memory.
-    credit.shrink_to_fit();
+    // Room for exactly the pathways given: kept for as long as the catalogue lives, the room
+    // for four a filter collects into (most programs have one) would be a fifth of its memory.
+    let given = raw.credit.as_ref().map_or(0, Vec::len);
+    let mut credit = Vec::with_capacity(given);
+    for c in raw.credit.iter().flatten() {
+        let Some(pathway) = check_credit(&mut f, c) else {
+            continue;
+        };
+        let at = c
+            .get_ref()
+            .toward
+            .as_ref()
+            .map_or(c.span().start, |t| t.span().start);
+        credit_at.push(offset32(base + at));
+        credit.push(pathway);
+    }
+    // Where a pathway is refused, the room left for it is given back.
+    if credit.len() < given {
+        credit.shrink_to_fit();
+    }
     let kind = word::<Kind>(&mut f, raw.kind.as_ref(), Kind::NAMES);
     let delivery = word::<Delivery>(&mut f, raw.delivery.as_ref(), Delivery::NAMES);
     let pacing = word::<Pacing>(&mut f, raw.pacing.as_ref(), Pacing::NAMES);
@@ -363,6 +365,17 @@ mod tests {
         }
         for bad in ["", "MITx", "a--b", "-a", "a-", "a_b", "é", "a b"] {
             assert!(!is_slug(bad), "{bad}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn slugs_are_what_splitting_at_hyphens_finds(text in "[a-c0-9A_é-]{0,8}") {
+            let split = !text.is_empty()
+                && text.split('-').all(|part| {
+                    !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+                });
+            proptest::prop_assert_eq!(is_slug(&text), split, "{}", text);
         }
     }
 
