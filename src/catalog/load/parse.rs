@@ -248,41 +248,60 @@ fn parse_streamed(streamed: &Streamed, source: Origin, mut each: impl FnMut(Pars
         problems: vec![Problem::new(0, message)],
         ..Parsed::default()
     };
-    let mut again = match stream::Reread::open(streamed) {
+    let again = match stream::Reread::open(streamed) {
         Ok(again) => again,
         Err(message) => return each(failed(message)),
     };
     let mut problems = 0;
     let mut done = 0;
-    while let Some(piece) = again.next_piece() {
-        let window = match piece {
-            stream::Again::Piece(text, base) => Window { text, base },
-            stream::Again::Changed(message) => return each(failed(message)),
-        };
-        let end = window.base + window.text.len();
-        let count = chunks[done..].partition_point(|c| c.start < end);
-        let mine = &chunks[done..done + count];
-        done += count;
-        if mine.is_empty() {
-            continue;
+    // Each piece is read on a thread of its own while the one before it is parsed, into the
+    // room of the one before that: the threads never wait on reading, and two pieces are held.
+    thread::scope(|scope| {
+        let (mut again, mut piece) = read(again, Vec::new());
+        let mut spare = Vec::new();
+        while let Some(this) = piece {
+            let (text, base) = match this {
+                stream::Again::Piece(text, base) => (text, base),
+                stream::Again::Changed(message) => return each(failed(message)),
+            };
+            let window = Window { text: &text, base };
+            let end = window.base + window.text.len();
+            let count = chunks[done..].partition_point(|c| c.start < end);
+            let mine = &chunks[done..done + count];
+            done += count;
+            let after = chunks.len() - done;
+            let next = scope.spawn(move || read(again, spare));
+            let stopped = !mine.is_empty()
+                && parse_in_parallel(
+                    window,
+                    mine,
+                    blank_runs,
+                    source,
+                    threads,
+                    &mut problems,
+                    after,
+                    &mut each,
+                );
+            match next.join() {
+                Ok((reread, read)) => (again, piece) = (reread, read),
+                Err(_) => return each(thread_failed()),
+            }
+            if stopped {
+                return;
+            }
+            spare = text.into_bytes();
         }
-        let after = chunks.len() - done;
-        if parse_in_parallel(
-            window,
-            mine,
-            blank_runs,
-            source,
-            threads,
-            &mut problems,
-            after,
-            &mut each,
-        ) {
-            return;
+        if !again.unchanged() {
+            each(failed(stream::CHANGED.to_string()));
         }
-    }
-    if !again.unchanged() {
-        each(failed(stream::CHANGED.to_string()));
-    }
+    });
+}
+
+/// The next piece of a file read again, into `buffer`, with the reader handed back: the reading
+/// runs on a thread of its own.
+fn read(mut again: stream::Reread<'_>, buffer: Vec<u8>) -> (stream::Reread<'_>, Option<stream::Again>) {
+    let piece = again.next_piece(buffer);
+    (again, piece)
 }
 
 /// A piece of a source's text, `text`, which starts at byte `base` of it.

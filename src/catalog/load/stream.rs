@@ -214,17 +214,17 @@ fn fill(reader: &mut impl Read, buffer: &mut Vec<u8>, want: usize) -> std::io::R
     Ok(false)
 }
 
-/// The file of a `Streamed` read again, piece by piece.
+/// The file of a `Streamed` read again, piece by piece, each into a buffer of the caller's (so
+/// that one piece can be read while the one before is parsed).
 pub struct Reread<'a> {
     streamed: &'a Streamed,
     file: std::fs::File,
-    buffer: Vec<u8>,
     next: usize,
 }
 
 /// What a piece read again is: its text and where it starts, or why it could not be read.
-pub enum Again<'a> {
-    Piece(&'a str, usize),
+pub enum Again {
+    Piece(String, usize),
     /// The file cannot be read again, or is not what it was: the message says which.
     Changed(String),
 }
@@ -241,7 +241,6 @@ impl<'a> Reread<'a> {
         Ok(Reread {
             streamed,
             file,
-            buffer: Vec::new(),
             next: 0,
         })
     }
@@ -253,16 +252,16 @@ impl<'a> Reread<'a> {
         self.file.metadata().is_ok_and(|m| self.streamed.is_current(&m))
     }
 
-    /// The next piece, in order; `None` after the last.
-    pub fn next_piece(&mut self) -> Option<Again<'_>> {
+    /// The next piece, in order, read into `buffer` (its room is reused); `None` after the last.
+    pub fn next_piece(&mut self, mut buffer: Vec<u8>) -> Option<Again> {
         let &(start, end) = self.streamed.pieces.get(self.next)?;
         self.next += 1;
-        self.buffer.clear();
-        self.buffer.resize(end - start, 0);
-        if let Err(e) = self.file.read_exact(&mut self.buffer) {
+        buffer.clear();
+        buffer.resize(end - start, 0);
+        if let Err(e) = self.file.read_exact(&mut buffer) {
             return Some(Again::Changed(cannot_again(&e)));
         }
-        match std::str::from_utf8(&self.buffer) {
+        match String::from_utf8(buffer) {
             Ok(text) => Some(Again::Piece(text, start)),
             Err(_) => Some(Again::Changed(CHANGED.to_string())),
         }
