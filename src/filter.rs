@@ -219,6 +219,10 @@ pub fn institutions_matching<'a>(catalog: &'a Catalog, wanted: &[String]) -> Has
 /// mean (`did you mean ...`), for a note: an empty result is not an error, but a typo should
 /// not pass for "no such program".
 pub fn unmatched_universities(catalog: &Catalog, wanted: &[String]) -> Vec<(String, String)> {
+    // The names are lowered for every institution: not worth it where none was asked for.
+    if wanted.is_empty() {
+        return Vec::new();
+    }
     // Names compared in lower case; each suggestion is an institution's id, with its name.
     let names: Vec<(String, &str)> = catalog
         .institutions

@@ -16,7 +16,9 @@ pub fn front(points: &[Option<(f64, f64)>]) -> Vec<bool> {
         .enumerate()
         .filter_map(|(i, p)| p.map(|(c, m)| (c, m, i)))
         .collect();
-    known.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
+    // Points of the same cost and months are marked alike, so the unstable sort (which
+    // allocates nothing) marks the same points as a stable one.
+    known.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
     // The fewest months among points strictly cheaper than the current cost.
     let mut best_cheaper = f64::INFINITY;
     let mut start = 0;

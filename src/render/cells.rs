@@ -2,40 +2,67 @@
 //! with `; `, unknown as an empty cell, text made safe for a spreadsheet. No intermediate
 //! JSON value is built, so a large listing costs little more than its text.
 
-use std::fmt;
+use std::fmt::{self, Write as _};
 
 use serde::ser::{self, Serialize};
 
-/// The cells of one record, in order, and (when asked) the column each stands in.
+/// The cells of one record, in order, and (when asked) the column each stands in. Filled again
+/// for the next record, it writes into the cells' room of the last: a long listing does not
+/// allocate a string for every cell.
 #[derive(Debug, Default)]
 pub struct Cells {
-    pub values: Vec<String>,
+    /// The cells, the first `filled` of them this record's; the rest are room.
+    values: Vec<String>,
+    filled: usize,
     /// Filled only when `Cells::with_names` made it: the first record names the columns.
     pub names: Option<Vec<String>>,
+    /// Room for a number as JSON writes it.
+    number: Vec<u8>,
 }
 
 impl Cells {
     /// Cells that also record their column names.
     pub fn with_names() -> Self {
         Cells {
-            values: Vec::new(),
             names: Some(Vec::new()),
+            ..Cells::default()
         }
     }
 
-    /// Flattens `record` into these cells.
+    /// Flattens `record` into these cells, in place of the last record's.
     pub fn fill<T: Serialize + ?Sized>(&mut self, record: &T) -> Result<(), Error> {
+        self.filled = 0;
+        if let Some(names) = &mut self.names {
+            names.clear();
+        }
         record.serialize(&mut Flattener {
             cells: self,
             prefix: String::new(),
         })
     }
 
-    fn push(&mut self, name: &str, value: String) {
+    /// This record's cells.
+    pub fn values(&self) -> &[String] {
+        &self.values[..self.filled]
+    }
+
+    /// This record's cells, to take their text (swapping in the room of another string).
+    pub fn values_mut(&mut self) -> &mut [String] {
+        &mut self.values[..self.filled]
+    }
+
+    /// Adds a cell under `name`, written by `write` into the room of the cell that stood there.
+    fn push(&mut self, name: &str, write: impl FnOnce(&mut String)) {
         if let Some(names) = &mut self.names {
             names.push(name.to_string());
         }
-        self.values.push(value);
+        if self.filled == self.values.len() {
+            self.values.push(String::new());
+        }
+        let cell = &mut self.values[self.filled];
+        cell.clear();
+        write(cell);
+        self.filled += 1;
     }
 }
 
@@ -59,13 +86,15 @@ impl ser::Error for Error {
 
 /// A text cell made safe: control and bidirectional characters escaped, and a cell that a
 /// spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, carriage return first) prefixed
-/// with `'`. Numbers are not text cells and stay as they are.
-pub fn text_cell(text: &str) -> String {
-    let safe = super::text::plain(text);
+/// with `'`. Numbers are not text cells and stay as they are. Written at the end of `cell`.
+fn push_text_cell(cell: &mut String, text: &str) {
     if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{safe}")
+        cell.push('\'');
+    }
+    if super::text::has_unsafe(text) {
+        cell.push_str(&super::text::plain(text));
     } else {
-        safe
+        cell.push_str(text);
     }
 }
 
@@ -78,9 +107,14 @@ struct Flattener<'a> {
 impl Flattener<'_> {
     // A `Result` like the serializer methods that end with it.
     #[allow(clippy::unnecessary_wraps)]
-    fn put(&mut self, value: String) -> Result<(), Error> {
-        self.cells.push(&self.prefix, value);
+    fn put(&mut self, write: impl FnOnce(&mut String)) -> Result<(), Error> {
+        self.cells.push(&self.prefix, write);
         Ok(())
+    }
+
+    /// A text cell (see `push_text_cell`).
+    fn put_text(&mut self, text: &str) -> Result<(), Error> {
+        self.put(|cell| push_text_cell(cell, text))
     }
 
     /// Writes `value` under the key `key`, nested under the current name.
@@ -128,8 +162,7 @@ impl ser::SerializeSeq for Items<'_, '_> {
     }
 
     fn end(self) -> Result<(), Error> {
-        let joined = text_cell(&self.items.join("; "));
-        self.flattener.put(joined)
+        self.flattener.put_text(&self.items.join("; "))
     }
 }
 
@@ -175,7 +208,9 @@ impl ser::SerializeMap for Fields<'_, '_> {
 macro_rules! as_text {
     ($($method:ident: $type:ty),* $(,)?) => {
         $(fn $method(self, value: $type) -> Result<(), Error> {
-            self.put(value.to_string())
+            self.put(|cell| {
+                let _ = write!(cell, "{value}");
+            })
         })*
     };
 }
@@ -203,16 +238,21 @@ impl<'a, 'b> ser::Serializer for &'b mut Flattener<'a> {
 
     fn serialize_f64(self, value: f64) -> Result<(), Error> {
         // As JSON writes it, so that both formats agree digit for digit.
-        let text = serde_json::to_string(&value).map_err(ser::Error::custom)?;
-        self.put(text)
+        let mut number = std::mem::take(&mut self.cells.number);
+        number.clear();
+        serde_json::to_writer(&mut number, &value).map_err(ser::Error::custom)?;
+        let written = std::str::from_utf8(&number).map_err(ser::Error::custom);
+        let result = written.and_then(|text| self.put(|cell| cell.push_str(text)));
+        self.cells.number = number;
+        result
     }
 
     fn serialize_char(self, value: char) -> Result<(), Error> {
-        self.put(text_cell(&value.to_string()))
+        self.put_text(value.encode_utf8(&mut [0; 4]))
     }
 
     fn serialize_str(self, value: &str) -> Result<(), Error> {
-        self.put(text_cell(value))
+        self.put_text(value)
     }
 
     fn serialize_bytes(self, _: &[u8]) -> Result<(), Error> {
@@ -220,7 +260,7 @@ impl<'a, 'b> ser::Serializer for &'b mut Flattener<'a> {
     }
 
     fn serialize_none(self) -> Result<(), Error> {
-        self.put(String::new())
+        self.put(|_| ())
     }
 
     fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<(), Error> {
@@ -228,15 +268,15 @@ impl<'a, 'b> ser::Serializer for &'b mut Flattener<'a> {
     }
 
     fn serialize_unit(self) -> Result<(), Error> {
-        self.put(String::new())
+        self.put(|_| ())
     }
 
     fn serialize_unit_struct(self, _: &'static str) -> Result<(), Error> {
-        self.put(String::new())
+        self.put(|_| ())
     }
 
     fn serialize_unit_variant(self, _: &'static str, _: u32, variant: &'static str) -> Result<(), Error> {
-        self.put(text_cell(variant))
+        self.put_text(variant)
     }
 
     fn serialize_newtype_struct<T: Serialize + ?Sized>(
@@ -321,7 +361,7 @@ mod tests {
         let mut cells = Cells::with_names();
         cells.fill(&record).unwrap();
         assert_eq!(
-            cells.names.unwrap(),
+            cells.names.clone().unwrap(),
             [
                 "id",
                 "cost",
@@ -334,8 +374,15 @@ mod tests {
             ]
         );
         assert_eq!(
-            cells.values,
+            cells.values(),
             ["p", "1350", "0.5", "", "2.5", "d", "a; b", "'=cmd"]
+        );
+        // Filled again, the cells are the new record's alone, written over the old ones' room.
+        cells.fill(&serde_json::json!({"id": "q", "name": "+x"})).unwrap();
+        assert_eq!(cells.values(), ["q", "'+x"]);
+        assert_eq!(
+            cells.names.as_deref(),
+            Some(&["id".to_string(), "name".to_string()][..])
         );
     }
 }

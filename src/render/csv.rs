@@ -26,19 +26,19 @@ pub fn write<R: Serialize>(
     // columns: the first names them, the others are placed by position.
     let mut places: Option<(usize, Vec<Option<usize>>)> = None;
     let mut line: Vec<String> = Vec::new();
+    // One set of cells, filled again for each record (in the room of the last).
+    let mut cells = Cells::with_names();
     for record in records {
-        let mut cells = if places.is_none() {
-            Cells::with_names()
-        } else {
-            Cells::default()
-        };
+        if places.is_some() && cells.names.is_some() {
+            cells.names = None;
+        }
         cells.fill(&record).map_err(io::Error::other)?;
         if places
             .as_ref()
-            .is_some_and(|(count, _)| *count != cells.values.len())
+            .is_some_and(|(count, _)| *count != cells.values().len())
         {
             // A record of another shape: name its cells again.
-            cells = Cells::with_names();
+            cells.names = Some(Vec::new());
             cells.fill(&record).map_err(io::Error::other)?;
         }
         if let Some(names) = cells.names.take() {
@@ -61,7 +61,7 @@ pub fn write<R: Serialize>(
         let Some((_, columns)) = &places else { continue };
         for (slot, from) in line.iter_mut().zip(columns) {
             slot.clear();
-            if let Some(value) = from.and_then(|i| cells.values.get_mut(i)) {
+            if let Some(value) = from.and_then(|i| cells.values_mut().get_mut(i)) {
                 std::mem::swap(slot, value);
             }
         }
@@ -86,7 +86,7 @@ mod tests {
         let cell = |value: serde_json::Value| {
             let mut cells = Cells::default();
             cells.fill(&value).unwrap();
-            cells.values.remove(0)
+            cells.values()[0].clone()
         };
         for formula in ["=cmd|' /C calc'!A0", "+1+1", "-2", "@SUM(1+1)", "\tx", "\rx"] {
             assert!(cell(formula.into()).starts_with('\''), "{formula}");
