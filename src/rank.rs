@@ -447,6 +447,36 @@ impl SortValues {
     }
 }
 
+/// A figure as a number whose order is `total_cmp`'s (the bits of a negative figure flipped
+/// but for the sign, then the sign flipped), halved so that room is left above it for the
+/// unknown. Halving only joins neighbours, which the full comparison then tells apart.
+fn total_order_bits(x: f64) -> u64 {
+    let bits = x.to_bits() as i64;
+    let ordered = bits ^ (((bits >> 63) as u64) >> 1) as i64;
+    ((ordered as u64) ^ (1 << 63)) >> 1
+}
+
+/// What `SortValues::compare` looks at first, as a number: where two leads differ, they order
+/// two programs as `compare` does; where they are equal, `compare` decides. Sorting on it
+/// first keeps most comparisons off the programs' values, read from all over memory.
+fn lead(values: &SortValues, keys: &[OrderKey]) -> u64 {
+    let Some(first) = keys.first() else { return 0 };
+    let figure = match first.key {
+        SortKey::Score => values.score.map(|s| -s),
+        SortKey::Cost => values.cost.map(|c| c.0),
+        SortKey::Months => values.months.map(|m| m.0),
+        SortKey::Credit => Some(-values.credit),
+        SortKey::Pacing => values.pacing.map(f64::from),
+        SortKey::Name => return 0,
+    };
+    match figure {
+        // Unknown last whatever the direction, as `known_first` puts it.
+        None => u64::MAX,
+        Some(x) if first.reverse => (u64::MAX >> 1) - total_order_bits(x),
+        Some(x) => total_order_bits(x),
+    }
+}
+
 /// `ranked` sorted by `keys`, then by id: the first `limit` only, when one is given.
 pub fn order<'a>(
     mut ranked: Vec<Ranked<'a>>,
@@ -476,23 +506,26 @@ pub fn order<'a>(
             }
         })
         .collect();
-    let compare = |&a: &usize, &b: &usize| {
-        SortValues::compare(&values[a], &values[b], keys)
-            .then_with(|| ranked[a].program.id.cmp(&ranked[b].program.id))
+    let compare = |&(lead_a, a): &(u64, usize), &(lead_b, b): &(u64, usize)| {
+        lead_a.cmp(&lead_b).then_with(|| {
+            SortValues::compare(&values[a], &values[b], keys)
+                .then_with(|| ranked[a].program.id.cmp(&ranked[b].program.id))
+        })
     };
-    let mut at: Vec<usize> = (0..ranked.len()).collect();
+    let mut led: Vec<(u64, usize)> = values.iter().map(|v| lead(v, keys)).zip(0..).collect();
     // With a limit, only the first `limit` need sorting: the order is total (ties end with the
     // id), so selecting them first gives the same rows in the same order.
     match limit {
-        Some(n) if n < at.len() => {
-            at.select_nth_unstable_by(n, compare);
-            at.truncate(n);
-            at.sort_by(compare);
-            return at.iter().map(|&i| ranked[i].clone()).collect();
+        Some(n) if n < led.len() => {
+            led.select_nth_unstable_by(n, compare);
+            led.truncate(n);
+            led.sort_by(compare);
+            return led.iter().map(|&(_, i)| ranked[i].clone()).collect();
         }
-        _ => at.sort_by(compare),
+        _ => led.sort_by(compare),
     }
     drop(values);
+    let mut at: Vec<usize> = led.into_iter().map(|(_, i)| i).collect();
     permute(&mut ranked, &mut at);
     ranked
 }
@@ -518,6 +551,65 @@ pub fn permute<T>(items: &mut [T], at: &mut [usize]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn leads_order_as_the_comparison_does(
+            figures in proptest::collection::vec(
+                (proptest::option::of(proptest::num::f64::ANY), proptest::option::of(0u8..3)),
+                2,
+            ),
+            key in 0usize..5,
+            reverse in proptest::bool::ANY,
+        ) {
+            let keys = [OrderKey {
+                key: [SortKey::Score, SortKey::Cost, SortKey::Months, SortKey::Credit, SortKey::Pacing][key],
+                reverse,
+            }];
+            let values: Vec<SortValues> = figures
+                .iter()
+                .map(|&(figure, pacing)| SortValues {
+                    score: figure,
+                    cost: figure.map(|f| (f, 0.0)),
+                    months: figure.map(|f| (f, 1.0)),
+                    credit: figure.unwrap_or(0.0),
+                    pacing,
+                    name: String::new(),
+                })
+                .collect();
+            let (a, b) = (&values[0], &values[1]);
+            let (lead_a, lead_b) = (lead(a, &keys), lead(b, &keys));
+            // Leads that differ order as the comparison does; equal leads leave it to it.
+            if lead_a != lead_b {
+                proptest::prop_assert_eq!(lead_a.cmp(&lead_b), SortValues::compare(a, b, &keys));
+            }
+        }
+    }
+
+    #[test]
+    fn leads_tell_apart_what_differs_more_than_in_the_last_bit() {
+        let keys = [OrderKey {
+            key: SortKey::Cost,
+            reverse: false,
+        }];
+        let at = |cost: Option<f64>| {
+            lead(
+                &SortValues {
+                    score: None,
+                    cost: cost.map(|c| (c, c)),
+                    months: None,
+                    credit: 0.0,
+                    pacing: None,
+                    name: String::new(),
+                },
+                &keys,
+            )
+        };
+        assert!(at(Some(-5.0)) < at(Some(-0.0)));
+        assert!(at(Some(0.0)) < at(Some(1.5)));
+        assert!(at(Some(1.5)) < at(Some(f64::INFINITY)));
+        assert!(at(Some(f64::INFINITY)) < at(None));
+    }
 
     #[test]
     fn a_permutation_is_applied_in_place() {
