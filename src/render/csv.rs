@@ -26,12 +26,10 @@ pub fn write<R: Serialize>(
     // columns: the first names them, the others are placed by position.
     let mut places: Option<(usize, Vec<Option<usize>>)> = None;
     let mut line: Vec<String> = Vec::new();
-    // One set of cells, filled again for each record (in the room of the last).
+    // One set of cells, filled again for each record (in the room of the last); it names its
+    // columns until the names are taken below.
     let mut cells = Cells::with_names();
     for record in records {
-        if places.is_some() && cells.names.is_some() {
-            cells.names = None;
-        }
         cells.fill(&record).map_err(io::Error::other)?;
         if places
             .as_ref()

@@ -45,16 +45,7 @@ const STRING_STOP: [bool; 256] = {
 };
 
 /// Bytes a number or date is read over (what follows one must be none of them).
-const NUMBER_BYTE: [bool; 256] = {
-    let mut table = [false; 256];
-    let bytes = b"0123456789+-.eE_:TZ";
-    let mut i = 0;
-    while i < bytes.len() {
-        table[bytes[i] as usize] = true;
-        i += 1;
-    }
-    table
-};
+const NUMBER_BYTE: [bool; 256] = super::split::byte_set(b"0123456789+-.eE_:TZ");
 
 struct Cursor<'a> {
     text: &'a str,

@@ -373,7 +373,7 @@ pub fn quiet<'a>(
 const SPECIAL: [bool; 256] = byte_set(b"\n#\"'[]{}");
 
 /// A table that holds `true` for each of `bytes`.
-const fn byte_set(bytes: &[u8]) -> [bool; 256] {
+pub(super) const fn byte_set(bytes: &[u8]) -> [bool; 256] {
     let mut table = [false; 256];
     let mut i = 0;
     while i < bytes.len() {
