@@ -20,3 +20,11 @@ pub mod rank;
 pub mod render;
 pub mod route;
 pub mod schedule;
+
+/// The cores large work is shared among: a large catalogue read and checked, a long listing
+/// written. Asked once, and only of large work: the answer costs a dozen system calls (cgroup
+/// quotas).
+pub(crate) fn cores() -> usize {
+    static CORES: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *CORES.get_or_init(|| std::thread::available_parallelism().map_or(1, std::num::NonZero::get))
+}

@@ -42,6 +42,7 @@ impl Cells {
     }
 
     /// This record's cells.
+    #[cfg(test)]
     pub fn values(&self) -> &[String] {
         &self.values[..self.filled]
     }

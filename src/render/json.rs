@@ -4,55 +4,73 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-/// Writes `records` as pretty JSON, one at a time as they come: an array, or (with `single`)
-/// the first record alone. The output is what `serde_json` prints for the whole array, without
-/// holding more than one record.
-pub fn write<R: Serialize>(
-    records: impl Iterator<Item = R>,
+use super::batches;
+
+/// Writes the records of `items` (`record` makes each) as pretty JSON, in batches as they
+/// come (see `batches`: records are made and written on every core): an array, or
+/// (with `single`) the first record alone. The output is what `serde_json` prints for the whole
+/// array, without holding more than a few batches.
+pub fn write<T: Send, R: Serialize>(
+    items: impl Iterator<Item = T>,
+    record: impl Fn(&T) -> R + Sync,
     single: bool,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let mut records = records.peekable();
-    let mut buffer = Vec::with_capacity(1024);
-    if single && let Some(record) = records.next() {
-        serde_json::to_writer_pretty(&mut buffer, &record).map_err(io::Error::from)?;
+    let mut items = items.peekable();
+    if single && let Some(item) = items.next() {
+        let mut buffer = Vec::with_capacity(1024);
+        serde_json::to_writer_pretty(&mut buffer, &record(&item)).map_err(io::Error::from)?;
         write_safe(&buffer, out)?;
         return out.write_all(b"\n");
     }
-    if records.peek().is_none() {
+    if items.peek().is_none() {
         return out.write_all(b"[]\n");
     }
     out.write_all(b"[\n")?;
-    let mut indented = Vec::with_capacity(1024);
-    for (i, record) in records.enumerate() {
-        buffer.clear();
-        serde_json::to_writer_pretty(&mut buffer, &record).map_err(io::Error::from)?;
-        // An element of the array: every line two spaces further in.
-        indented.clear();
-        indented.extend_from_slice(if i == 0 { b"  " } else { b",\n  " });
-        let mut from = 0;
-        for at in memchr::memchr_iter(b'\n', &buffer) {
-            indented.extend_from_slice(&buffer[from..=at]);
-            indented.extend_from_slice(b"  ");
-            from = at + 1;
-        }
-        indented.extend_from_slice(&buffer[from..]);
-        write_safe(&indented, out)?;
-    }
+    let scratch = || (Vec::with_capacity(1024), Vec::with_capacity(1024));
+    batches::write(
+        items,
+        out,
+        scratch,
+        |(record_json, indented), start, batch, bytes| {
+            for (i, item) in batch.iter().enumerate() {
+                record_json.clear();
+                indented.clear();
+                serde_json::to_writer_pretty(&mut *record_json, &record(item)).map_err(io::Error::from)?;
+                // An element of the array: every line two spaces further in.
+                indented.extend_from_slice(if start + i == 0 { b"  " } else { b",\n  " });
+                let mut from = 0;
+                for at in memchr::memchr_iter(b'\n', record_json) {
+                    indented.extend_from_slice(&record_json[from..=at]);
+                    indented.extend_from_slice(b"  ");
+                    from = at + 1;
+                }
+                indented.extend_from_slice(&record_json[from..]);
+                write_safe(indented, bytes)?;
+            }
+            Ok(())
+        },
+    )?;
     out.write_all(b"\n]\n")
 }
 
-/// Writes `records` as JSON Lines: one compact record a line, as they come (the records of
-/// `--format json`'s array; a single object is one line).
-pub fn write_lines<R: Serialize>(records: impl Iterator<Item = R>, out: &mut dyn Write) -> io::Result<()> {
-    let mut buffer = Vec::with_capacity(512);
-    for record in records {
-        buffer.clear();
-        serde_json::to_writer(&mut buffer, &record).map_err(io::Error::from)?;
-        buffer.push(b'\n');
-        write_safe(&buffer, out)?;
-    }
-    Ok(())
+/// Writes the records of `items` as JSON Lines: one compact record a line, in batches (the
+/// records of `--format json`'s array; a single object is one line).
+pub fn write_lines<T: Send, R: Serialize>(
+    items: impl Iterator<Item = T>,
+    record: impl Fn(&T) -> R + Sync,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let scratch = || Vec::with_capacity(512);
+    batches::write(items, out, scratch, |line, _, batch, bytes| {
+        for item in batch {
+            line.clear();
+            serde_json::to_writer(&mut *line, &record(item)).map_err(io::Error::from)?;
+            line.push(b'\n');
+            write_safe(line, bytes)?;
+        }
+        Ok(())
+    })
 }
 
 /// Writes JSON text with DEL, C1 and bidirectional controls (which serde_json leaves raw inside
@@ -94,12 +112,34 @@ mod tests {
             serde_json::json!({"a": {"c": null}}),
         ];
         let mut out = Vec::new();
-        super::write(records.iter(), false, &mut out).unwrap();
+        super::write(records.iter(), |r| *r, false, &mut out).unwrap();
         let whole = serde_json::to_string_pretty(&records).unwrap() + "\n";
         assert_eq!(String::from_utf8(out).unwrap(), whole);
         let mut empty = Vec::new();
-        super::write(std::iter::empty::<serde_json::Value>(), false, &mut empty).unwrap();
+        super::write(
+            std::iter::empty::<serde_json::Value>(),
+            Clone::clone,
+            false,
+            &mut empty,
+        )
+        .unwrap();
         assert_eq!(empty, b"[]\n");
+        // Batches on every core (see `batches`), in order, controls escaped in each.
+        let many: Vec<serde_json::Value> = (0..3 * super::batches::BATCH + 7)
+            .map(|i| serde_json::json!({"i": i, "name": format!("n\u{202e}{i}")}))
+            .collect();
+        let mut out = Vec::new();
+        super::write(many.iter(), |r| *r, false, &mut out).unwrap();
+        let whole = serde_json::to_string_pretty(&many).unwrap() + "\n";
+        assert_eq!(String::from_utf8(out).unwrap(), super::escape_unsafe(&whole));
+        let mut lines = Vec::new();
+        super::write_lines(many.iter(), |r| *r, &mut lines).unwrap();
+        let each: String = many
+            .iter()
+            .map(|r| serde_json::to_string(r).unwrap() + "\n")
+            .collect::<Vec<_>>()
+            .concat();
+        assert_eq!(String::from_utf8(lines).unwrap(), super::escape_unsafe(&each));
     }
 
     #[test]

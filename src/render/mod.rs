@@ -1,5 +1,6 @@
 //! Output: one document, four formats, each a small module behind `Format`.
 
+mod batches;
 mod cells;
 mod csv;
 mod html;
@@ -273,8 +274,9 @@ pub struct Row {
 
 /// One thing a command reports, as a record for machines and as rows for people. Renderers
 /// ask for what their format needs, one entry at a time: JSON and CSV never build rows, and
-/// stream records as they are produced.
-pub trait Entry {
+/// stream records as they are produced, a long listing's made and written on every core
+/// (hence `Send`).
+pub trait Entry: Send {
     /// Its `Default` names the CSV columns when there is no entry.
     type Record: serde::Serialize + Default;
     /// The record: JSON and CSV derive from it.
@@ -378,9 +380,9 @@ pub fn report<E: Entry>(
         plot,
     } = report;
     match format {
-        Format::Json => json::write(entries.map(|e| e.record()), single, out),
-        Format::Jsonl => json::write_lines(entries.map(|e| e.record()), out),
-        Format::Csv => csv::write(entries.map(|e| e.record()), &E::Record::default(), out),
+        Format::Json => json::write(entries, E::record, single, out),
+        Format::Jsonl => json::write_lines(entries, E::record, out),
+        Format::Csv => csv::write(entries, E::record, &E::Record::default(), out),
         Format::Table => {
             if let Some(plot) = plot.as_ref().filter(|p| p.in_terminal) {
                 plot::write(plot, style, out)?;
@@ -450,9 +452,9 @@ pub fn validation(validation: &Validation, format: Format, out: &mut dyn Write) 
             }
             Ok(())
         }
-        Format::Json => json::write(std::iter::once(&validation.summary), true, out),
-        Format::Jsonl => json::write_lines(std::iter::once(&validation.summary), out),
-        Format::Csv => csv::write(validation.problems.iter(), &&Diagnostic::default(), out),
+        Format::Json => json::write(std::iter::once(&validation.summary), |s| *s, true, out),
+        Format::Jsonl => json::write_lines(std::iter::once(&validation.summary), |s| *s, out),
+        Format::Csv => csv::write(validation.problems.iter(), |p| *p, &&Diagnostic::default(), out),
         Format::Markdown | Format::Html => draw(&validation.document, format, out),
     }
 }

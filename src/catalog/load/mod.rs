@@ -18,7 +18,6 @@ mod stream;
 pub mod write;
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
 
 use crate::catalog::date::Date;
 use crate::catalog::{Catalog, IdIndex, RateInfo, Reference, Replacement, wording};
@@ -217,11 +216,9 @@ pub fn load(inputs: Vec<Result<Source, Diagnostic>>) -> Loaded {
     }
 }
 
-/// The cores a large catalogue is read and checked on. Asked once, and only of a large
-/// catalogue: the answer costs a dozen system calls (cgroup quotas).
+/// The cores a large catalogue is read and checked on (see `crate::cores`).
 fn cores() -> usize {
-    static CORES: OnceLock<usize> = OnceLock::new();
-    *CORES.get_or_init(|| std::thread::available_parallelism().map_or(1, std::num::NonZero::get))
+    crate::cores()
 }
 
 /// Turns offsets into lines and columns, sorted by source and position. A file read in pieces
