@@ -81,6 +81,11 @@ impl Catalog {
             .map(|p| p.id.as_str())
     }
 
+    /// Where the institution with this id stands in `institutions`.
+    pub(crate) fn institution_position(&self, id: &str) -> Option<usize> {
+        self.institution_index.get(id).copied()
+    }
+
     /// The institution with this id.
     pub fn institution(&self, id: &str) -> Option<&Institution> {
         self.institution_index.get(id).map(|&i| &self.institutions[i])
