@@ -204,6 +204,33 @@ pub trait Rows {
     fn held(&self) -> bool {
         false
     }
+
+    /// Hands `each` every row in order, a batch of rows at a time, with the bytes it is to add
+    /// what it makes of them to; the bytes are written to `out` in the batches' order. Rows
+    /// walked from many entries are made, and `each` run, on every core (see `batches`); by
+    /// default each row is a batch of its own, here.
+    fn batches(&self, out: &mut dyn Write, each: &RowBatch<'_>) -> io::Result<()> {
+        let mut bytes = Vec::new();
+        self.each(&mut |row| {
+            bytes.clear();
+            each(&[row], &mut bytes)?;
+            out.write_all(&bytes)
+        })
+    }
+}
+
+/// What `Rows::batches` runs on each batch of rows: it adds what it makes of them to the bytes.
+pub type RowBatch<'a> = dyn Fn(&[RowRef<'_>], &mut Vec<u8>) -> io::Result<()> + Sync + 'a;
+
+impl Grid {
+    /// The rows held, borrowed.
+    fn row_refs(&self) -> impl Iterator<Item = RowRef<'_>> {
+        self.rows.iter().enumerate().map(|(i, cells)| RowRef {
+            cells,
+            dim: self.dim.get(i).copied().unwrap_or(false),
+            note: self.notes.get(i).and_then(Option::as_deref),
+        })
+    }
 }
 
 impl Rows for Grid {
@@ -212,14 +239,14 @@ impl Rows for Grid {
     }
 
     fn each(&self, each: &mut dyn FnMut(RowRef<'_>) -> io::Result<()>) -> io::Result<()> {
-        for (i, cells) in self.rows.iter().enumerate() {
-            each(RowRef {
-                cells,
-                dim: self.dim.get(i).copied().unwrap_or(false),
-                note: self.notes.get(i).and_then(Option::as_deref),
-            })?;
-        }
-        Ok(())
+        self.row_refs().try_for_each(each)
+    }
+
+    fn batches(&self, out: &mut dyn Write, each: &RowBatch<'_>) -> io::Result<()> {
+        let rows: Vec<RowRef<'_>> = self.row_refs().collect();
+        let mut bytes = Vec::new();
+        each(&rows, &mut bytes)?;
+        out.write_all(&bytes)
     }
 }
 
@@ -237,17 +264,43 @@ impl<E: Entry, I: Iterator<Item = E> + Clone> Rows for EntryRows<'_, I> {
         for entry in self.entries.clone() {
             entry.rows(&mut rows);
             for mut row in rows.drain(..) {
-                for cell in row.cells.iter_mut().chain(&mut row.note) {
-                    make_plain(cell);
-                }
-                each(RowRef {
-                    cells: &row.cells,
-                    dim: row.dim,
-                    note: row.note.as_deref(),
-                })?;
+                make_row_plain(&mut row);
+                each(row_ref(&row))?;
             }
         }
         Ok(())
+    }
+
+    fn batches(&self, out: &mut dyn Write, each: &RowBatch<'_>) -> io::Result<()> {
+        // The layout's own rows come first (see `Report::layout`).
+        if !self.layout.rows.is_empty() {
+            self.layout.batches(out, each)?;
+        }
+        batches::write(self.entries.clone(), out, Vec::new, |rows, _, batch, bytes| {
+            rows.clear();
+            for entry in batch {
+                entry.rows(rows);
+            }
+            rows.iter_mut().for_each(make_row_plain);
+            let refs: Vec<RowRef<'_>> = rows.iter().map(row_ref).collect();
+            each(&refs, bytes)
+        })
+    }
+}
+
+/// `row`, borrowed.
+fn row_ref(row: &Row) -> RowRef<'_> {
+    RowRef {
+        cells: &row.cells,
+        dim: row.dim,
+        note: row.note.as_deref(),
+    }
+}
+
+/// Every cell and the note of `row` made plain (see `make_plain`).
+fn make_row_plain(row: &mut Row) {
+    for cell in row.cells.iter_mut().chain(&mut row.note) {
+        make_plain(cell);
     }
 }
 
@@ -489,4 +542,81 @@ pub fn optional_number<S: serde::Serializer>(value: &Option<f64>, serializer: S)
 /// A figure as a JSON value, as `figure` writes it (for records built as maps).
 pub fn number(value: f64) -> Value {
     figure(&value, serde_json::value::Serializer).unwrap_or(Value::Null)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An entry of a long report: a row (and a heading row before every tenth), its name long
+    /// or short, some rows noted or dim, some text unsafe to print raw, one figure the widest.
+    #[derive(Clone)]
+    struct Numbered(usize);
+
+    impl Entry for Numbered {
+        type Record = ();
+        fn record(&self) {}
+        fn rows(&self, rows: &mut Vec<Row>) {
+            let i = self.0;
+            if i.is_multiple_of(10) {
+                rows.push(Row {
+                    cells: vec![String::new(), format!("Group {i}"), String::new()],
+                    ..Row::default()
+                });
+            }
+            let name = match i % 7 {
+                0 => format!("A program name long enough to wrap over lines, number {i}"),
+                3 => format!("https://example.org/a/long/unbroken/path/{i}"),
+                5 => format!("Name\u{202e} {i}\twith a tab"),
+                _ => format!("Program {i}"),
+            };
+            // One figure, in one batch, wider than the rest.
+            let cost = if i == 300 {
+                "$1,234,567,890,123".to_string()
+            } else {
+                format!("${},000–{},500", i % 50, i % 90)
+            };
+            rows.push(Row {
+                cells: vec![format!("{}", i + 1), name, cost],
+                dim: i % 4 == 1,
+                note: (i % 6 == 2).then(|| format!("a note under row {i}, which wraps at the width")),
+            });
+        }
+    }
+
+    #[test]
+    fn a_long_table_drawn_on_every_core_is_the_table_held() {
+        let layout = || {
+            let mut grid = Grid::new([
+                Column::figure("#"),
+                Column::text("Program"),
+                Column::figure("Cost"),
+            ]);
+            grid.footer.push("footer line".into());
+            grid
+        };
+        let entries: Vec<Numbered> = (0..5 * batches::BATCH + 5).map(Numbered).collect();
+        for (width, color, ascii) in [(30, false, true), (60, true, false), (120, false, false)] {
+            let style = Style { color, width, ascii };
+            let mut held = layout();
+            let mut rows = Vec::new();
+            for entry in &entries {
+                entry.rows(&mut rows);
+            }
+            assert!(rows.len() > HELD_ROWS, "long enough to be walked");
+            held.extend(rows);
+            held.make_plain();
+            let mut expected = Vec::new();
+            table::write(&held, &held, style, &mut expected).unwrap();
+            let mut drawn = Vec::new();
+            let report = Report::new(entries.iter().cloned(), layout(), Page::default());
+            super::report(report, Format::Table, style, &mut drawn).unwrap();
+            let (drawn, expected) = (
+                String::from_utf8(drawn).unwrap(),
+                String::from_utf8(expected).unwrap(),
+            );
+            assert!(expected.contains("footer line") && expected.lines().count() > 800);
+            assert_eq!(drawn, expected, "at width {width}");
+        }
+    }
 }

@@ -3,6 +3,7 @@
 //! widths (a test holds them to it), without a cell made for every line.
 
 use std::io::{self, Write};
+use std::sync::{Mutex, PoisonError};
 
 use unicode_width::UnicodeWidthStr;
 
@@ -169,54 +170,64 @@ pub fn write(layout: &Grid, rows: &dyn Rows, style: Style, out: &mut dyn Write) 
     // The widest line of each column: every row is drawn at these widths.
     let mut column_width: Vec<usize> = layout.columns.iter().map(|c| cell_width(&c.header)).collect();
     let mut cut = false;
-    let mut overflows = Vec::new();
     // Rows that are held anyway keep how they are drawn, rather than wrap again to draw.
     let mut kept: Vec<(Changed, Vec<Overflow>)> = Vec::new();
-    rows.each(&mut |row| {
-        let drawn = wrapping.draw(row, &mut overflows);
-        cut |= drawn.cut;
-        for (w, widest) in column_width.iter_mut().zip(drawn.widest) {
-            *w = (*w).max(widest);
-        }
-        if rows.held() {
+    if rows.held() {
+        let mut overflows = Vec::new();
+        rows.each(&mut |row| {
+            let drawn = wrapping.draw(row, &mut overflows);
+            cut |= drawn.cut;
+            take_widest(&mut column_width, &drawn.widest);
             kept.push((drawn.changed, std::mem::take(&mut overflows)));
-        } else {
-            overflows.clear();
-        }
-        Ok(())
-    })?;
+            Ok(())
+        })?;
+    } else {
+        // Wrapped a batch at a time (on every core), each batch's widest lines and cuts taken
+        // into the whole table's.
+        let drawn = Mutex::new((column_width, false));
+        rows.batches(&mut io::sink(), &|batch, _| {
+            let (mut widest, mut cut) = (vec![0; layout.columns.len()], false);
+            let mut overflows = Vec::new();
+            for &row in batch {
+                let drawn = wrapping.draw(row, &mut overflows);
+                overflows.clear();
+                cut |= drawn.cut;
+                take_widest(&mut widest, &drawn.widest);
+            }
+            let mut drawn = lock(&drawn);
+            take_widest(&mut drawn.0, &widest);
+            drawn.1 |= cut;
+            Ok(())
+        })?;
+        (column_width, cut) = drawn.into_inner().unwrap_or_else(PoisonError::into_inner);
+    }
     if cut {
         return cards(layout, rows, style, out);
     }
-    let mut kept = kept.into_iter();
     let mut lines = Lines::new(layout, style, &column_width);
     lines.rule(out)?;
     let headers: Vec<&str> = layout.columns.iter().map(|c| c.header.as_str()).collect();
     lines.row(&headers, BOLD, &[], out)?;
     lines.rule(out)?;
-    let mut overflows = Vec::new();
-    rows.each(&mut |row| {
-        overflows.clear();
-        let changed = match kept.next() {
-            Some((changed, mut kept)) => {
-                overflows.append(&mut kept);
-                changed
+    if rows.held() {
+        let mut kept = kept.into_iter();
+        rows.each(&mut |row| {
+            let (changed, overflows) = kept.next().unwrap_or_default();
+            draw_row(&mut lines, row, &changed, &overflows, out)
+        })?;
+    } else {
+        // Drawn a batch at a time (on every core), and written in order.
+        rows.batches(out, &|batch, bytes| {
+            let mut lines = Lines::new(layout, style, &column_width);
+            let mut overflows = Vec::new();
+            for &row in batch {
+                overflows.clear();
+                let changed = wrapping.draw(row, &mut overflows).changed;
+                draw_row(&mut lines, row, &changed, &overflows, bytes)?;
             }
-            None => wrapping.draw(row, &mut overflows).changed,
-        };
-        let mut changed = changed.iter().peekable();
-        let texts: Vec<&str> = row
-            .cells
-            .iter()
-            .enumerate()
-            .map(|(column, text)| {
-                changed
-                    .next_if(|(c, _)| *c == column)
-                    .map_or(text.as_str(), |(_, d)| d.as_str())
-            })
-            .collect();
-        lines.row(&texts, if row.dim { DIM } else { "" }, &overflows, out)
-    })?;
+            Ok(())
+        })?;
+    }
     lines.rule(out)?;
     for line in &layout.footer {
         for part in wrap(line, usize::from(style.width)) {
@@ -224,6 +235,41 @@ pub fn write(layout: &Grid, rows: &dyn Rows, style: Style, out: &mut dyn Write) 
         }
     }
     Ok(())
+}
+
+/// Draws `row`, its cells as wrapping `changed` them and with its lines that run on
+/// (`overflows`), with `lines`.
+fn draw_row(
+    lines: &mut Lines<'_>,
+    row: RowRef<'_>,
+    changed: &Changed,
+    overflows: &[Overflow],
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let mut changed = changed.iter().peekable();
+    let texts: Vec<&str> = row
+        .cells
+        .iter()
+        .enumerate()
+        .map(|(column, text)| {
+            changed
+                .next_if(|(c, _)| *c == column)
+                .map_or(text.as_str(), |(_, d)| d.as_str())
+        })
+        .collect();
+    lines.row(&texts, if row.dim { DIM } else { "" }, overflows, out)
+}
+
+/// Widens each of `widest` to the width of its column in `widths`.
+fn take_widest(widest: &mut [usize], widths: &[usize]) {
+    for (w, &width) in widest.iter_mut().zip(widths) {
+        *w = (*w).max(width);
+    }
+}
+
+/// What a batch of rows takes its widths into; a batch that failed left it whole.
+fn lock<T>(shared: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    shared.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 /// The SGR codes that start a header's and a retired row's cells, and the one that ends them.
@@ -527,18 +573,26 @@ fn column_widths(grid: &Grid, rows: &dyn Rows, width: usize) -> io::Result<Vec<u
     // Each column's widest cell, and for figures the widest piece of a range broken after
     // its dashes.
     let headers: Vec<usize> = grid.columns.iter().map(|c| cell_width(&c.header)).collect();
-    let mut content = headers.clone();
-    let mut narrowest = headers;
-    rows.each(&mut |row| {
-        for (column, cell) in row.cells.iter().enumerate().take(content.len()) {
-            content[column] = content[column].max(cell_width(cell));
-            if !grid.wraps(column) {
-                let piece = range_pieces(cell).map(width_of).max().unwrap_or(0);
-                narrowest[column] = narrowest[column].max(piece);
+    // Measured a batch at a time (on every core, for rows walked from entries), each batch's
+    // widest cells taken into the whole table's.
+    let widest = Mutex::new((headers.clone(), headers));
+    rows.batches(&mut io::sink(), &|batch, _| {
+        let (mut content, mut narrowest) = (vec![0; grid.columns.len()], vec![0; grid.columns.len()]);
+        for row in batch {
+            for (column, cell) in row.cells.iter().enumerate().take(content.len()) {
+                content[column] = content[column].max(cell_width(cell));
+                if !grid.wraps(column) {
+                    let piece = range_pieces(cell).map(width_of).max().unwrap_or(0);
+                    narrowest[column] = narrowest[column].max(piece);
+                }
             }
         }
+        let mut widest = lock(&widest);
+        take_widest(&mut widest.0, &content);
+        take_widest(&mut widest.1, &narrowest);
         Ok(())
     })?;
+    let (content, narrowest) = widest.into_inner().unwrap_or_else(PoisonError::into_inner);
     let separators = content.len().saturating_sub(1);
     let mut widths = content.clone();
     let fixed_width = |widths: &[usize]| {
