@@ -282,8 +282,8 @@ fn scan(text: &str, from: usize, to: usize, top: bool) -> Scanned {
             }
             b'#' => i = skip_to_newline(bytes, i),
             b'"' | b'\'' => {
-                // Most strings are short (far under the length limit) and hold nothing
-                // `scan_string` looks at: they are read once, to their closing quote, here.
+                // Most strings hold nothing `scan_string` looks at: they are read once, to
+                // their closing quote, here.
                 if let Some(end) = plain_string(bytes, i) {
                     i = end;
                     continue;
@@ -454,43 +454,30 @@ fn read_header(bytes: &[u8], start: usize) -> (usize, Header) {
 }
 
 fn skip_to_newline(bytes: &[u8], i: usize) -> usize {
-    bytes[i..]
-        .iter()
-        .position(|&b| b == b'\n')
-        .map_or(bytes.len(), |p| i + p)
+    memchr::memchr(b'\n', &bytes[i..]).map_or(bytes.len(), |p| i + p)
 }
 
-/// Skips the string starting at `i` (a quote); returns the offset after it. An unterminated
-/// single-line string stops at the end of its line, as the TOML parser will report.
-/// Where the string literal opening at `i` ends (after its closing quote), where it is short
-/// (the first `PLAIN_STRING_BYTES` bytes), on one line, and holds no byte `scan_string` looks
-/// at (a backslash, a tab, a byte that may start a forbidden character): what `skip_string`
-/// and `scan_string` find of it, in one loop. `None` for any other string.
+/// Where the string literal opening at `i` ends (after its closing quote), where it is on one
+/// line, within the length limit, and holds no byte `scan_string` looks at (a backslash, a tab,
+/// a byte that may start a forbidden character): what `skip_string` and `scan_string` find of
+/// it, found with two `memchr` searches. `None` for any other string.
 fn plain_string(bytes: &[u8], i: usize) -> Option<usize> {
     let quote = bytes[i];
     if bytes.get(i + 1) == Some(&quote) && bytes.get(i + 2) == Some(&quote) {
         return None;
     }
-    let stop = bytes.len().min(i + 1 + PLAIN_STRING_BYTES);
-    let mut j = i + 1;
-    while j < stop {
-        let b = bytes[j];
-        if STRING_STOP[usize::from(b)] {
-            return (b == quote).then_some(j + 1);
-        }
-        j += 1;
+    let rest = &bytes[i + 1..];
+    let end = memchr::memchr3(quote, b'\\', b'\n', rest)?;
+    if rest[end] != quote || end > crate::catalog::text::MAX_STRING {
+        return None;
     }
-    None
+    memchr::memchr3(b'\t', 0xC2, 0xE2, &rest[..end])
+        .is_none()
+        .then_some(i + 1 + end + 1)
 }
 
-/// How far `plain_string` looks: beyond this, `memchr` finds the end sooner (and no string
-/// this short is over `MAX_STRING`).
-const PLAIN_STRING_BYTES: usize = 64;
-const _: () = assert!(PLAIN_STRING_BYTES < crate::catalog::text::MAX_STRING);
-
-/// The bytes that end `plain_string`'s loop: either quote, and what `scan_string` looks at.
-const STRING_STOP: [bool; 256] = byte_set(b"\"'\\\n\t\xC2\xE2");
-
+/// Skips the string starting at `i` (a quote); returns the offset after it. An unterminated
+/// single-line string stops at the end of its line, as the TOML parser will report.
 fn skip_string(bytes: &[u8], i: usize) -> usize {
     let quote = bytes[i];
     let basic = quote == b'"';
@@ -543,7 +530,7 @@ mod tests {
         #[test]
         fn a_plain_string_is_what_skipping_and_checking_it_find(
             quote in proptest::sample::select(vec!['"', '\'']),
-            body in "[a \"'\\\t\n\r\u{7f}é\u{85}\u{202e}–x]{0,70}",
+            body in "[a \"'\\\t\n\r\u{7f}é\u{85}\u{202e}–x]{0,200}",
             after in "[\"'\n a]{0,3}",
         ) {
             let text = format!("{quote}{body}{after}");
@@ -560,7 +547,7 @@ mod tests {
     }
 
     #[test]
-    fn short_plain_strings_are_read_in_one_loop() {
+    fn plain_strings_are_read_to_their_closing_quote_at_once() {
         assert_eq!(plain_string(b"\"program-1\" x", 0), Some(11));
         assert_eq!(plain_string(b"'it''s'", 0), Some(4));
         // A backslash, a tab, an en dash (its first byte may start a forbidden character) and
@@ -574,10 +561,15 @@ mod tests {
         }
         assert_eq!(plain_string("\"caf\u{e9}\"".as_bytes(), 0), Some(7));
         assert_eq!(plain_string(b"\"\"\"triple\"\"\"", 0), None);
-        assert_eq!(
-            plain_string(format!("\"{}\"", "a".repeat(80)).as_bytes(), 0),
-            None
-        );
+        // A long string is plain up to the length limit; over it, it is for the checks.
+        let limit = crate::catalog::text::MAX_STRING;
+        let long = format!("\"{}\" x", "a".repeat(limit));
+        assert_eq!(plain_string(long.as_bytes(), 0), Some(limit + 2));
+        let over = format!("\"{}\"", "a".repeat(limit + 1));
+        assert_eq!(plain_string(over.as_bytes(), 0), None);
+        let mut flaws = Vec::new();
+        scan_string(over.as_bytes(), 0, over.len(), true, &mut flaws);
+        assert_eq!(flaws, [Flaw::TooLong(0, limit + 1)]);
     }
 
     #[test]
