@@ -141,7 +141,9 @@ impl Wrapping<'_> {
 ///
 /// The table is drawn from three walks over its rows: one for the columns' widths, one to wrap
 /// every row (which says whether any must be cut, and how wide each column is drawn), and one
-/// to draw them line by line, so that no walk holds more than one row.
+/// to draw them line by line, so that no walk holds more than a few batches of rows. Rows that
+/// are not held are walked in batches on every core (`Rows::batches`); held rows (a short
+/// table) are walked here, and keep how the second walk drew them for the third.
 pub fn write(layout: &Grid, rows: &dyn Rows, style: Style, out: &mut dyn Write) -> io::Result<()> {
     // The cells are wrapped here, to widths worked out here, so that the layout is exactly
     // what `column_widths` says whatever the terminal.
