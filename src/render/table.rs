@@ -382,8 +382,14 @@ impl<'a> Lines<'a> {
     }
 }
 
-fn push_spaces(line: &mut String, n: usize) {
-    line.extend(std::iter::repeat_n(' ', n));
+/// Adds `n` spaces to `line`, a run at a time rather than a character at a time.
+fn push_spaces(line: &mut String, mut n: usize) {
+    const SPACES: &str = "                                                                ";
+    while n > 0 {
+        let run = n.min(SPACES.len());
+        line.push_str(&SPACES[..run]);
+        n -= run;
+    }
 }
 
 /// Fits a wrapped cell's `lines` to its column's `width`, the first `busy` of them beside other
@@ -1012,6 +1018,15 @@ mod tests {
             }
             lines.rule(&mut out).expect("written");
             proptest::prop_assert_eq!(String::from_utf8(out).expect("UTF-8"), comfy(&grid, &rows, &widths, style));
+        }
+    }
+
+    #[test]
+    fn spaces_are_added_in_runs_of_any_length() {
+        for n in 0..200 {
+            let mut line = String::from("x");
+            push_spaces(&mut line, n);
+            assert_eq!(line, format!("x{}", " ".repeat(n)), "{n}");
         }
     }
 
