@@ -10,7 +10,7 @@ pub(super) fn cross_check(catalog: &Catalog, references: &[References]) -> Vec<(
     // Each program's references are looked up in indexes far larger than a cache: a large
     // catalogue is checked in two halves at once, and what they find is put in program order.
     let programs = catalog.programs.len().min(references.len());
-    let halves: Vec<Checked> = if programs >= PARALLEL_FROM_PROGRAMS && super::cores() > 1 {
+    let halves: Vec<Checked> = if programs >= PARALLEL_FROM_PROGRAMS && crate::cores() > 1 {
         let middle = programs / 2;
         std::thread::scope(|scope| {
             let second = scope.spawn(|| check_programs(catalog, references, middle..programs));

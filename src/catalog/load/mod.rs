@@ -216,11 +216,6 @@ pub fn load(inputs: Vec<Result<Source, Diagnostic>>) -> Loaded {
     }
 }
 
-/// The cores a large catalogue is read and checked on (see `crate::cores`).
-fn cores() -> usize {
-    crate::cores()
-}
-
 /// Turns offsets into lines and columns, sorted by source and position. A file read in pieces
 /// is read again, whole, where it has problems to place.
 fn place(mut pending: Vec<(usize, Problem)>, texts: &mut [Option<Source>]) -> Vec<Diagnostic> {

@@ -143,7 +143,7 @@ pub(super) fn parse_source(input: &Source, source: Origin, each: impl FnMut(Pars
     let threads = if text.len() < PARALLEL_FROM_BYTES {
         1
     } else {
-        super::cores()
+        crate::cores()
     };
     let split::Split {
         chunks,
@@ -243,7 +243,7 @@ fn programs_in(chunks: &[Chunk]) -> usize {
 /// cut into entries on its first read, and has no flaws.
 fn parse_streamed(streamed: &Streamed, source: Origin, mut each: impl FnMut(Parsed)) {
     let (chunks, blank_runs) = (&streamed.split.chunks, &streamed.split.blank_runs);
-    let threads = super::cores();
+    let threads = crate::cores();
     let failed = |message: String| Parsed {
         problems: vec![Problem::new(0, message)],
         ..Parsed::default()

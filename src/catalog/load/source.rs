@@ -173,7 +173,7 @@ fn read_text(path: &Path, stdin: bool) -> Result<Read, Refused> {
             return Err(Refused::TooLarge);
         }
         if meta.is_file() && meta.len() >= stream::STREAM_FROM_BYTES {
-            let threads = super::cores();
+            let threads = crate::cores();
             let modified = meta.modified().ok();
             match stream::first_pass(
                 path,
