@@ -455,6 +455,8 @@ pub struct RouteRecord<'a> {
 
 impl<'a> Entry for Ranked<'a> {
     type Record = RouteRecord<'a>;
+    /// A route's row is made from its steps, each made again from the catalogue.
+    const COSTLY_ROWS: bool = true;
 
     fn record(&self) -> RouteRecord<'a> {
         let route: Route<'a> = self.planned.route();

@@ -25,21 +25,35 @@ pub fn write<R: Send, S>(
     state: impl Fn() -> S + Sync,
     write: impl Fn(&mut S, usize, &[R], &mut Vec<u8>) -> io::Result<()> + Sync,
 ) -> io::Result<()> {
+    write_by(records, BATCH, out, state, write)
+}
+
+/// `write`, with batches of `per_batch` records (records that are each many, say).
+pub fn write_by<R: Send, S>(
+    records: impl Iterator<Item = R>,
+    per_batch: usize,
+    out: &mut dyn Write,
+    state: impl Fn() -> S + Sync,
+    write: impl Fn(&mut S, usize, &[R], &mut Vec<u8>) -> io::Result<()> + Sync,
+) -> io::Result<()> {
     let threads = crate::cores();
-    write_on(records, out, threads, state, write)
+    write_on(records, per_batch, out, threads, state, write)
 }
 
 /// `write` on `threads` workers (none below two).
 pub(super) fn write_on<R: Send, S>(
-    mut records: impl Iterator<Item = R>,
+    records: impl Iterator<Item = R>,
+    per_batch: usize,
     out: &mut dyn Write,
     threads: usize,
     state: impl Fn() -> S + Sync,
     write: impl Fn(&mut S, usize, &[R], &mut Vec<u8>) -> io::Result<()> + Sync,
 ) -> io::Result<()> {
-    let first: Vec<R> = records.by_ref().take(BATCH).collect();
+    let per_batch = per_batch.max(1);
+    let mut records = records.peekable();
+    let first: Vec<R> = records.by_ref().take(per_batch).collect();
     let mut bytes = Vec::new();
-    if first.len() < BATCH || threads < 2 {
+    if records.peek().is_none() || threads < 2 {
         let mut state = state();
         let (mut start, mut batch) = (0, first);
         while !batch.is_empty() {
@@ -48,7 +62,7 @@ pub(super) fn write_on<R: Send, S>(
             out.write_all(&bytes)?;
             start += batch.len();
             batch.clear();
-            batch.extend(records.by_ref().take(BATCH));
+            batch.extend(records.by_ref().take(per_batch));
         }
         return Ok(());
     }
@@ -81,7 +95,7 @@ pub(super) fn write_on<R: Send, S>(
                 while !ended && sent - written < IN_FLIGHT * threads {
                     let batch = match next.take() {
                         Some(batch) => batch,
-                        None => records.by_ref().take(BATCH).collect(),
+                        None => records.by_ref().take(per_batch).collect(),
                     };
                     if batch.is_empty() {
                         ended = true;
@@ -137,6 +151,7 @@ mod tests {
         let mut out = Vec::new();
         write_on(
             0..count,
+            BATCH,
             &mut out,
             threads,
             || (),
@@ -180,6 +195,7 @@ mod tests {
             let mut out = Vec::new();
             let failed = write_on(
                 0..10 * BATCH,
+                BATCH,
                 &mut out,
                 threads,
                 || (),
@@ -197,6 +213,7 @@ mod tests {
         }
         let closed = write_on(
             0..10 * BATCH,
+            BATCH,
             &mut Closed,
             2,
             || (),

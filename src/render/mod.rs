@@ -6,6 +6,7 @@ mod csv;
 mod html;
 mod json;
 mod markdown;
+mod packed;
 pub mod plot;
 mod table;
 pub mod text;
@@ -189,9 +190,37 @@ impl Grid {
 /// One row of a table, borrowed: what a table is drawn from, walk after walk.
 #[derive(Debug, Clone, Copy)]
 pub struct RowRef<'a> {
-    pub cells: &'a [String],
+    pub cells: RowCells<'a>,
     pub dim: bool,
     pub note: Option<&'a str>,
+}
+
+/// A row's cells, borrowed: held each as a string, or packed into one text with the rest of a
+/// long table's (see `table::write`).
+#[derive(Debug, Clone, Copy)]
+pub enum RowCells<'a> {
+    Held(&'a [String]),
+    /// Each cell ended by `packed::END_CELL`.
+    Packed(&'a str),
+}
+
+impl<'a> RowCells<'a> {
+    /// Cell `i`, if the row has it.
+    pub fn get(self, i: usize) -> Option<&'a str> {
+        match self {
+            RowCells::Held(cells) => cells.get(i).map(String::as_str),
+            RowCells::Packed(text) => text.split_terminator(char::from(packed::END_CELL)).nth(i),
+        }
+    }
+
+    /// The cells in order.
+    pub fn iter(self) -> impl Iterator<Item = &'a str> {
+        let (held, packed) = match self {
+            RowCells::Held(cells) => (Some(cells.iter().map(String::as_str)), None),
+            RowCells::Packed(text) => (None, Some(text.split_terminator(char::from(packed::END_CELL)))),
+        };
+        held.into_iter().flatten().chain(packed.into_iter().flatten())
+    }
 }
 
 /// Rows a table is drawn from, walked more than once (for the widths, the wrapping, the
@@ -202,6 +231,11 @@ pub trait Rows {
 
     /// Whether the rows are held (a short table): what is worked out for each may be kept too.
     fn held(&self) -> bool {
+        false
+    }
+
+    /// Whether making a row again costs more than holding it packed (see `table::write`).
+    fn costly(&self) -> bool {
         false
     }
 
@@ -226,7 +260,7 @@ impl Grid {
     /// The rows held, borrowed.
     fn row_refs(&self) -> impl Iterator<Item = RowRef<'_>> {
         self.rows.iter().enumerate().map(|(i, cells)| RowRef {
-            cells,
+            cells: RowCells::Held(cells),
             dim: self.dim.get(i).copied().unwrap_or(false),
             note: self.notes.get(i).and_then(Option::as_deref),
         })
@@ -258,6 +292,10 @@ struct EntryRows<'a, I> {
 }
 
 impl<E: Entry, I: Iterator<Item = E> + Clone> Rows for EntryRows<'_, I> {
+    fn costly(&self) -> bool {
+        E::COSTLY_ROWS
+    }
+
     fn each(&self, each: &mut dyn FnMut(RowRef<'_>) -> io::Result<()>) -> io::Result<()> {
         self.layout.each(each)?;
         let mut rows = Vec::new();
@@ -291,7 +329,7 @@ impl<E: Entry, I: Iterator<Item = E> + Clone> Rows for EntryRows<'_, I> {
 /// `row`, borrowed.
 fn row_ref(row: &Row) -> RowRef<'_> {
     RowRef {
-        cells: &row.cells,
+        cells: RowCells::Held(&row.cells),
         dim: row.dim,
         note: row.note.as_deref(),
     }
@@ -332,6 +370,10 @@ pub struct Row {
 pub trait Entry: Send {
     /// Its `Default` names the CSV columns when there is no entry.
     type Record: serde::Serialize + Default;
+    /// Whether its rows cost more to make than to hold: a long table then makes each once,
+    /// and holds them packed for its walks (a route, made again from its steps), rather than
+    /// make them for each walk (a program's row, from its fields).
+    const COSTLY_ROWS: bool = false;
     /// The record: JSON and CSV derive from it.
     fn record(&self) -> Self::Record;
     /// The rows it shows as in a table (a group's heading row too, where it opens one).
@@ -549,12 +591,14 @@ mod tests {
     use super::*;
 
     /// An entry of a long report: a row (and a heading row before every tenth), its name long
-    /// or short, some rows noted or dim, some text unsafe to print raw, one figure the widest.
+    /// or short, some rows noted or dim, some text unsafe to print raw, one figure the widest;
+    /// with `COSTLY`, its rows are held packed between the table's walks.
     #[derive(Clone)]
-    struct Numbered(usize);
+    struct Numbered<const COSTLY: bool>(usize);
 
-    impl Entry for Numbered {
+    impl<const COSTLY: bool> Entry for Numbered<COSTLY> {
         type Record = ();
+        const COSTLY_ROWS: bool = COSTLY;
         fn record(&self) {}
         fn rows(&self, rows: &mut Vec<Row>) {
             let i = self.0;
@@ -586,6 +630,15 @@ mod tests {
 
     #[test]
     fn a_long_table_drawn_on_every_core_is_the_table_held() {
+        long_table_is_the_table_held::<false>();
+    }
+
+    #[test]
+    fn a_long_table_held_packed_is_the_table_held() {
+        long_table_is_the_table_held::<true>();
+    }
+
+    fn long_table_is_the_table_held<const COSTLY: bool>() {
         let layout = || {
             let mut grid = Grid::new([
                 Column::figure("#"),
@@ -595,8 +648,14 @@ mod tests {
             grid.footer.push("footer line".into());
             grid
         };
-        let entries: Vec<Numbered> = (0..5 * batches::BATCH + 5).map(Numbered).collect();
-        for (width, color, ascii) in [(30, false, true), (60, true, false), (120, false, false)] {
+        let entries: Vec<Numbered<COSTLY>> = (0..5 * batches::BATCH + 5).map(Numbered).collect();
+        // Up to 30 columns, the widest figure leaves the names too little: cards are drawn.
+        for (width, color, ascii) in [
+            (12, false, false),
+            (30, false, true),
+            (60, true, false),
+            (120, false, false),
+        ] {
             let style = Style { color, width, ascii };
             let mut held = layout();
             let mut rows = Vec::new();
@@ -616,6 +675,8 @@ mod tests {
                 String::from_utf8(expected).unwrap(),
             );
             assert!(expected.contains("footer line") && expected.lines().count() > 800);
+            let cards = expected.lines().any(|line| line.starts_with("Cost:"));
+            assert_eq!(cards, width <= 30, "cards at width {width}, a table wider");
             assert_eq!(drawn, expected, "at width {width}");
         }
     }

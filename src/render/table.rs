@@ -7,6 +7,7 @@ use std::sync::{Mutex, PoisonError};
 
 use unicode_width::UnicodeWidthStr;
 
+use super::packed::{self, Packed};
 use super::text::{is_printable_ascii, printable_ascii};
 use super::{Grid, RowRef, Rows, Style, Wrap};
 
@@ -47,7 +48,7 @@ impl Wrapping<'_> {
     fn draw(&self, row: RowRef<'_>, overflows: &mut Vec<Overflow>) -> Drawn {
         let (grid, widths) = (self.layout, self.widths);
         // Each cell's widest line as it stands.
-        let natural: Vec<usize> = row.cells.iter().map(|text| cell_width(text)).collect();
+        let natural: Vec<usize> = row.cells.iter().map(cell_width).collect();
         // Each cell's lines, with their widths, where wrapping may change it; `None` for a
         // figure that fits, drawn as it is (most cells).
         let mut cells: Vec<Option<Measured>> = row
@@ -83,9 +84,10 @@ impl Wrapping<'_> {
                 .enumerate()
                 .filter(|(c, _)| *c != column)
                 .map(|(c, lines)| {
-                    lines
-                        .as_ref()
-                        .map_or_else(|| lines_of(&row.cells[c]).count(), Vec::len)
+                    lines.as_ref().map_or_else(
+                        || lines_of(row.cells.get(c).unwrap_or_default()).count(),
+                        Vec::len,
+                    )
                 })
                 .max()
                 .unwrap_or(1);
@@ -108,7 +110,7 @@ impl Wrapping<'_> {
         }
         let mut changed = Vec::new();
         let mut widest = Vec::with_capacity(cells.len());
-        for (column, (lines, text)) in cells.into_iter().zip(row.cells).enumerate() {
+        for (column, (lines, text)) in cells.into_iter().zip(row.cells.iter()).enumerate() {
             widest.push(match lines {
                 None => natural[column],
                 Some(lines) => {
@@ -143,11 +145,32 @@ impl Wrapping<'_> {
 /// every row (which says whether any must be cut, and how wide each column is drawn), and one
 /// to draw them line by line, so that no walk holds more than a few batches of rows. Rows that
 /// are not held are walked in batches on every core (`Rows::batches`); held rows (a short
-/// table) are walked here, and keep how the second walk drew them for the third.
+/// table) are walked here, and keep how the second walk drew them for the third. Rows that cost
+/// much to make (`Rows::costly`: a plan's routes) are made once, in the first walk, and held
+/// packed and compressed for the other two (`packed`).
 pub fn write(layout: &Grid, rows: &dyn Rows, style: Style, out: &mut dyn Write) -> io::Result<()> {
+    if rows.held() || !rows.costly() {
+        let widest = widest(layout, rows, None)?;
+        return draw(layout, rows, &widest, style, out);
+    }
+    // Rows that are not held and cost much to make are made once, measured as they are made,
+    // and held packed for the walks that wrap and draw them (see `packed`).
+    let mut packed = Packed::default();
+    let widest = widest(layout, rows, Some(&mut packed))?;
+    draw(layout, &packed, &widest, style, out)
+}
+
+/// Draws `rows`, whose widest cells are `widest`: see `write`.
+fn draw(
+    layout: &Grid,
+    rows: &dyn Rows,
+    widest: &Widest,
+    style: Style,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     // The cells are wrapped here, to widths worked out here, so that the layout is exactly
     // what `column_widths` says whatever the terminal.
-    let widths = column_widths(layout, rows, usize::from(style.width))?;
+    let widths = column_widths(layout, widest, usize::from(style.width));
     // Columns that cannot stand side by side within the width, or names that would have to
     // be cut mid-word beside the figures, make cards instead (see `cards`).
     let too_wide = widths.iter().sum::<usize>() + widths.len().saturating_sub(1) > usize::from(style.width);
@@ -256,7 +279,7 @@ fn draw_row(
         .map(|(column, text)| {
             changed
                 .next_if(|(c, _)| *c == column)
-                .map_or(text.as_str(), |(_, d)| d.as_str())
+                .map_or(text, |(_, d)| d.as_str())
         })
         .collect();
     lines.row(&texts, if row.dim { DIM } else { "" }, overflows, out)
@@ -463,7 +486,7 @@ fn cards(layout: &Grid, rows: &dyn Rows, style: Style, out: &mut dyn Write) -> i
             writeln!(out)?;
         }
         r += 1;
-        let rank = row.cells.first().filter(|_| ranked);
+        let rank = row.cells.get(0).filter(|_| ranked);
         for (i, cell) in row.cells.iter().enumerate() {
             if cell.is_empty() || (i == 0 && ranked) {
                 continue;
@@ -574,17 +597,29 @@ fn cell_width(text: &str) -> usize {
     lines_of(text).map(width_of).max().unwrap_or(0)
 }
 
-/// The width each column gets: figures their full width, and the wrapping columns an equal share
-/// of what is left of `width`, never below `MIN_WRAP_WIDTH` (a terminal narrower than that gets a
-/// wider table, not garbage) and never wider than their content. Columns are one space apart.
-fn column_widths(grid: &Grid, rows: &dyn Rows, width: usize) -> io::Result<Vec<usize>> {
-    // Each column's widest cell, and for figures the widest piece of a range broken after
-    // its dashes.
+/// Each column's widest cell, and for figures the widest piece of a range broken after its
+/// dashes (headers included).
+struct Widest {
+    content: Vec<usize>,
+    narrowest: Vec<usize>,
+}
+
+/// Measures every row of `rows`, a batch at a time (on every core, for rows walked from
+/// entries), each batch's widest cells taken into the whole table's; with `pack`, each batch's
+/// rows are also packed into it, in order (see `packed`).
+fn widest(grid: &Grid, rows: &dyn Rows, pack: Option<&mut Packed>) -> io::Result<Widest> {
     let headers: Vec<usize> = grid.columns.iter().map(|c| cell_width(&c.header)).collect();
-    // Measured a batch at a time (on every core, for rows walked from entries), each batch's
-    // widest cells taken into the whole table's.
     let widest = Mutex::new((headers.clone(), headers));
-    rows.batches(&mut io::sink(), &|batch, _| {
+    let packing = pack.is_some();
+    let mut sink = io::sink();
+    let packed: &mut dyn Write = match pack {
+        Some(packed) => packed,
+        None => &mut sink,
+    };
+    rows.batches(packed, &|batch, bytes| {
+        if packing {
+            packed::pack(batch, bytes);
+        }
         let (mut content, mut narrowest) = (vec![0; grid.columns.len()], vec![0; grid.columns.len()]);
         for row in batch {
             for (column, cell) in row.cells.iter().enumerate().take(content.len()) {
@@ -601,6 +636,14 @@ fn column_widths(grid: &Grid, rows: &dyn Rows, width: usize) -> io::Result<Vec<u
         Ok(())
     })?;
     let (content, narrowest) = widest.into_inner().unwrap_or_else(PoisonError::into_inner);
+    Ok(Widest { content, narrowest })
+}
+
+/// The width each column gets: figures their full width, and the wrapping columns an equal share
+/// of what is left of `width`, never below `MIN_WRAP_WIDTH` (a terminal narrower than that gets a
+/// wider table, not garbage) and never wider than their content. Columns are one space apart.
+fn column_widths(grid: &Grid, widest: &Widest, width: usize) -> Vec<usize> {
+    let Widest { content, narrowest } = widest;
     let separators = content.len().saturating_sub(1);
     let mut widths = content.clone();
     let fixed_width = |widths: &[usize]| {
@@ -648,7 +691,7 @@ fn column_widths(grid: &Grid, rows: &dyn Rows, width: usize) -> io::Result<Vec<u
         }
         open = wider;
     }
-    Ok(widths)
+    widths
 }
 
 /// A figure cut after each dash of its ranges: `$44,118–58,824 *` is `$44,118–`, `58,824 *`.
