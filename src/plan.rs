@@ -90,6 +90,10 @@ pub struct Planned<'a> {
     /// On the cost–time front of the routes compared.
     pub front: bool,
     pub fit: Fit,
+    /// A step's months are the program's advertised ones (not the learner's pace).
+    pub advertised: bool,
+    /// At the learner's pace a step would overrun its program's time limit.
+    pub over_limit: bool,
     /// The route over time, where the learner asked about money over time (or sorts by
     /// payback) and its figures are known.
     /// Boxed: most plans have none, and every route pays for the room.
@@ -107,6 +111,11 @@ impl<'a> Planned<'a> {
     /// The route's id, as `Route::id` gives it, without making the route again.
     pub fn id(&self) -> String {
         route::id_of(self.chain.taken().iter().copied())
+    }
+
+    /// The programs the route takes, in order (a degree outside the catalogue is none).
+    pub fn programs(&self) -> impl Iterator<Item = &'a Program> + '_ {
+        self.chain.taken().iter().filter_map(|t| t.program())
     }
 
     /// Whether a step is a retired program.
@@ -309,6 +318,8 @@ pub fn plan<'a>(catalog: &'a Catalog, money: &'a Money, request: &'a PlanRequest
             direct_cost: route.direct_cost,
             front: false,
             fit,
+            advertised: route.steps.iter().any(|s| s.pace() == "advertised"),
+            over_limit: route.steps.iter().any(route::Step::over_limit),
             schedule,
         });
     }

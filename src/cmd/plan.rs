@@ -36,7 +36,7 @@ pub fn run(
         Column::figure("Total cost").by_middle(),
         Column::figure("Months").by_middle(),
     ]);
-    // What the footer says of the steps, from each route made again once; JSON and CSV
+    // What the footer says of the steps, from what the plan kept of each route; JSON and CSV
     // print no footer, and do not pay for it.
     let (mut advertised, mut over_limit) = (false, false);
     let mut programs: Vec<&Program> = Vec::new();
@@ -45,11 +45,9 @@ pub fn run(
         render::Format::Table | render::Format::Markdown | render::Format::Html
     );
     for planned in plan.routes.iter().filter(|_| footed) {
-        for step in &planned.route().steps {
-            advertised |= step.pace() == "advertised";
-            over_limit |= step.over_limit();
-            programs.extend(step.taken.program());
-        }
+        advertised |= planned.advertised;
+        over_limit |= planned.over_limit;
+        programs.extend(planned.programs());
     }
     let first = if plan.routes.len() < plan.matched {
         format!("{} of {} shown", plan.routes.len(), count(plan.matched, "route"))

@@ -195,13 +195,12 @@ pub struct RowRef<'a> {
     pub note: Option<&'a str>,
 }
 
-/// A row's cells, borrowed: held each as a string, or packed into one text with the rest of a
-/// long table's (see `table::write`).
+/// A row's cells, borrowed: held each as a string, or found in a text that holds many (a
+/// long table's rows held packed: see `packed`).
 #[derive(Debug, Clone, Copy)]
 pub enum RowCells<'a> {
     Held(&'a [String]),
-    /// Each cell ended by `packed::END_CELL`.
-    Packed(&'a str),
+    Found(&'a [&'a str]),
 }
 
 impl<'a> RowCells<'a> {
@@ -209,17 +208,17 @@ impl<'a> RowCells<'a> {
     pub fn get(self, i: usize) -> Option<&'a str> {
         match self {
             RowCells::Held(cells) => cells.get(i).map(String::as_str),
-            RowCells::Packed(text) => text.split_terminator(char::from(packed::END_CELL)).nth(i),
+            RowCells::Found(cells) => cells.get(i).copied(),
         }
     }
 
     /// The cells in order.
     pub fn iter(self) -> impl Iterator<Item = &'a str> {
-        let (held, packed) = match self {
-            RowCells::Held(cells) => (Some(cells.iter().map(String::as_str)), None),
-            RowCells::Packed(text) => (None, Some(text.split_terminator(char::from(packed::END_CELL)))),
+        let (held, found) = match self {
+            RowCells::Held(cells) => (cells, &[][..]),
+            RowCells::Found(cells) => (&[][..], cells),
         };
-        held.into_iter().flatten().chain(packed.into_iter().flatten())
+        held.iter().map(String::as_str).chain(found.iter().copied())
     }
 }
 

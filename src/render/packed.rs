@@ -4,12 +4,13 @@
 
 use std::io::{self, Write};
 
+use super::table::Overflow;
 use super::{RowCells, RowRef, Rows, batches};
 
 /// Ends each cell of a packed row, and its note; `END_ROW` then ends the row. Neither is in a
 /// cell made plain (control characters are shown escaped), and `pack` escapes them where a
 /// cell is not.
-pub(super) const END_CELL: u8 = 0x1f;
+const END_CELL: u8 = 0x1f;
 const END_ROW: u8 = 0x1e;
 
 /// A row's flags, the byte that opens it: `0` plus these.
@@ -62,18 +63,90 @@ impl Packed {
             .ok()
             .and_then(|text| String::from_utf8(text).ok())
             .ok_or_else(not_packed)?;
-        let rows: Vec<RowRef<'_>> = rows(&unpacked).collect::<Option<_>>().ok_or_else(not_packed)?;
+        // Every cell of the batch, found once, then each row's among them.
+        let mut cells: Vec<&str> = Vec::new();
+        let mut places: Vec<(usize, bool, Option<&str>)> = Vec::new();
+        for row in rows(&unpacked) {
+            let (row, dim, note) = row.ok_or_else(not_packed)?;
+            cells.extend(split(row));
+            places.push((cells.len(), dim, note));
+        }
+        let mut start = 0;
+        let rows: Vec<RowRef<'_>> = places
+            .into_iter()
+            .map(|(end, dim, note)| {
+                let row = RowRef {
+                    cells: RowCells::Found(&cells[start..end]),
+                    dim,
+                    note,
+                };
+                start = end;
+                row
+            })
+            .collect();
         each(&rows)
     }
 }
 
+/// Ends each number of a line that runs on, as a note holds it, and `END_OVERFLOW` the line;
+/// neither is in text made plain.
+const END_NUMBER: char = '\x1d';
+const END_OVERFLOW: char = '\x1c';
+
+/// A drawn row's lines that run on over their blank neighbours (see `table::Overflow`), as its
+/// note when it is held packed as drawn: each its column, its line and its text; `None` where
+/// it has none.
+pub(super) fn overflows_as_note(overflows: &[Overflow]) -> Option<String> {
+    let mut note = String::new();
+    for (column, line, text) in overflows {
+        note.push_str(&format!(
+            "{column}{END_NUMBER}{line}{END_NUMBER}{text}{END_OVERFLOW}"
+        ));
+    }
+    (!overflows.is_empty()).then_some(note)
+}
+
+/// The lines that run on that `overflows_as_note` made `note` of; `None` where it did not.
+pub(super) fn overflows_of_note(note: Option<&str>) -> Option<Vec<Overflow>> {
+    let Some(note) = note else {
+        return Some(Vec::new());
+    };
+    note.split_terminator(END_OVERFLOW)
+        .map(|overflow| {
+            let mut parts = overflow.splitn(3, END_NUMBER);
+            let column = parts.next()?.parse().ok()?;
+            let line = parts.next()?.parse().ok()?;
+            Some((column, line, parts.next()?.to_string()))
+        })
+        .collect()
+}
+
+impl Packed {
+    /// Hands `each` every row, a batch at a time on every core as `Rows::batches` does, each
+    /// batch let go once its rows are used.
+    pub(super) fn drain(self, out: &mut dyn Write, each: &super::RowBatch<'_>) -> io::Result<()> {
+        batches::write_by(
+            self.batches.into_iter(),
+            1,
+            out,
+            || (),
+            |(), _, batch, bytes| {
+                batch
+                    .iter()
+                    .try_for_each(|packed| Packed::unpack(packed, &mut |rows| each(rows, bytes)))
+            },
+        )
+    }
+}
+
 /// Bytes that `pack` did not write: only a bug could give them.
-fn not_packed() -> io::Error {
+pub(super) fn not_packed() -> io::Error {
     io::Error::other("internal error: a table's rows were not packed whole; please report it")
 }
 
-/// The rows `pack` wrote in `text`, each `None` where it is not as `pack` writes it.
-fn rows(text: &str) -> impl Iterator<Item = Option<RowRef<'_>>> {
+/// The rows `pack` wrote in `text`, each its cells (each ended by `END_CELL`), whether it is
+/// dimmed and its note; `None` where it is not as `pack` writes it.
+fn rows(text: &str) -> impl Iterator<Item = Option<(&str, bool, Option<&str>)>> {
     let mut rest = text;
     std::iter::from_fn(move || {
         if rest.is_empty() {
@@ -90,7 +163,7 @@ fn rows(text: &str) -> impl Iterator<Item = Option<RowRef<'_>>> {
 }
 
 /// One row as `pack` wrote it, less its `END_ROW`.
-fn row_of(row: &str) -> Option<RowRef<'_>> {
+fn row_of(row: &str) -> Option<(&str, bool, Option<&str>)> {
     let flags = row
         .as_bytes()
         .first()?
@@ -107,10 +180,16 @@ fn row_of(row: &str) -> Option<RowRef<'_>> {
         note = Some(&body[start..]);
         cells = &cells[..start];
     }
-    Some(RowRef {
-        cells: RowCells::Packed(cells),
-        dim: flags & DIM != 0,
-        note,
+    Some((cells, flags & DIM != 0, note))
+}
+
+/// The cells of `cells`, each ended by `END_CELL`.
+fn split(cells: &str) -> impl Iterator<Item = &str> {
+    let mut start = 0;
+    memchr::memchr_iter(END_CELL, cells.as_bytes()).map(move |end| {
+        let cell = &cells[start..end];
+        start = end + 1;
+        cell
     })
 }
 
@@ -230,5 +309,21 @@ mod tests {
             })
             .unwrap();
         assert_eq!(count, 2);
+    }
+
+    #[test]
+    fn lines_that_run_on_come_back_from_a_note() {
+        let overflows: Vec<Overflow> = vec![
+            (1, 0, "https://example.org/a/long/path".into()),
+            (3, 12, String::new()),
+            (0, 2, "é 中 · 7".into()),
+        ];
+        let note = overflows_as_note(&overflows);
+        assert_eq!(overflows_of_note(note.as_deref()), Some(overflows));
+        assert_eq!(overflows_as_note(&[]), None);
+        assert_eq!(overflows_of_note(None), Some(Vec::new()));
+        for note in ["1\x1dtext\x1c", "x\x1d0\x1dtext\x1c", "1\x1d-2\x1dtext\x1c"] {
+            assert_eq!(overflows_of_note(Some(note)), None, "{note:?}");
+        }
     }
 }

@@ -9,7 +9,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::packed::{self, Packed};
 use super::text::{is_printable_ascii, printable_ascii};
-use super::{Grid, RowRef, Rows, Style, Wrap};
+use super::{Grid, RowBatch, RowCells, RowRef, Rows, Style, Wrap};
 
 /// The narrowest the wrapping column (names) may become; a table that cannot fit grows wider.
 const MIN_WRAP_WIDTH: u16 = 6;
@@ -22,7 +22,7 @@ type Measured = Vec<(String, usize)>;
 
 /// A line that runs on over its blank neighbours: its column, its line in the cell, and the
 /// whole line (the cell holds its start, which fits the column).
-type Overflow = (usize, usize, String);
+pub(super) type Overflow = (usize, usize, String);
 
 /// How one row is drawn: each cell's text where wrapping changed it, by column (most rows:
 /// none), and the widest line of each column.
@@ -151,19 +151,21 @@ impl Wrapping<'_> {
 pub fn write(layout: &Grid, rows: &dyn Rows, style: Style, out: &mut dyn Write) -> io::Result<()> {
     if rows.held() || !rows.costly() {
         let widest = widest(layout, rows, None)?;
-        return draw(layout, rows, &widest, style, out);
+        return draw(layout, rows, None, &widest, style, out);
     }
     // Rows that are not held and cost much to make are made once, measured as they are made,
     // and held packed for the walks that wrap and draw them (see `packed`).
     let mut packed = Packed::default();
     let widest = widest(layout, rows, Some(&mut packed))?;
-    draw(layout, &packed, &widest, style, out)
+    draw(layout, rows, Some(packed), &widest, style, out)
 }
 
-/// Draws `rows`, whose widest cells are `widest`: see `write`.
+/// Draws `rows`, whose widest cells are `widest`, from `packed` where they are held packed
+/// (which is let go a batch at a time as it is wrapped, each kept as drawn): see `write`.
 fn draw(
     layout: &Grid,
     rows: &dyn Rows,
+    packed: Option<Packed>,
     widest: &Widest,
     style: Style,
     out: &mut dyn Write,
@@ -197,6 +199,10 @@ fn draw(
     let mut cut = false;
     // Rows that are held anyway keep how they are drawn, rather than wrap again to draw.
     let mut kept: Vec<(Changed, Vec<Overflow>)> = Vec::new();
+    // So do rows that cost much to make again, each as drawn, packed (`RowRef::note` holds its
+    // lines that run on: see `packed::overflows_as_note`).
+    let mut redrawn = Packed::default();
+    let keep = packed.is_some();
     if rows.held() {
         let mut overflows = Vec::new();
         rows.each(&mut |row| {
@@ -208,22 +214,35 @@ fn draw(
         })?;
     } else {
         // Wrapped a batch at a time (on every core), each batch's widest lines and cuts taken
-        // into the whole table's.
+        // into the whole table's; rows that cost much to make again are kept as drawn, packed.
         let drawn = Mutex::new((column_width, false));
-        rows.batches(&mut io::sink(), &|batch, _| {
+        let mut sink = io::sink();
+        let kept: &mut dyn Write = if keep { &mut redrawn } else { &mut sink };
+        let wrap_batch: &RowBatch<'_> = &|batch, bytes| {
             let (mut widest, mut cut) = (vec![0; layout.columns.len()], false);
             let mut overflows = Vec::new();
+            let mut drawn_rows = Vec::new();
             for &row in batch {
                 let drawn = wrapping.draw(row, &mut overflows);
-                overflows.clear();
                 cut |= drawn.cut;
                 take_widest(&mut widest, &drawn.widest);
+                if keep {
+                    drawn_rows.push((drawn.changed, packed::overflows_as_note(&overflows)));
+                }
+                overflows.clear();
+            }
+            if keep {
+                pack_drawn(batch, &drawn_rows, bytes);
             }
             let mut drawn = lock(&drawn);
             take_widest(&mut drawn.0, &widest);
             drawn.1 |= cut;
             Ok(())
-        })?;
+        };
+        match packed {
+            Some(packed) => packed.drain(kept, wrap_batch)?,
+            None => rows.batches(kept, wrap_batch)?,
+        }
         (column_width, cut) = drawn.into_inner().unwrap_or_else(PoisonError::into_inner);
     }
     if cut {
@@ -239,6 +258,11 @@ fn draw(
         rows.each(&mut |row| {
             let (changed, overflows) = kept.next().unwrap_or_default();
             draw_row(&mut lines, row, &changed, &overflows, out)
+        })?;
+    } else if keep {
+        // Drawn as the wrapping walk kept them, a batch at a time (on every core), in order.
+        redrawn.batches(out, &|batch, bytes| {
+            draw_kept(&mut Lines::new(layout, style, &column_width), batch, bytes)
         })?;
     } else {
         // Drawn a batch at a time (on every core), and written in order.
@@ -271,9 +295,47 @@ fn draw_row(
     overflows: &[Overflow],
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    let texts = drawn_texts(row, changed);
+    lines.row(&texts, if row.dim { DIM } else { "" }, overflows, out)
+}
+
+/// Packs `batch` as wrapping drew it (`drawn`: each row's changed cells, and its lines that
+/// run on as `packed::overflows_as_note` gives them) into `bytes`.
+fn pack_drawn(batch: &[RowRef<'_>], drawn: &[(Changed, Option<String>)], bytes: &mut Vec<u8>) {
+    let texts: Vec<Vec<&str>> = batch
+        .iter()
+        .zip(drawn)
+        .map(|(row, (changed, _))| drawn_texts(*row, changed))
+        .collect();
+    let rows: Vec<RowRef<'_>> = batch
+        .iter()
+        .zip(&texts)
+        .zip(drawn)
+        .map(|((row, texts), (_, note))| RowRef {
+            cells: RowCells::Found(texts),
+            dim: row.dim,
+            note: note.as_deref(),
+        })
+        .collect();
+    packed::pack(&rows, bytes);
+}
+
+/// Draws `batch`, rows packed by `pack_drawn`, with `lines`.
+fn draw_kept(lines: &mut Lines<'_>, batch: &[RowRef<'_>], bytes: &mut Vec<u8>) -> io::Result<()> {
+    let mut texts = Vec::new();
+    for row in batch {
+        let overflows = packed::overflows_of_note(row.note).ok_or_else(packed::not_packed)?;
+        texts.clear();
+        texts.extend(row.cells.iter());
+        lines.row(&texts, if row.dim { DIM } else { "" }, &overflows, bytes)?;
+    }
+    Ok(())
+}
+
+/// The cells of `row` as wrapping `changed` them.
+fn drawn_texts<'a>(row: RowRef<'a>, changed: &'a Changed) -> Vec<&'a str> {
     let mut changed = changed.iter().peekable();
-    let texts: Vec<&str> = row
-        .cells
+    row.cells
         .iter()
         .enumerate()
         .map(|(column, text)| {
@@ -281,8 +343,7 @@ fn draw_row(
                 .next_if(|(c, _)| *c == column)
                 .map_or(text, |(_, d)| d.as_str())
         })
-        .collect();
-    lines.row(&texts, if row.dim { DIM } else { "" }, overflows, out)
+        .collect()
 }
 
 /// Widens each of `widest` to the width of its column in `widths`.
