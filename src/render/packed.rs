@@ -125,18 +125,27 @@ impl Packed {
     /// Hands `each` every row, a batch at a time on every core as `Rows::batches` does, each
     /// batch let go once its rows are used.
     pub(super) fn drain(self, out: &mut dyn Write, each: &super::RowBatch<'_>) -> io::Result<()> {
-        batches::write_by(
-            self.batches.into_iter(),
-            1,
-            out,
-            || (),
-            |(), _, batch, bytes| {
-                batch
-                    .iter()
-                    .try_for_each(|packed| Packed::unpack(packed, &mut |rows| each(rows, bytes)))
-            },
-        )
+        walk(self.batches.into_iter(), out, each)
     }
+}
+
+/// Hands `each` the rows of `packed`, a batch at a time on every core, in order.
+fn walk<B: AsRef<[u8]> + Send>(
+    packed: impl Iterator<Item = B>,
+    out: &mut dyn Write,
+    each: &super::RowBatch<'_>,
+) -> io::Result<()> {
+    batches::write_by(
+        packed,
+        1,
+        out,
+        || (),
+        |(), _, batch, bytes| {
+            batch
+                .iter()
+                .try_for_each(|packed| Packed::unpack(packed.as_ref(), &mut |rows| each(rows, bytes)))
+        },
+    )
 }
 
 /// Bytes that `pack` did not write: only a bug could give them.
@@ -202,17 +211,7 @@ impl Rows for Packed {
     }
 
     fn batches(&self, out: &mut dyn Write, each: &super::RowBatch<'_>) -> io::Result<()> {
-        batches::write_by(
-            self.batches.iter(),
-            1,
-            out,
-            || (),
-            |(), _, batch, bytes| {
-                batch
-                    .iter()
-                    .try_for_each(|packed| Packed::unpack(packed, &mut |rows| each(rows, bytes)))
-            },
-        )
+        walk(self.batches.iter(), out, each)
     }
 }
 
