@@ -119,7 +119,7 @@ impl<'a> Planned<'a> {
     }
 
     /// Whether a step is a retired program.
-    fn through_retired(&self) -> bool {
+    pub fn through_retired(&self) -> bool {
         self.chain
             .taken()
             .iter()

@@ -498,13 +498,8 @@ impl<'a> Entry for Ranked<'a> {
     fn rows(&self, rows: &mut Vec<Row>) {
         let (route, ctx) = (self.planned.route(), self.ctx);
         let currency = ctx.money.display.as_str();
-        let retired = route
-            .steps
-            .iter()
-            .filter_map(|s| s.taken.program())
-            .any(|p: &Program| p.status == crate::catalog::Status::Retired);
-        let advertised = route.steps.iter().any(|s| s.pace() == "advertised");
-        let over = route.steps.iter().any(Step::over_limit);
+        let retired = self.planned.through_retired();
+        let (advertised, over) = (self.planned.advertised, self.planned.over_limit);
         let months = text::months_bounds(route.total_months);
         let months = pace_marked(
             months,

@@ -1,6 +1,7 @@
-//! A long table's rows, made once and held packed in one text (see `table::write`): making a
-//! row (a route found again, its figures written) costs more than measuring, wrapping and
-//! drawing it, and a few bytes of index per cell cost less than a string each.
+//! A long table's rows, made once and held packed, a batch to a text, compressed (see
+//! `table::write`): making a row (a route found again, its figures written) costs more than
+//! measuring, wrapping and drawing it, and a compressed text takes less memory than a string
+//! for each cell.
 
 use std::io::{self, Write};
 
@@ -57,6 +58,12 @@ impl Write for Packed {
 }
 
 impl Packed {
+    /// Hands `each` every row, a batch at a time on every core as `Rows::batches` does, each
+    /// batch let go once its rows are used.
+    pub(super) fn drain(self, out: &mut dyn Write, each: &super::RowBatch<'_>) -> io::Result<()> {
+        walk(self.batches.into_iter(), out, each)
+    }
+
     /// Hands `each` the rows of `batch`, unpacked.
     fn unpack(batch: &[u8], each: &mut dyn FnMut(&[RowRef<'_>]) -> io::Result<()>) -> io::Result<()> {
         let unpacked = lz4_flex::decompress_size_prepended(batch)
@@ -119,14 +126,6 @@ pub(super) fn overflows_of_note(note: Option<&str>) -> Option<Vec<Overflow>> {
             Some((column, line, parts.next()?.to_string()))
         })
         .collect()
-}
-
-impl Packed {
-    /// Hands `each` every row, a batch at a time on every core as `Rows::batches` does, each
-    /// batch let go once its rows are used.
-    pub(super) fn drain(self, out: &mut dyn Write, each: &super::RowBatch<'_>) -> io::Result<()> {
-        walk(self.batches.into_iter(), out, each)
-    }
 }
 
 /// Hands `each` the rows of `packed`, a batch at a time on every core, in order.
