@@ -21,6 +21,12 @@ pub mod render;
 pub mod route;
 pub mod schedule;
 
+/// The built-in catalogue as `build.rs` loaded, checked and wrote it (`catalog::embed`); `None`
+/// only where the bytes do not read back, and the TOML text is loaded instead.
+pub(crate) fn embedded_catalog() -> Option<catalog::Catalog> {
+    catalog::embed::decode(include_bytes!(concat!(env!("OUT_DIR"), "/catalog.bin")))
+}
+
 /// The cores large work is shared among: a large catalogue read and checked, a long listing
 /// written. Asked once, and only of large work: the answer costs a dozen system calls (cgroup
 /// quotas).

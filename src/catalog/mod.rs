@@ -2,6 +2,9 @@
 
 mod amount;
 mod date;
+/// The built-in catalogue's embedded form; `build.rs` writes it.
+#[doc(hidden)]
+pub mod embed;
 mod load;
 pub mod model;
 pub mod text;
@@ -219,8 +222,19 @@ pub struct Replacement {
     pub change: Option<String>,
 }
 
-/// Loads the built-in catalogue (when `builtin`), then `files` in order.
+/// Loads the built-in catalogue (when `builtin`), then `files` in order. The built-in catalogue
+/// alone is read from the form the build checked and embedded (`embed`), not parsed again.
 pub fn load_sources(builtin: bool, files: &[std::path::PathBuf]) -> Loaded {
+    if builtin
+        && files.is_empty()
+        && let Some(catalog) = crate::embedded_catalog()
+    {
+        return Loaded {
+            catalog,
+            problems: Vec::new(),
+            replaced: Vec::new(),
+        };
+    }
     let mut inputs = Vec::with_capacity(files.len() + 1);
     if builtin {
         inputs.push(Ok(Source::builtin()));
