@@ -23,7 +23,7 @@ fn main() -> ExitCode {
         std::env::var_os("NO_COLOR").as_deref(),
         std::env::var_os("CLICOLOR_FORCE").as_deref(),
     );
-    let command = <Cli as clap::CommandFactory>::command().color(if colour {
+    let command = cli::parser().color(if colour {
         clap::ColorChoice::Always
     } else {
         clap::ColorChoice::Never

@@ -34,6 +34,87 @@ pub struct Cli {
     pub command: Command,
 }
 
+/// A command's own options, added to the parser only when that command is the one run (or its
+/// help, completions or manual are asked for): clap then sets up one command's options rather
+/// than every command's, most of its start-up. It reads as the options it holds.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Deferred<T>(pub T);
+
+impl<T> std::ops::Deref for Deferred<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T> std::ops::DerefMut for Deferred<T> {
+    fn deref_mut(&mut self) -> &mut T {
+        &mut self.0
+    }
+}
+
+impl<T: clap::FromArgMatches> clap::FromArgMatches for Deferred<T> {
+    fn from_arg_matches(matches: &clap::ArgMatches) -> Result<Self, clap::Error> {
+        T::from_arg_matches(matches).map(Deferred)
+    }
+    fn update_from_arg_matches(&mut self, matches: &clap::ArgMatches) -> Result<(), clap::Error> {
+        self.0.update_from_arg_matches(matches)
+    }
+}
+
+thread_local! {
+    /// Whether `Deferred` options wait for their command to be built: only in the parser that
+    /// `parser()` makes. Anything else that lists every command's options (the completion
+    /// scripts, the manual, the tests) gets them at once, in the order it always had them.
+    static DEFER: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// The parser for one run: each command's own options are added only to the command run.
+pub fn parser() -> clap::Command {
+    DEFER.set(true);
+    let command = <Cli as clap::CommandFactory>::command();
+    DEFER.set(false);
+    command
+}
+
+impl<T: Args> Deferred<T> {
+    /// `add` as the command is built, its about text kept: the options' struct would set its
+    /// own, which the command's overrides when they are added at once.
+    fn augment(command: clap::Command, add: fn(clap::Command) -> clap::Command) -> clap::Command {
+        if DEFER.get() {
+            command.defer(add)
+        } else {
+            add(command)
+        }
+    }
+
+    fn keeping_about(command: clap::Command, add: fn(clap::Command) -> clap::Command) -> clap::Command {
+        let about = command.get_about().cloned();
+        let long_about = command.get_long_about().cloned();
+        let command = add(command);
+        let command = match about {
+            Some(about) => command.about(about),
+            None => command.about(None::<&str>),
+        };
+        match long_about {
+            Some(long_about) => command.long_about(long_about),
+            None => command.long_about(None::<&str>),
+        }
+    }
+}
+
+impl<T: Args> Args for Deferred<T> {
+    fn augment_args(command: clap::Command) -> clap::Command {
+        Self::augment(command, |c| Self::keeping_about(c, T::augment_args))
+    }
+    fn augment_args_for_update(command: clap::Command) -> clap::Command {
+        Self::augment(command, |c| Self::keeping_about(c, T::augment_args_for_update))
+    }
+    fn group_id() -> Option<clap::Id> {
+        T::group_id()
+    }
+}
+
 const MAIN_EXAMPLES: &str = "\
 Examples:
   micromasters compare --pacing self-paced --max-cost 1500
@@ -105,7 +186,7 @@ Examples:
   micromasters compare --kind micromasters --pacing self-paced --max-cost 1500 --limit 5
   micromasters compare mitx-scm mitx-sds uopeople-mba --explain
   micromasters compare --sort cost,-credit --format csv")]
-    Compare(CompareArgs),
+    Compare(Deferred<CompareArgs>),
 
     /// Draw programs as points of cost against months, the cost–time front marked and joined
     #[command(after_help = "\
@@ -113,7 +194,7 @@ Examples:
   micromasters chart --kind micromasters --has-pathway
   micromasters chart mitx-scm gtx-analytics uopeople-mba gatech-omscs
   micromasters chart --subject data --format html > chart.html")]
-    Chart(CompareArgs),
+    Chart(Deferred<CompareArgs>),
 
     /// List programs grouped by institution (institutions by name, programs by name)
     #[command(after_help = "\
@@ -121,14 +202,14 @@ Examples:
   micromasters list
   micromasters list --university mit
   micromasters list --kind masters --format json")]
-    List(ListArgs),
+    List(Deferred<ListArgs>),
 
     /// Show every field of programs, one column per program
     #[command(after_help = "\
 Examples:
   micromasters show mitx-scm
   micromasters show mitx-scm mitx-sds --format markdown")]
-    Show(ShowArgs),
+    Show(Deferred<ShowArgs>),
 
     /// Estimate the total cost and time of one program, alone or as a pathway to a degree
     #[command(after_help = "\
@@ -136,7 +217,7 @@ Examples:
   micromasters estimate mitx-scm --hours-per-week 10
   micromasters estimate uopeople-mba --courses-per-term 2
   micromasters estimate mitx-scm --aid 50% --then mit-scm-masters")]
-    Estimate(EstimateArgs),
+    Estimate(Deferred<EstimateArgs>),
 
     /// Every route to a degree for you: each degree alone, and every chain of up to three
     /// programs whose pathways lead to it; cheapest first, with the cost–time front marked
@@ -145,14 +226,14 @@ Examples:
   micromasters plan --subject supply
   micromasters plan --toward gatech-omsa --hours-per-week 10 --aid 50%
   micromasters plan --subject data --budget 20000 --sort months")]
-    Plan(PlanArgs),
+    Plan(Deferred<PlanArgs>),
 
     /// What the catalogue does not know, most in need of a check first, with its coverage
     #[command(after_help = "\
 Examples:
   micromasters audit
   micromasters audit --kind micromasters --format csv")]
-    Audit(ListArgs),
+    Audit(Deferred<ListArgs>),
 
     /// List the sources the catalogue's figures come from: key, title, url, date
     #[command(after_help = "\
@@ -166,7 +247,7 @@ Examples:
 Examples:
   micromasters profile
   micromasters --profile me.toml profile --hours-per-week 12")]
-    Profile(ProfileArgs),
+    Profile(Deferred<ProfileArgs>),
 
     /// Check catalogue files and print every problem as FILE:LINE:COLUMN
     #[command(after_help = "\
@@ -174,7 +255,7 @@ Examples:
   micromasters validate
   micromasters validate my-programs.toml
   micromasters --no-builtin validate draft.toml")]
-    Validate(ValidateArgs),
+    Validate(Deferred<ValidateArgs>),
 
     /// Print a shell completion script
     // The global options (--format, --currency, ...) do nothing here: the help leaves them out.
@@ -186,7 +267,7 @@ Examples:
   micromasters completions bash > ~/.local/share/bash-completion/completions/micromasters
   micromasters completions zsh > ~/.zfunc/_micromasters"
     )]
-    Completions(CompletionsArgs),
+    Completions(Deferred<CompletionsArgs>),
 
     /// Print the manual page (roff) to stdout
     #[command(
@@ -391,6 +472,66 @@ mod tests {
     use super::*;
     use crate::catalog::{Kind, Pacing};
     use clap::CommandFactory;
+
+    /// What `command` makes of `args`: the parsed command line, or the text it prints (help, a
+    /// usage error), with its exit code.
+    fn outcome(command: clap::Command, args: &[&str]) -> String {
+        let args = std::iter::once("micromasters").chain(args.iter().copied());
+        match command
+            .try_get_matches_from(args)
+            .and_then(|m| <Cli as clap::FromArgMatches>::from_arg_matches(&m))
+        {
+            Ok(cli) => format!("{cli:?}"),
+            Err(e) => format!("{} {}", e.exit_code(), e.render()),
+        }
+    }
+
+    #[test]
+    fn the_parser_that_adds_options_late_reads_and_helps_as_the_whole_command_does() {
+        let mut cases: Vec<Vec<&str>> = vec![
+            vec!["compare", "--kind", "micromasters", "--limit", "3", "mitx-scm"],
+            vec!["--format", "json", "chart", "--toward", "gatech-omsa"],
+            vec!["list", "--university", "mit", "--catalog", "x.toml"],
+            vec!["plan", "--subject", "supply", "--budget", "20000", "--aid", "50%"],
+            vec![
+                "estimate",
+                "mitx-scm",
+                "--then",
+                "mit-scm-masters",
+                "--hours-per-week",
+                "10",
+            ],
+            vec!["show", "mitx-scm", "--pathways"],
+            vec!["--catalog", "list", "compare"],
+            vec!["profile", "--hours-per-week", "12"],
+            vec!["validate", "a.toml", "b.toml"],
+            vec!["completions", "zsh"],
+            vec!["compare", "--bogus"],
+            vec!["compar"],
+            vec!["plan", "--toward"],
+            vec!["estimate"],
+            vec![],
+            vec!["--help"],
+            vec!["--version"],
+        ];
+        let names: Vec<String> = Cli::command()
+            .get_subcommands()
+            .map(|c| c.get_name().to_string())
+            .collect();
+        assert!(names.len() >= 12, "{names:?}");
+        for name in &names {
+            cases.push(vec![name, "--help"]);
+            cases.push(vec![name, "-h"]);
+            cases.push(vec!["help", name]);
+        }
+        for args in cases {
+            assert_eq!(
+                outcome(parser(), &args),
+                outcome(Cli::command(), &args),
+                "{args:?}"
+            );
+        }
+    }
 
     #[test]
     fn the_command_line_definition_is_consistent() {
