@@ -414,7 +414,7 @@ impl<'a> Lines<'a> {
         self.next.extend(texts.iter().map(|_| Some(0)));
         let height = texts
             .iter()
-            .map(|text| memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1)
+            .map(|text| text.bytes().filter(|&b| b == b'\n').count() + 1)
             .max()
             .unwrap_or(0);
         for k in 0..height {
@@ -430,7 +430,7 @@ impl<'a> Lines<'a> {
                     continue;
                 };
                 let rest = &text[from..];
-                let piece = if let Some(end) = memchr::memchr(b'\n', rest.as_bytes()) {
+                let piece = if let Some(end) = rest.find('\n') {
                     *next = Some(from + end + 1);
                     &rest[..end]
                 } else {
@@ -637,13 +637,15 @@ fn width_of(text: &str) -> usize {
     }
 }
 
-/// The lines of `text` as `str::lines` gives them (a `\r` before a `\n` is not kept), found
-/// with `memchr`: a cell's few long lines are most of a table.
+/// The lines of `text` as `str::lines` gives them (a `\r` before a `\n` is not kept), found a
+/// word at a time (`str::find` of one byte): a cell's few long lines are most of a table. Not
+/// the `memchr` crate: its first call asks the processor what it can do, which in a virtual
+/// machine costs more than a short table's every search (see `benches/`, start-up).
 fn lines_of(text: &str) -> impl Iterator<Item = &str> {
     let mut rest = Some(text).filter(|t| !t.is_empty());
     std::iter::from_fn(move || {
         let text = rest?;
-        let Some(end) = memchr::memchr(b'\n', text.as_bytes()) else {
+        let Some(end) = text.find('\n') else {
             rest = None;
             return Some(text);
         };
