@@ -69,7 +69,7 @@ impl Scale {
 
     /// Where `cost` falls across the cost axis, from 0 (lowest) to 1 (highest).
     pub fn x(&self, cost: f64) -> f64 {
-        let scale = |v: f64| if self.log_cost { v.max(0.0).ln_1p() } else { v };
+        let scale = |v: f64| if self.log_cost { libm::log1p(v.max(0.0)) } else { v };
         fraction(scale(cost), scale(self.cost_range.0), scale(self.cost_range.1))
     }
 

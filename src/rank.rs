@@ -300,7 +300,9 @@ fn normalise(values: &[Option<f64>]) -> Vec<f64> {
 /// Where a cost or a length stands on the score's ratio scale: `ln(1 + value)`, so that equal
 /// ratios make equal steps and a zero cost stays finite.
 pub fn ratio_scale(value: f64) -> f64 {
-    value.max(0.0).ln_1p()
+    // libm's, not the C library's: the binary then needs no libm.so, one shared library less
+    // to load at start-up (see README, Performance).
+    libm::log1p(value.max(0.0))
 }
 
 /// Scores `programs` against each other.

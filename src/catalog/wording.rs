@@ -13,7 +13,7 @@ pub fn shown(value: f64) -> String {
 /// A limit as people read it: `1,000` or `10^12`.
 pub fn limit(high: f64) -> String {
     if high >= 1e7 {
-        format!("10^{}", high.log10().round())
+        format!("10^{}", libm::log10(high).round())
     } else {
         // Thousands grouped, as everywhere else: the limits are whole numbers.
         let digits = format!("{high:.0}");

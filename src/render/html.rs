@@ -436,7 +436,7 @@ fn front_line(
     let _ = writeln!(page, "<polyline class=\"line\" points=\"{}\"/>", joined.join(" "));
     for pair in points.windows(2) {
         let ((x0, y0), (x1, y1)) = (pair[0], pair[1]);
-        let steps = ((x1 - x0).hypot(y1 - y0) / 6.0).ceil().max(1.0) as usize;
+        let steps = (libm::hypot(x1 - x0, y1 - y0) / 6.0).ceil().max(1.0) as usize;
         for k in 0..=steps {
             let t = k as f64 / steps as f64;
             let (x, y) = (x0 + t * (x1 - x0), y0 + t * (y1 - y0));

@@ -92,7 +92,7 @@ pub fn ticks((low, high): (f64, f64), log: bool) -> Vec<f64> {
     }
     if log && low > 0.0 {
         let mut marks = Vec::new();
-        let mut decade = 10f64.powf(low.log10().floor());
+        let mut decade = 10f64.powi(libm::log10(low).floor() as i32);
         while decade <= high {
             for m in [1.0, 2.0, 5.0] {
                 let v = decade * m;
@@ -107,7 +107,7 @@ pub fn ticks((low, high): (f64, f64), log: bool) -> Vec<f64> {
         }
     }
     let rough = (high - low) / 5.0;
-    let power = 10f64.powf(rough.log10().floor());
+    let power = 10f64.powi(libm::log10(rough).floor() as i32);
     let step = [1.0, 2.0, 5.0, 10.0]
         .into_iter()
         .map(|m| m * power)

@@ -357,7 +357,7 @@ pub fn rate(value: f64) -> String {
     if value >= 100.0 {
         grouped((value * 100.0).round() / 100.0)
     } else {
-        let digits = (3 - value.abs().log10().floor() as i32).clamp(0, 12) as usize;
+        let digits = (3 - libm::log10(value.abs()).floor() as i32).clamp(0, 12) as usize;
         format!("{value:.digits$}")
     }
 }
