@@ -65,15 +65,17 @@ pub fn decode(bytes: &'static [u8]) -> Option<Catalog> {
         return None;
     }
     catalog.corrected_by = corrected_by;
-    let index = |ids: &mut dyn Iterator<Item = &str>| -> IdIndex {
-        let mut index = IdIndex::default();
+    let index = |ids: &mut dyn Iterator<Item = Text>| -> IdIndex {
+        let mut index =
+            IdIndex::with_capacity_and_hasher(ids.size_hint().0, foldhash::fast::RandomState::default());
         for (at, id) in ids.enumerate() {
-            index.insert(Text::from(id), at);
+            index.insert(id, at);
         }
         index
     };
-    let institution_at = index(&mut institutions.iter().map(|i| i.id.as_str()));
-    let program_at = index(&mut programs.iter().map(|p| p.id.as_str()));
+    // A program's id is held in place or borrowed from the bytes: the index's copy is as cheap.
+    let institution_at = index(&mut institutions.iter().map(|i| Text::from(i.id.as_str())));
+    let program_at = index(&mut programs.iter().map(|p| p.id.clone()));
     // Ids are unique in a loaded catalogue; bytes that repeat one are not such a catalogue.
     if institution_at.len() != institutions.len() || program_at.len() != programs.len() {
         return None;

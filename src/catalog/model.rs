@@ -162,9 +162,9 @@ impl Fees {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Target {
     /// A degree program in the loaded catalogue, by id.
-    Program(String),
+    Program(Text),
     /// A degree described in words, with who grants it.
-    Described { degree: String, at: Option<String> },
+    Described { degree: Text, at: Option<Text> },
 }
 
 /// One pathway from a credential toward a degree.
@@ -181,9 +181,9 @@ pub struct Pathway {
     /// The degree's total in the same unit, where the pathway gives it.
     pub of: Option<f64>,
     /// The unit of `credits` and `of` ("ECTS", "credit hours").
-    pub unit: Option<String>,
+    pub unit: Option<Text>,
     pub tuition: Tuition,
-    pub note: Option<String>,
+    pub note: Option<Text>,
     /// `Ended` where a source says it lapsed or was replaced.
     pub status: PathwayStatus,
     /// The day it was last stated, or closed.

@@ -118,7 +118,7 @@ fn pathway_lines(program: &Program, catalog: &Catalog) -> Vec<String> {
                     format!("`{id}`{name}{school}")
                 }
                 Target::Described { degree, at: Some(at) } => format!("{degree} at {at}"),
-                Target::Described { degree, at: None } => degree.clone(),
+                Target::Described { degree, at: None } => degree.to_string(),
             };
             let note = p.note.as_ref().map_or(String::new(), |n| format!("; {n}"));
             let ended = match (p.status, p.ends) {

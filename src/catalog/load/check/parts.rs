@@ -6,7 +6,7 @@ use toml::Spanned;
 use super::super::raw::{RawCredit, RawFees};
 use super::{Findings, MAX_AMOUNT, MAX_COUNT, MAX_MONTHS, date, is_slug, number_in, word};
 use crate::catalog::amount::Stated;
-use crate::catalog::model::{Fees, Grants, Pathway, PathwayStatus, Program, Target, Tuition};
+use crate::catalog::model::{Fees, Grants, Pathway, PathwayStatus, Program, Target, Text, Tuition};
 
 /// Checks each fee part on its own; what the parts need of the program is checked once
 /// corrections are merged.
@@ -131,9 +131,9 @@ pub(super) fn check_credit(f: &mut Findings, credit: &Spanned<RawCredit>) -> Opt
         share: share.or_else(|| Some(credits? / of?)),
         credits,
         of,
-        unit: raw.unit.clone(),
+        unit: raw.unit.as_deref().map(Text::from),
         tuition,
-        note: raw.note.clone(),
+        note: raw.note.as_deref().map(Text::from),
         status,
         ends,
     })
@@ -156,11 +156,11 @@ fn target(f: &mut Findings, credit: &Spanned<RawCredit>) -> Option<Target> {
                     format!("`toward` must be a program id, found `{}`", toward.get_ref()),
                 );
             }
-            Some(Target::Program(toward.get_ref().clone()))
+            Some(Target::Program(Text::from(toward.get_ref().as_str())))
         }
         (None, Some(degree)) => Some(Target::Described {
-            degree: degree.clone(),
-            at: raw.at.as_ref().map(|a| a.get_ref().clone()),
+            degree: Text::from(degree.as_str()),
+            at: raw.at.as_ref().map(|a| Text::from(a.get_ref().as_str())),
         }),
         (Some(toward), Some(_)) => {
             f.at(toward, "a credit table takes `toward` (a program in the catalogue) or `degree` (one outside it), not both");
