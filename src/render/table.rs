@@ -488,6 +488,10 @@ fn fit(
     busy: usize,
     overflows: &mut Vec<Overflow>,
 ) -> bool {
+    if lines.iter().all(|(_, w)| *w <= width) {
+        // Every line fits: nothing to move, run on or cut (most wrapped cells).
+        return false;
+    }
     let mut cut = false;
     let mut fitted = Vec::with_capacity(lines.len());
     for (line, line_width) in std::mem::take(lines) {
@@ -499,7 +503,7 @@ fn fit(
         if line_width <= width {
             fitted.push((line, line_width));
         } else if fitted.len() >= busy {
-            let start = break_at_width(&line, width).swap_remove(0);
+            let start = start_at_width(&line, width).to_string();
             overflows.push((column, fitted.len(), line));
             fitted.push(measured(start));
         } else {
@@ -599,6 +603,19 @@ fn break_at_width(line: &str, width: usize) -> Vec<String> {
         used += w;
     }
     pieces
+}
+
+/// The first piece `break_at_width` cuts `line` into, without cutting the rest.
+fn start_at_width(line: &str, width: usize) -> &str {
+    let mut used = 0;
+    for (at, c) in line.char_indices() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w > width && used > 0 {
+            return &line[..at];
+        }
+        used += w;
+    }
+    line
 }
 
 /// The terminal columns `text` takes (a CJK character or an emoji takes two). Printable ASCII,
@@ -886,6 +903,29 @@ fn wrap_widths(text: &str, first: usize, rest: usize, hyphenate: bool) -> Measur
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_lines_start_at_a_width_is_the_first_piece_it_breaks_into() {
+        let lines = [
+            "",
+            "a",
+            "mitx-scm",
+            "tecx-negotiation-leadership",
+            "日本語のテキスト",
+            "e\u{301}tude",
+            "ab\u{200b}cd",
+            "x",
+        ];
+        for line in lines {
+            for width in 0..12 {
+                assert_eq!(
+                    start_at_width(line, width),
+                    break_at_width(line, width)[0],
+                    "{line:?} at {width}"
+                );
+            }
+        }
+    }
     use crate::render::Column;
 
     /// A grid's rows, walked as a long report's are: not held.
