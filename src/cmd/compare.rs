@@ -155,7 +155,7 @@ impl<'a> Entry for Place<'a> {
                 cost_cell(p, ctx),
                 super::paced_months_cell(p, self.args.filter.pace, ctx),
                 text::credit(p.credit_summary()),
-                format!("{:.1}", self.ranked.score),
+                text::tenths(self.ranked.score),
             ],
             dim: p.status == Status::Retired,
             note,

@@ -224,6 +224,40 @@ fn push_short(out: &mut String, value: f64) {
     }
 }
 
+/// `format!("{value:.1}")`, its one decimal rounded from the exact value as the float
+/// formatting rounds it (ties to even), without the float formatting for any value below
+/// 2^49 in size (every score).
+pub fn tenths(value: f64) -> String {
+    let size = value.abs();
+    if size.is_nan() || size >= (1u64 << 49) as f64 {
+        return format!("{value:.1}");
+    }
+    // Ten times `size`, exactly, as `sum + error`: eight and two times it are exact, and the
+    // error of their sum is found from the sum (Knuth's two-sum).
+    let (eight, two) = (size * 8.0, size * 2.0);
+    let sum = eight + two;
+    let two_part = sum - eight;
+    let error = (eight - (sum - two_part)) + (two - two_part);
+    let floor = sum.floor();
+    // Exact: `sum` is below 2^53 and `floor` within one of it.
+    let fraction = sum - floor;
+    let mut n = floor as u64;
+    // Beside a fraction other than one half the error, under half a unit of `sum`'s last
+    // place, cannot cross it (just below a whole number of tenths still rounds to it); at one
+    // half it says which way the exact value lies.
+    if fraction > 0.5 || (fraction == 0.5 && (error > 0.0 || (error == 0.0 && n % 2 == 1))) {
+        n += 1;
+    }
+    let mut out = String::with_capacity(8);
+    if value.is_sign_negative() {
+        out.push('-');
+    }
+    push_digits(&mut out, u128::from(n / 10), false);
+    out.push('.');
+    out.push(char::from(b'0' + (n % 10) as u8));
+    out
+}
+
 /// A range with at most one decimal, low to high: `12–18`, `-3 to 2.5`; `?` when unknown.
 pub fn range(amount: Option<Amount>) -> String {
     let mut out = String::with_capacity(12);
@@ -440,6 +474,63 @@ mod tests {
     }
 
     /// `grouped` as it was written with `to_string`.
+    #[test]
+    fn tenths_are_what_the_float_formatting_writes() {
+        let mut values = vec![
+            0.0,
+            -0.0,
+            0.04,
+            0.05,
+            0.15,
+            0.25,
+            0.35,
+            0.45,
+            0.75,
+            1.25,
+            2.5,
+            9.95,
+            9.96,
+            99.95,
+            100.0,
+            78.75,
+            66.85,
+            0.049_999_999_999_999_996,
+            1e-300,
+            5e-324,
+            123_456.25,
+            562_949_953_421_311.9,
+            -0.04,
+            -0.05,
+            -1.25,
+            -78.75,
+            f64::NAN,
+            f64::INFINITY,
+            -f64::INFINITY,
+            1e20,
+            562_949_953_421_312.0,
+        ];
+        // Every tie and near-tie of hundredths up to 1,000, and random bits of every size.
+        for k in 0..200_000 {
+            let v = f64::from(k) / 200.0;
+            values.extend([
+                v,
+                f64::from_bits(v.to_bits() + 1),
+                f64::from_bits(v.to_bits().saturating_sub(1)),
+            ]);
+        }
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..200_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            values.push(f64::from_bits(x));
+            values.push(f64::from_bits((x >> 12) | 0x3ff0_0000_0000_0000) * f64::from((x % 1000) as u32));
+        }
+        for v in values {
+            assert_eq!(tenths(v), format!("{v:.1}"), "{v:e} ({:#x})", v.to_bits());
+        }
+    }
+
     fn grouped_by_formatting(value: f64) -> String {
         let cents = (value.abs() * 100.0).round() as u128;
         let (whole, fraction) = if cents >= 100_000 {
