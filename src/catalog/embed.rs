@@ -3,9 +3,10 @@
 //! written as bytes that read back into the same `Catalog` without parsing TOML again.
 //!
 //! The layout is this module's own and changes with it: both ends are built from this file at
-//! once. Little-endian; a count or index is a `u32`, a number its `f64` bits, text its length
-//! and bytes, an `Option` or enum a byte first. Bytes that do not read back whole are refused
-//! (`None`), and the caller loads the TOML text instead.
+//! once. Little-endian; a count or index is a `u32`, a number its `f64` bits, an `Option` or
+//! enum a byte first, and text a place and a length in the text pool, which comes first: all
+//! the catalogue's text, each once, checked as UTF-8 once. Bytes that do not read back whole
+//! are refused (`None`), and the caller loads the TOML text instead.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -16,11 +17,11 @@ use super::model::{
 use super::{Amount, Catalog, Corrected, Date, IdIndex, RateInfo, Reference};
 
 /// What begins the bytes: a layout mark, so that bytes of another layout are refused.
-const MAGIC: &[u8; 8] = b"mmcat\x00\x00\x01";
+const MAGIC: &[u8; 8] = b"mmcat\x00\x00\x02";
 
 /// Writes `catalog` as bytes that `decode` reads back.
 pub fn encode(catalog: &Catalog) -> Vec<u8> {
-    let mut out = MAGIC.to_vec();
+    let mut out = Writer::default();
     catalog.institutions.put(&mut out);
     catalog.programs.put(&mut out);
     catalog.rates.put(&mut out);
@@ -37,13 +38,22 @@ pub fn encode(catalog: &Catalog) -> Vec<u8> {
         id.put(&mut out);
         files.put(&mut out);
     }
-    out
+    let mut bytes = MAGIC.to_vec();
+    bytes.extend_from_slice(&(out.pool.len() as u32).to_le_bytes());
+    bytes.extend_from_slice(out.pool.as_bytes());
+    bytes.append(&mut out.bytes);
+    bytes
 }
 
 /// Reads back what `encode` wrote, with the id lookups made again; `None` where the bytes are
 /// not one whole catalogue of this layout. Catalogue text (`Text`) borrows from `bytes`.
 pub fn decode(bytes: &'static [u8]) -> Option<Catalog> {
-    let mut r = Reader(bytes.strip_prefix(MAGIC)?);
+    let mut r = Reader {
+        bytes: bytes.strip_prefix(MAGIC)?,
+        pool: "",
+    };
+    let pool = r.count()?;
+    r.pool = std::str::from_utf8(r.bytes(pool)?).ok()?;
     let institutions: Vec<Institution> = Pack::take(&mut r)?;
     let programs: Vec<Program> = Pack::take(&mut r)?;
     let mut catalog = Catalog {
@@ -61,7 +71,7 @@ pub fn decode(bytes: &'static [u8]) -> Option<Catalog> {
         let id: String = Pack::take(&mut r)?;
         corrected_by.insert(id, Pack::take(&mut r)?);
     }
-    if !r.0.is_empty() {
+    if !r.bytes.is_empty() {
         return None;
     }
     catalog.corrected_by = corrected_by;
@@ -86,14 +96,38 @@ pub fn decode(bytes: &'static [u8]) -> Option<Catalog> {
     Some(catalog)
 }
 
-/// The bytes not read yet: the binary's own, so that text read from them is borrowed, not
-/// copied (`Text`).
-struct Reader(&'static [u8]);
+/// What `encode` writes: the records, and the text pool they point into (each text once).
+#[derive(Default)]
+struct Writer {
+    bytes: Vec<u8>,
+    pool: String,
+    placed: std::collections::HashMap<String, u32>,
+}
+
+impl std::ops::Deref for Writer {
+    type Target = Vec<u8>;
+    fn deref(&self) -> &Vec<u8> {
+        &self.bytes
+    }
+}
+
+impl std::ops::DerefMut for Writer {
+    fn deref_mut(&mut self) -> &mut Vec<u8> {
+        &mut self.bytes
+    }
+}
+
+/// The bytes not read yet, and the text pool: the binary's own, so that text read from them
+/// is borrowed, not copied (`Text`).
+struct Reader {
+    bytes: &'static [u8],
+    pool: &'static str,
+}
 
 impl Reader {
     fn bytes(&mut self, n: usize) -> Option<&'static [u8]> {
-        let (head, rest) = self.0.split_at_checked(n)?;
-        self.0 = rest;
+        let (head, rest) = self.bytes.split_at_checked(n)?;
+        self.bytes = rest;
         Some(head)
     }
 
@@ -105,18 +139,18 @@ impl Reader {
     /// cannot ask for a huge allocation.
     fn count(&mut self) -> Option<usize> {
         let n = u32::take(self)? as usize;
-        (n <= self.0.len()).then_some(n)
+        (n <= self.bytes.len()).then_some(n)
     }
 }
 
 /// A value written to and read back from the bytes.
 trait Pack: Sized {
-    fn put(&self, out: &mut Vec<u8>);
+    fn put(&self, out: &mut Writer);
     fn take(r: &mut Reader) -> Option<Self>;
 }
 
 impl Pack for u32 {
-    fn put(&self, out: &mut Vec<u8>) {
+    fn put(&self, out: &mut Writer) {
         out.extend_from_slice(&self.to_le_bytes());
     }
     fn take(r: &mut Reader) -> Option<Self> {
@@ -125,7 +159,7 @@ impl Pack for u32 {
 }
 
 impl Pack for i32 {
-    fn put(&self, out: &mut Vec<u8>) {
+    fn put(&self, out: &mut Writer) {
         out.extend_from_slice(&self.to_le_bytes());
     }
     fn take(r: &mut Reader) -> Option<Self> {
@@ -134,7 +168,7 @@ impl Pack for i32 {
 }
 
 impl Pack for usize {
-    fn put(&self, out: &mut Vec<u8>) {
+    fn put(&self, out: &mut Writer) {
         // Indexes of sources and counts of entries: far below 2^32 in any loadable catalogue.
         u32::try_from(*self).unwrap_or(u32::MAX).put(out);
     }
@@ -144,7 +178,7 @@ impl Pack for usize {
 }
 
 impl Pack for f64 {
-    fn put(&self, out: &mut Vec<u8>) {
+    fn put(&self, out: &mut Writer) {
         out.extend_from_slice(&self.to_bits().to_le_bytes());
     }
     fn take(r: &mut Reader) -> Option<Self> {
@@ -152,18 +186,28 @@ impl Pack for f64 {
     }
 }
 
-fn put_str(text: &str, out: &mut Vec<u8>) {
+fn put_str(text: &str, out: &mut Writer) {
+    let at = if let Some(&at) = out.placed.get(text) {
+        at
+    } else {
+        let at = out.pool.len() as u32;
+        out.pool.push_str(text);
+        out.placed.insert(text.to_string(), at);
+        at
+    };
+    at.put(out);
     text.len().put(out);
-    out.extend_from_slice(text.as_bytes());
 }
 
+/// Text from the pool: its place and length must fall on its characters' bounds.
 fn take_str(r: &mut Reader) -> Option<&'static str> {
-    let n = r.count()?;
-    std::str::from_utf8(r.bytes(n)?).ok()
+    let at = u32::take(r)? as usize;
+    let len = u32::take(r)? as usize;
+    r.pool.get(at..at.checked_add(len)?)
 }
 
 impl Pack for String {
-    fn put(&self, out: &mut Vec<u8>) {
+    fn put(&self, out: &mut Writer) {
         put_str(self, out);
     }
     fn take(r: &mut Reader) -> Option<Self> {
@@ -172,7 +216,7 @@ impl Pack for String {
 }
 
 impl Pack for Text {
-    fn put(&self, out: &mut Vec<u8>) {
+    fn put(&self, out: &mut Writer) {
         put_str(self, out);
     }
     /// Held in place where short, else pointing into the bytes: no allocation either way.
@@ -182,7 +226,7 @@ impl Pack for Text {
 }
 
 impl<T: Pack> Pack for Option<T> {
-    fn put(&self, out: &mut Vec<u8>) {
+    fn put(&self, out: &mut Writer) {
         match self {
             None => out.push(0),
             Some(value) => {
@@ -201,7 +245,7 @@ impl<T: Pack> Pack for Option<T> {
 }
 
 impl<T: Pack> Pack for Vec<T> {
-    fn put(&self, out: &mut Vec<u8>) {
+    fn put(&self, out: &mut Writer) {
         self.len().put(out);
         for item in self {
             item.put(out);
@@ -218,7 +262,7 @@ impl<T: Pack> Pack for Vec<T> {
 }
 
 impl<T: Pack> Pack for Box<T> {
-    fn put(&self, out: &mut Vec<u8>) {
+    fn put(&self, out: &mut Writer) {
         (**self).put(out);
     }
     fn take(r: &mut Reader) -> Option<Self> {
@@ -227,7 +271,7 @@ impl<T: Pack> Pack for Box<T> {
 }
 
 impl<T: Pack + Copy> Pack for [T; 4] {
-    fn put(&self, out: &mut Vec<u8>) {
+    fn put(&self, out: &mut Writer) {
         for item in self {
             item.put(out);
         }
@@ -238,7 +282,7 @@ impl<T: Pack + Copy> Pack for [T; 4] {
 }
 
 impl<V: Pack> Pack for BTreeMap<String, V> {
-    fn put(&self, out: &mut Vec<u8>) {
+    fn put(&self, out: &mut Writer) {
         self.len().put(out);
         for (key, value) in self {
             key.put(out);
@@ -260,7 +304,7 @@ impl<V: Pack> Pack for BTreeMap<String, V> {
 macro_rules! pack_named {
     ($($name:ident),+) => {$(
         impl Pack for $name {
-            fn put(&self, out: &mut Vec<u8>) {
+            fn put(&self, out: &mut Writer) {
                 out.push($name::ALL.iter().position(|v| v == self).unwrap_or(0) as u8);
             }
             fn take(r: &mut Reader) -> Option<Self> {
@@ -286,7 +330,7 @@ pack_named!(
 macro_rules! pack_struct {
     ($($name:ident { $($field:ident),+ $(,)? })+) => {$(
         impl Pack for $name {
-            fn put(&self, out: &mut Vec<u8>) {
+            fn put(&self, out: &mut Writer) {
                 $(self.$field.put(out);)+
             }
             fn take(r: &mut Reader) -> Option<Self> {
@@ -315,7 +359,7 @@ pack_struct! {
 }
 
 impl Pack for Target {
-    fn put(&self, out: &mut Vec<u8>) {
+    fn put(&self, out: &mut Writer) {
         match self {
             Target::Program(id) => {
                 out.push(0);
@@ -341,7 +385,7 @@ impl Pack for Target {
 }
 
 impl Pack for RareBox {
-    fn put(&self, out: &mut Vec<u8>) {
+    fn put(&self, out: &mut Writer) {
         (**self).put(out);
     }
     fn take(r: &mut Reader) -> Option<Self> {
@@ -418,7 +462,7 @@ mod tests {
         longer.push(0);
         assert!(decode(leak(longer)).is_none());
         let mut other = bytes.clone();
-        other[7] = 2;
+        other[7] ^= 0xff;
         assert!(decode(leak(other)).is_none());
         // A count far beyond the bytes left is refused before anything is allocated for it.
         let mut huge = MAGIC.to_vec();
