@@ -69,46 +69,62 @@ thread_local! {
     static DEFER: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
-/// The parser for one run: each command's own options are added only to the command run.
+/// The parser for one run: each command's own options are added only to the command run, and
+/// so are the global ones. clap would copy every global option into every command as it sets
+/// the parser up (some 100 options, most of its start-up); here the top-level copies are not
+/// global, and the command run gets its own copies, global, when it is built: clap then
+/// resolves a value given before and after the command as it resolves a global option's.
 pub fn parser() -> clap::Command {
     DEFER.set(true);
-    let command = <Cli as clap::CommandFactory>::command();
+    let mut command = <Cli as clap::CommandFactory>::command().mut_args(|a| a.global(false));
     DEFER.set(false);
+    // The commands without options of their own take the global ones at once (`Deferred`
+    // gives them to the others).
+    for name in ["sources", "man"] {
+        command = command.mut_subcommand(name, with_globals);
+    }
     command
 }
 
-impl<T: Args> Deferred<T> {
-    /// `add` as the command is built, its about text kept: the options' struct would set its
-    /// own, which the command's overrides when they are added at once.
-    fn augment(command: clap::Command, add: fn(clap::Command) -> clap::Command) -> clap::Command {
-        if DEFER.get() {
-            command.defer(add)
-        } else {
-            add(command)
-        }
-    }
+/// `command` with its own, global copies of the global options, each in the place clap's own
+/// copies take in its help (their display order, which the help sorts by before names).
+fn with_globals(command: clap::Command) -> clap::Command {
+    let globals = GlobalArgs::augment_args(clap::Command::new("micromasters"));
+    globals
+        .get_arguments()
+        .fold(command, |command, arg| command.arg(arg.clone()))
+}
 
-    fn keeping_about(command: clap::Command, add: fn(clap::Command) -> clap::Command) -> clap::Command {
-        let about = command.get_about().cloned();
-        let long_about = command.get_long_about().cloned();
-        let command = add(command);
-        let command = match about {
-            Some(about) => command.about(about),
-            None => command.about(None::<&str>),
-        };
-        match long_about {
-            Some(long_about) => command.long_about(long_about),
-            None => command.long_about(None::<&str>),
-        }
+/// `add` applied to `command`, its about text kept: an options struct sets its own, which the
+/// command's overrides when they are added at once.
+fn keeping_about(command: clap::Command, add: fn(clap::Command) -> clap::Command) -> clap::Command {
+    let about = command.get_about().cloned();
+    let long_about = command.get_long_about().cloned();
+    let command = add(command);
+    let command = match about {
+        Some(about) => command.about(about),
+        None => command.about(None::<&str>),
+    };
+    match long_about {
+        Some(long_about) => command.long_about(long_about),
+        None => command.long_about(None::<&str>),
     }
 }
 
 impl<T: Args> Args for Deferred<T> {
     fn augment_args(command: clap::Command) -> clap::Command {
-        Self::augment(command, |c| Self::keeping_about(c, T::augment_args))
+        if DEFER.get() {
+            command.defer(|c| with_globals(keeping_about(c, T::augment_args)))
+        } else {
+            keeping_about(command, T::augment_args)
+        }
     }
     fn augment_args_for_update(command: clap::Command) -> clap::Command {
-        Self::augment(command, |c| Self::keeping_about(c, T::augment_args_for_update))
+        if DEFER.get() {
+            command.defer(|c| with_globals(keeping_about(c, T::augment_args_for_update)))
+        } else {
+            keeping_about(command, T::augment_args_for_update)
+        }
     }
     fn group_id() -> Option<clap::Id> {
         T::group_id()
@@ -513,6 +529,19 @@ mod tests {
             vec![],
             vec!["--help"],
             vec!["--version"],
+            vec!["--format", "csv", "compare"],
+            vec!["compare", "--format", "csv"],
+            vec!["--format", "csv", "compare", "--format", "json"],
+            vec!["--catalog", "a.toml", "list", "--catalog", "b.toml"],
+            vec!["-f", "json", "plan", "--currency", "EUR", "--width", "100"],
+            vec!["sources", "--format", "json"],
+            vec!["--no-builtin", "sources", "--catalog", "a.toml"],
+            vec!["man", "--format", "json"],
+            vec!["completions", "bash", "--color", "never"],
+            vec!["validate", "--no-builtin", "x.toml", "--profile", "me.toml"],
+            vec!["--color", "sometimes", "list"],
+            vec!["list", "--width", "nope"],
+            vec!["help", "compare", "--format", "json"],
         ];
         let names: Vec<String> = Cli::command()
             .get_subcommands()
