@@ -147,10 +147,14 @@ impl<'a> Entry for Place<'a> {
                 .collect();
             format!("parts: {}", shown.join(", "))
         });
+        let mut name = String::with_capacity(p.name.len() + school.len() + p.id.len() + 20);
+        for part in [&p.name, p.retired_mark(), "\n", school, " · ", &p.id, front] {
+            name.push_str(part);
+        }
         rows.push(Row {
             cells: vec![
                 self.rank.to_string(),
-                format!("{}{}\n{school} · {}{front}", p.name, p.retired_mark(), p.id),
+                name,
                 p.pacing.to_string(),
                 cost_cell(p, ctx),
                 super::paced_months_cell(p, self.args.filter.pace, ctx),

@@ -351,19 +351,20 @@ pub fn cost_cell(program: &Program, ctx: &Context) -> String {
 /// The months cell at the learner's `pace`: the months, `adv.` where the pace was given but
 /// could not be followed, `!` past the program's time limit, `*` where they may be stale.
 pub fn paced_months_cell(program: &Program, pace: Pace, ctx: &Context) -> String {
-    let calendar = crate::pace::calendar(program, 1.0, pace);
-    let months = if pace.given() {
-        calendar.months
+    // Without a pace the advertised months stand, unmarked: no calendar to work out.
+    let mut cell = if pace.given() {
+        let calendar = crate::pace::calendar(program, 1.0, pace);
+        pace_marked(
+            text::range(calendar.months),
+            calendar.pace(),
+            calendar.over_limit,
+            true,
+        )
     } else {
-        program.months
+        text::range(program.months)
     };
-    let cell = pace_marked(
-        text::range(months),
-        calendar.pace(),
-        pace.given() && calendar.over_limit,
-        pace.given(),
-    );
-    format!("{cell}{}", stale_mark(program, Figure::Months, ctx))
+    cell.push_str(stale_mark(program, Figure::Months, ctx));
+    cell
 }
 
 /// The months cell of a table, with `*` where the months may be stale.
