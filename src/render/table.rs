@@ -430,7 +430,7 @@ impl<'a> Lines<'a> {
                     continue;
                 };
                 let rest = &text[from..];
-                let piece = if let Some(end) = rest.find('\n') {
+                let piece = if let Some(end) = newline(rest) {
                     *next = Some(from + end + 1);
                     &rest[..end]
                 } else {
@@ -654,15 +654,20 @@ fn width_of(text: &str) -> usize {
     }
 }
 
-/// The lines of `text` as `str::lines` gives them (a `\r` before a `\n` is not kept), found a
-/// word at a time (`str::find` of one byte): a cell's few long lines are most of a table. Not
-/// the `memchr` crate: its first call asks the processor what it can do, which in a virtual
-/// machine costs more than a short table's every search (see `benches/`, start-up).
+/// Where the first `\n` of `text` is: a byte at a time, as a cell is short. Not the `memchr`
+/// crate: its first call asks the processor what it can do, which in a virtual machine costs
+/// more than a short table's every search (see `benches/`, start-up), nor `str::find`, whose
+/// set-up is most of a short search.
+fn newline(text: &str) -> Option<usize> {
+    text.bytes().position(|b| b == b'\n')
+}
+
+/// The lines of `text` as `str::lines` gives them (a `\r` before a `\n` is not kept).
 fn lines_of(text: &str) -> impl Iterator<Item = &str> {
     let mut rest = Some(text).filter(|t| !t.is_empty());
     std::iter::from_fn(move || {
         let text = rest?;
-        let Some(end) = text.find('\n') else {
+        let Some(end) = newline(text) else {
             rest = None;
             return Some(text);
         };
