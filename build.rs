@@ -27,13 +27,15 @@ fn main() {
     println!("cargo::rerun-if-changed=src/named.rs");
     let loaded = catalog::load(vec![Ok(catalog::Source::builtin())]);
     if !loaded.problems.is_empty() {
+        // Cargo shows a failed build script's output: each problem as the tool prints it.
         for problem in &loaded.problems {
             eprintln!("{problem}");
         }
-        panic!(
-            "the built-in catalogue has {} problem(s), listed above: fix data/catalog.toml",
+        eprintln!(
+            "error: the built-in catalogue has {} problem(s), listed above; fix data/catalog.toml",
             loaded.problems.len()
         );
+        std::process::exit(1);
     }
     let out = std::path::PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     std::fs::write(out.join("catalog.bin"), catalog::embed::encode(&loaded.catalog))
