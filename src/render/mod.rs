@@ -212,6 +212,19 @@ impl<'a> RowCells<'a> {
         }
     }
 
+    /// How many cells the row has.
+    pub fn len(self) -> usize {
+        match self {
+            RowCells::Held(cells) => cells.len(),
+            RowCells::Found(cells) => cells.len(),
+        }
+    }
+
+    /// Whether the row has no cells.
+    pub fn is_empty(self) -> bool {
+        self.len() == 0
+    }
+
     /// The cells in order.
     pub fn iter(self) -> impl Iterator<Item = &'a str> {
         let (held, found) = match self {

@@ -45,10 +45,18 @@ struct Wrapping<'a> {
 
 impl Wrapping<'_> {
     /// Draws `row`; a line too wide below the others goes to `overflows` (see `fit`).
-    fn draw(&self, row: RowRef<'_>, overflows: &mut Vec<Overflow>) -> Drawn {
+    /// `measured`, where given, is each cell's widest line as the first walk measured it.
+    fn draw(&self, row: RowRef<'_>, measured: Option<&[usize]>, overflows: &mut Vec<Overflow>) -> Drawn {
         let (grid, widths) = (self.layout, self.widths);
         // Each cell's widest line as it stands.
-        let natural: Vec<usize> = row.cells.iter().map(cell_width).collect();
+        let computed: Vec<usize>;
+        let natural: &[usize] = match measured {
+            Some(measured) if measured.len() == row.cells.len() => measured,
+            _ => {
+                computed = row.cells.iter().map(cell_width).collect();
+                &computed
+            }
+        };
         // Each cell's lines, with their widths, where wrapping may change it; `None` for a
         // figure that fits, drawn as it is (most cells).
         let mut cells: Vec<Option<Measured>> = row
@@ -196,7 +204,7 @@ fn draw(
     };
     // The widest line of each column: every row is drawn at these widths.
     let mut column_width: Vec<usize> = layout.columns.iter().map(|c| cell_width(&c.header)).collect();
-    let mut cut = false;
+    let cut;
     // Rows that are held anyway keep how they are drawn, rather than wrap again to draw.
     let mut kept: Vec<(Changed, Vec<Overflow>)> = Vec::new();
     // So do rows that cost much to make again, each as drawn, packed (`RowRef::note` holds its
@@ -204,14 +212,8 @@ fn draw(
     let mut redrawn = Packed::default();
     let keep = packed.is_some();
     if rows.held() {
-        let mut overflows = Vec::new();
-        rows.each(&mut |row| {
-            let drawn = wrapping.draw(row, &mut overflows);
-            cut |= drawn.cut;
-            take_widest(&mut column_width, &drawn.widest);
-            kept.push((drawn.changed, std::mem::take(&mut overflows)));
-            Ok(())
-        })?;
+        let measured = widest.cells.as_deref().unwrap_or_default();
+        cut = wrap_held(&wrapping, rows, measured, &mut column_width, &mut kept)?;
     } else {
         // Wrapped a batch at a time (on every core), each batch's widest lines and cuts taken
         // into the whole table's; rows that cost much to make again are kept as drawn, packed.
@@ -223,7 +225,7 @@ fn draw(
             let mut overflows = Vec::new();
             let mut drawn_rows = Vec::new();
             for &row in batch {
-                let drawn = wrapping.draw(row, &mut overflows);
+                let drawn = wrapping.draw(row, None, &mut overflows);
                 cut |= drawn.cut;
                 take_widest(&mut widest, &drawn.widest);
                 if keep {
@@ -271,7 +273,7 @@ fn draw(
             let mut overflows = Vec::new();
             for &row in batch {
                 overflows.clear();
-                let changed = wrapping.draw(row, &mut overflows).changed;
+                let changed = wrapping.draw(row, None, &mut overflows).changed;
                 draw_row(&mut lines, row, &changed, &overflows, bytes)?;
             }
             Ok(())
@@ -284,6 +286,35 @@ fn draw(
         }
     }
     Ok(())
+}
+
+/// Wraps held `rows` once, each kept as drawn in `kept`, their widest lines taken into
+/// `column_width`; `measured` is each cell's width as the first walk measured it, row after
+/// row. Whether words had to be cut.
+fn wrap_held(
+    wrapping: &Wrapping<'_>,
+    rows: &dyn Rows,
+    mut measured: &[usize],
+    column_width: &mut [usize],
+    kept: &mut Vec<(Changed, Vec<Overflow>)>,
+) -> io::Result<bool> {
+    let (mut cut, mut overflows) = (false, Vec::new());
+    rows.each(&mut |row| {
+        let mine = next_row(&mut measured, row.cells.len());
+        let drawn = wrapping.draw(row, Some(mine), &mut overflows);
+        cut |= drawn.cut;
+        take_widest(column_width, &drawn.widest);
+        kept.push((drawn.changed, std::mem::take(&mut overflows)));
+        Ok(())
+    })?;
+    Ok(cut)
+}
+
+/// The first `n` of `measured`, which then holds the rest; empty where fewer are left.
+fn next_row<'a>(measured: &mut &'a [usize], n: usize) -> &'a [usize] {
+    let (row, rest) = measured.split_at_checked(n).unwrap_or_default();
+    *measured = rest;
+    row
 }
 
 /// Draws `row`, its cells as wrapping `changed` them and with its lines that run on
@@ -687,6 +718,9 @@ fn cell_width(text: &str) -> usize {
 struct Widest {
     content: Vec<usize>,
     narrowest: Vec<usize>,
+    /// For held rows, each cell's widest line, row after row: the wrapping walk reads them
+    /// rather than measure every cell again.
+    cells: Option<Vec<usize>>,
 }
 
 /// Measures every row of `rows`, a batch at a time (on every core, for rows walked from
@@ -694,8 +728,32 @@ struct Widest {
 /// rows are also packed into it, in order (see `packed`).
 fn widest(grid: &Grid, rows: &dyn Rows, pack: Option<&mut Packed>) -> io::Result<Widest> {
     let headers: Vec<usize> = grid.columns.iter().map(|c| cell_width(&c.header)).collect();
-    let widest = Mutex::new((headers.clone(), headers));
     let packing = pack.is_some();
+    if rows.held() && !packing {
+        // A short table, walked here: each cell's width is kept for the wrapping walk.
+        let (mut content, mut narrowest) = (headers.clone(), headers);
+        let mut cells = Vec::new();
+        rows.each(&mut |row| {
+            for (column, cell) in row.cells.iter().enumerate() {
+                let width = cell_width(cell);
+                cells.push(width);
+                if column < content.len() {
+                    content[column] = content[column].max(width);
+                    if !grid.wraps(column) {
+                        let piece = range_pieces(cell).map(width_of).max().unwrap_or(0);
+                        narrowest[column] = narrowest[column].max(piece);
+                    }
+                }
+            }
+            Ok(())
+        })?;
+        return Ok(Widest {
+            content,
+            narrowest,
+            cells: Some(cells),
+        });
+    }
+    let widest = Mutex::new((headers.clone(), headers));
     let mut sink = io::sink();
     let packed: &mut dyn Write = match pack {
         Some(packed) => packed,
@@ -721,14 +779,20 @@ fn widest(grid: &Grid, rows: &dyn Rows, pack: Option<&mut Packed>) -> io::Result
         Ok(())
     })?;
     let (content, narrowest) = widest.into_inner().unwrap_or_else(PoisonError::into_inner);
-    Ok(Widest { content, narrowest })
+    Ok(Widest {
+        content,
+        narrowest,
+        cells: None,
+    })
 }
 
 /// The width each column gets: figures their full width, and the wrapping columns an equal share
 /// of what is left of `width`, never below `MIN_WRAP_WIDTH` (a terminal narrower than that gets a
 /// wider table, not garbage) and never wider than their content. Columns are one space apart.
 fn column_widths(grid: &Grid, widest: &Widest, width: usize) -> Vec<usize> {
-    let Widest { content, narrowest } = widest;
+    let Widest {
+        content, narrowest, ..
+    } = widest;
     let separators = content.len().saturating_sub(1);
     let mut widths = content.clone();
     let fixed_width = |widths: &[usize]| {
