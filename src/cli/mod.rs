@@ -78,11 +78,11 @@ pub fn parser() -> clap::Command {
     DEFER.set(true);
     let mut command = <Cli as clap::CommandFactory>::command().mut_args(|a| a.global(false));
     DEFER.set(false);
-    // The commands without options of their own take the global ones at once (`Deferred`
-    // gives them to the others); a command added without either would lack them, which the
+    // The commands without options of their own take the global ones too, when they are built
+    // (`Deferred` gives them to the others); a command added without either would lack them, which the
     // test that holds this parser's help to the whole command's finds.
     for name in ["sources", "man"] {
-        command = command.mut_subcommand(name, with_globals);
+        command = command.mut_subcommand(name, |c| c.defer(with_globals));
     }
     command
 }
