@@ -737,13 +737,7 @@ fn widest(grid: &Grid, rows: &dyn Rows, pack: Option<&mut Packed>) -> io::Result
             for (column, cell) in row.cells.iter().enumerate() {
                 let width = cell_width(cell);
                 cells.push(width);
-                if column < content.len() {
-                    content[column] = content[column].max(width);
-                    if !grid.wraps(column) {
-                        let piece = range_pieces(cell).map(width_of).max().unwrap_or(0);
-                        narrowest[column] = narrowest[column].max(piece);
-                    }
-                }
+                take_cell(grid, column, cell, width, &mut content, &mut narrowest);
             }
             Ok(())
         })?;
@@ -766,11 +760,7 @@ fn widest(grid: &Grid, rows: &dyn Rows, pack: Option<&mut Packed>) -> io::Result
         let (mut content, mut narrowest) = (vec![0; grid.columns.len()], vec![0; grid.columns.len()]);
         for row in batch {
             for (column, cell) in row.cells.iter().enumerate().take(content.len()) {
-                content[column] = content[column].max(cell_width(cell));
-                if !grid.wraps(column) {
-                    let piece = range_pieces(cell).map(width_of).max().unwrap_or(0);
-                    narrowest[column] = narrowest[column].max(piece);
-                }
+                take_cell(grid, column, cell, cell_width(cell), &mut content, &mut narrowest);
             }
         }
         let mut widest = lock(&widest);
@@ -784,6 +774,27 @@ fn widest(grid: &Grid, rows: &dyn Rows, pack: Option<&mut Packed>) -> io::Result
         narrowest,
         cells: None,
     })
+}
+
+/// Takes `cell` of `column`, `width` wide, into each column's widest cell (`content`) and, for a
+/// figure, its widest piece of a range broken after its dashes (`narrowest`); a cell past the
+/// grid's columns counts for neither.
+fn take_cell(
+    grid: &Grid,
+    column: usize,
+    cell: &str,
+    width: usize,
+    content: &mut [usize],
+    narrowest: &mut [usize],
+) {
+    let Some(widest) = content.get_mut(column) else {
+        return;
+    };
+    *widest = (*widest).max(width);
+    if !grid.wraps(column) {
+        let piece = range_pieces(cell).map(width_of).max().unwrap_or(0);
+        narrowest[column] = narrowest[column].max(piece);
+    }
 }
 
 /// The width each column gets: figures their full width, and the wrapping columns an equal share
@@ -972,6 +983,7 @@ fn wrap_widths(text: &str, first: usize, rest: usize, hyphenate: bool) -> Measur
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::render::Column;
 
     #[test]
     fn a_lines_start_at_a_width_is_the_first_piece_it_breaks_into() {
@@ -995,7 +1007,6 @@ mod tests {
             }
         }
     }
-    use crate::render::Column;
 
     /// A grid's rows, walked as a long report's are: not held.
     struct Walked<'a>(&'a Grid);

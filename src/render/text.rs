@@ -473,7 +473,6 @@ mod tests {
         }
     }
 
-    /// `grouped` as it was written with `to_string`.
     #[test]
     fn tenths_are_what_the_float_formatting_writes() {
         let mut values = vec![
@@ -531,6 +530,7 @@ mod tests {
         }
     }
 
+    /// `grouped` as it was written with `to_string`.
     fn grouped_by_formatting(value: f64) -> String {
         let cents = (value.abs() * 100.0).round() as u128;
         let (whole, fraction) = if cents >= 100_000 {
