@@ -41,9 +41,36 @@ pub struct Loaded {
 
 /// Loads `inputs` in order as one catalogue. Inputs that could not be read are reported in
 /// their place.
+///
+/// A large file is read once, each piece cut into entries as the one before it is parsed.
+/// Whether that stands for the file is only known once it is read (see `stream::read_once`):
+/// where it does not, everything is loaded again, each large file cut into entries first, as
+/// `Source::read_cut` reads it; the answer is the same either way.
+pub fn load(inputs: Vec<Result<Source, Diagnostic>>) -> Loaded {
+    let read_once = |input: &Result<Source, Diagnostic>| matches!(input, Ok(s) if s.streamed.as_ref().is_some_and(|s| s.once.is_some()));
+    let again = inputs.iter().any(read_once).then(|| inputs.clone());
+    load_as_read(inputs).unwrap_or_else(|parse::Restart| {
+        let inputs = again.unwrap_or_default();
+        let cut = inputs
+            .into_iter()
+            .map(|input| input.and_then(Source::read_cut))
+            .collect();
+        // Nothing read once is left, so this load does not restart; were it to, say so.
+        load_as_read(cut).unwrap_or_else(|parse::Restart| Loaded {
+            catalog: Catalog::default(),
+            problems: vec![Diagnostic::whole_file(
+                "<catalogue>",
+                "internal error while reading the catalogue; please report it",
+            )],
+            replaced: Vec::new(),
+        })
+    })
+}
+
+/// `load`, or `Restart` where a file read once cannot be so.
 // Long on purpose: the loader's phases in order, each a few lines; the order is the point.
 #[allow(clippy::too_many_lines)]
-pub fn load(inputs: Vec<Result<Source, Diagnostic>>) -> Loaded {
+fn load_as_read(inputs: Vec<Result<Source, Diagnostic>>) -> Result<Loaded, parse::Restart> {
     let mut catalog = Catalog::default();
     let mut problems = Vec::new();
     let mut replaced = Vec::new();
@@ -76,10 +103,12 @@ pub fn load(inputs: Vec<Result<Source, Diagnostic>>) -> Loaded {
         let mut top = Parsed::default();
         let mut entry_problems = Vec::new();
         let mut entry_replaced = Vec::new();
-        parse_source(&source, check::Origin { index, latest }, |mut part| {
-            // Room for every program at once, rather than doubled and copied as they come.
+        let parsed = parse_source(&source, check::Origin { index, latest }, |mut part| {
+            // Room for every program at once, rather than doubled and copied as they come (the
+            // index of ids too: rather than grown and rehashed).
             catalog.programs.reserve_exact(part.programs_ahead);
             references.reserve_exact(part.programs_ahead);
+            program_at.reserve(part.programs_ahead);
             let entries = std::mem::take(&mut part.entries);
             top.append_top(part);
             let mut merge = Merge {
@@ -103,6 +132,7 @@ pub fn load(inputs: Vec<Result<Source, Diagnostic>>) -> Loaded {
                 &mut program_at,
             );
         });
+        parsed?;
         texts.push(Some(source));
         rejected.extend(
             std::mem::take(&mut top.rejected_institutions)
@@ -209,11 +239,11 @@ pub fn load(inputs: Vec<Result<Source, Diagnostic>>) -> Loaded {
         ));
     }
     problems.extend(place(pending, &mut texts));
-    Loaded {
+    Ok(Loaded {
         catalog,
         problems,
         replaced,
-    }
+    })
 }
 
 /// Turns offsets into lines and columns, sorted by source and position. A file read in pieces

@@ -9,8 +9,8 @@ use serde::Deserialize;
 use super::check::{self, InstitutionPlace, Origin, Problem, ProblemKind, References, Rejected};
 use super::fast;
 use super::raw::{RawDocument, RawRate, RawSource};
-use super::source::Source;
-use super::split::{self, Chunk, ChunkKind};
+use super::source::{MAX_FILE_BYTES, Source};
+use super::split::{self, Chunk, ChunkKind, Split};
 use super::stream::{self, Streamed};
 use crate::catalog::Reference;
 use crate::catalog::date::Date;
@@ -65,7 +65,8 @@ pub(super) struct Parsed {
     pub(super) top_keys: Vec<(&'static str, usize)>,
     pub(super) entries: Entries,
     pub(super) problems: Vec<Problem>,
-    /// On a source's first part: how many programs it holds at most, this part's included.
+    /// On a source's first part: how many programs it holds at most, this part's included (for a
+    /// file read once, as many as its first piece holds for its length), for the room kept.
     pub(super) programs_ahead: usize,
 }
 
@@ -133,11 +134,14 @@ pub(super) fn bom_len(text: &str) -> usize {
 /// Parses and checks every entry of one source, and hands `each` the parts in the entries'
 /// order as they are done, so that the caller merges one while the next is parsed. The first
 /// part says how many programs the source holds at most (`Parsed::programs_ahead`).
-pub(super) fn parse_source(input: &Source, source: Origin, each: impl FnMut(Parsed)) {
+pub(super) fn parse_source(input: &Source, source: Origin, each: impl FnMut(Parsed)) -> Result<(), Restart> {
     if let Some(streamed) = &input.streamed {
+        if streamed.once.is_some() {
+            return parse_once(streamed, source, each);
+        }
         let ahead = programs_in(&streamed.split.chunks);
         parse_streamed(streamed, source, first_says(ahead, each));
-        return;
+        return Ok(());
     }
     let text: &str = &input.text;
     let threads = if text.len() < PARALLEL_FROM_BYTES {
@@ -221,6 +225,75 @@ pub(super) fn parse_source(input: &Source, source: Origin, each: impl FnMut(Pars
         );
     }
     each(drop_placed_unclosed(flaws, text, &unclosed, &syntax));
+    Ok(())
+}
+
+/// Said where a file read once (`stream::read_once`) turned out not to be one that reading so
+/// can stand for: what was parsed of it is to be dropped, and the file read as large files
+/// otherwise are (cut into entries first, then parsed).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Restart;
+
+/// A large file read once: each piece is read and cut into entries on a thread of its own
+/// while the piece before it is parsed. A file with more problems than are listed restarts
+/// too, so that what is said of the entries left unchecked counts them all.
+fn parse_once(streamed: &Streamed, source: Origin, mut each: impl FnMut(Parsed)) -> Result<(), Restart> {
+    let threads = crate::cores();
+    // One piece waits while one is parsed; the room of a piece parsed is given back, to be
+    // read into again.
+    let (send, receive) = std::sync::mpsc::sync_channel::<(String, usize, Split)>(1);
+    let (give_back, spare) = std::sync::mpsc::channel::<String>();
+    thread::scope(|scope| {
+        let reader = scope.spawn(move || {
+            stream::read_once(streamed, MAX_FILE_BYTES, |text, base, split| {
+                let mut room = spare.try_recv().unwrap_or_default();
+                room.clear();
+                room.push_str(text);
+                send.send((room, base, split)).is_ok()
+            })
+            .is_ok()
+        });
+        let mut problems = 0;
+        let mut first = true;
+        let mut whole = true;
+        for (text, base, split) in &receive {
+            if first {
+                // Room for every program at once: as many as the first piece holds for its
+                // length (more room than is used is never touched, so costs no memory).
+                first = false;
+                let ahead = (programs_in(&split.chunks) * streamed.len).div_ceil(text.len().max(1));
+                each(Parsed {
+                    programs_ahead: ahead,
+                    ..Parsed::default()
+                });
+            }
+            let window = Window { text: &text, base };
+            if problems >= MAX_PROBLEMS
+                || parse_in_parallel(
+                    window,
+                    &split.chunks,
+                    &split.blank_runs,
+                    source,
+                    threads,
+                    &mut problems,
+                    0,
+                    &mut each,
+                )
+            {
+                whole = false;
+                break;
+            }
+            let _ = give_back.send(text);
+        }
+        // The reader, if still reading, stops at the next piece it would hand over.
+        drop(receive);
+        let read = reader.join().unwrap_or(false);
+        if read && whole && problems < MAX_PROBLEMS {
+            Ok(())
+        } else {
+            Err(Restart)
+        }
+    })
 }
 
 /// `each`, with the first part it is handed told that `ahead` programs come.
@@ -767,9 +840,10 @@ mod tests {
                     index: 0,
                     latest: None,
                 };
-                parse_source(input, origin, |part| {
+                let parsed = parse_source(input, origin, |part| {
                     problems.extend(part.problems.into_iter().map(|p| (p.offset, p.message)));
                 });
+                assert_eq!(parsed, Ok(()));
                 problems
             };
             let problems = run();

@@ -103,14 +103,32 @@ impl Source {
 
     /// Reads a catalogue file (`-` is standard input); a file that cannot be used is one
     /// diagnostic naming it. Files larger than `MAX_FILE_BYTES` are refused without reading on.
+    /// A large file is only opened here, to be read once as it is parsed (see `load`).
     pub fn read(path: &Path) -> Result<Source, Diagnostic> {
-        let stdin = path.as_os_str() == "-";
-        let name = if stdin {
+        let name = if path.as_os_str() == "-" {
             "<stdin>".to_string()
         } else {
             path.display().to_string()
         };
-        match read_text(path, stdin) {
+        Source::read_as(path, name, false)
+    }
+
+    /// This source as `read` would make it were large files cut into entries when read, before
+    /// they are parsed: a large file to be read once is read so now; any other is kept.
+    pub fn read_cut(self) -> Result<Source, Diagnostic> {
+        match &self.streamed {
+            Some(streamed) if streamed.once.is_some() => {
+                Source::read_as(&streamed.path.clone(), self.name, true)
+            }
+            _ => Ok(self),
+        }
+    }
+
+    /// `read`, reported as `name`; with `cut`, a large file is cut into entries now rather than
+    /// read once later.
+    pub(super) fn read_as(path: &Path, name: String, cut: bool) -> Result<Source, Diagnostic> {
+        let stdin = path.as_os_str() == "-";
+        match read_text(path, stdin, cut) {
             Ok(Read::Text(text)) => Ok(Source {
                 name,
                 text: Cow::Owned(text),
@@ -132,8 +150,9 @@ enum Read {
     Streamed(Streamed),
 }
 
-/// Reads the catalogue at `path` (standard input when `stdin`).
-fn read_text(path: &Path, stdin: bool) -> Result<Read, Refused> {
+/// Reads the catalogue at `path` (standard input when `stdin`); a large file only when `cut`
+/// (see `Source::read_as`).
+fn read_text(path: &Path, stdin: bool, cut: bool) -> Result<Read, Refused> {
     use std::io::Read as _;
     let mut bytes = Vec::new();
     let limit = (MAX_FILE_BYTES + 1) as u64;
@@ -171,6 +190,13 @@ fn read_text(path: &Path, stdin: bool) -> Result<Read, Refused> {
         }
         if meta.len() > MAX_FILE_BYTES as u64 {
             return Err(Refused::TooLarge);
+        }
+        if meta.is_file() && meta.len() >= stream::STREAM_FROM_BYTES && !cut {
+            return Ok(Read::Streamed(stream::to_read_once(
+                path,
+                &meta,
+                stream::PIECE_BYTES,
+            )));
         }
         if meta.is_file() && meta.len() >= stream::STREAM_FROM_BYTES {
             let threads = crate::cores();

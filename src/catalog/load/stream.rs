@@ -1,7 +1,10 @@
-//! A large catalogue file read in pieces, never held whole: read once to cut it into entries
-//! (`first_pass`), then again piece by piece while the entries are parsed (`Reread`), and a
-//! third time, whole, only to place problems at their lines. Its memory is then a piece or two
-//! beside the catalogue, not the text of every entry.
+//! A large catalogue file read in pieces, never held whole. First it is read once, each piece
+//! cut into entries on a thread of its own while the piece before it is parsed (`read_once`).
+//! Where that cannot stand for the file (which is only known once it is read: see there), it
+//! is read once to cut it into entries (`first_pass`), then again piece by piece while the
+//! entries are parsed (`Reread`). A file with problems is read a last time, whole, only to
+//! place them at their lines. Its memory is a piece or two beside the catalogue, not the text
+//! of every entry.
 //!
 //! A piece ends where a line holding `[[program]]` alone starts. Each piece is scanned on its
 //! own and kept only where that reads as one pass over the whole text would (see
@@ -30,6 +33,9 @@ pub struct Streamed {
     pub(super) pieces: Vec<(usize, usize)>,
     /// The chunks and blank runs of the whole file (it has no flaws).
     pub(super) split: Split,
+    /// Not cut yet: to be read once, each piece (of about this many bytes) cut into entries
+    /// and parsed as it is read (`read_once`); `pieces` and `split` are then empty.
+    pub(super) once: Option<usize>,
 }
 
 impl Streamed {
@@ -103,33 +109,17 @@ pub fn first_pass(
         modified,
         pieces: Vec::new(),
         split: Split::default(),
+        once: None,
     };
-    let mut lines = 0;
-    let mut blank = true;
+    let mut cutter = Cutter::default();
     let mut refused = None;
     let end = pieces(reader, piece_bytes, limit, |base, bytes, last| {
-        let text = match std::str::from_utf8(bytes) {
-            Ok(text) => text,
-            Err(e) => {
-                let valid = &bytes[..e.valid_up_to()];
-                refused = Some(Refused::NotUtf8(
-                    lines + memchr::memchr_iter(b'\n', valid).count() + 1,
-                ));
+        let mut piece = match cutter.cut(bytes, base, last, threads) {
+            Ok((_, piece)) => piece,
+            Err(why) => {
+                refused = Some(why);
                 return false;
             }
-        };
-        lines += memchr::memchr_iter(b'\n', bytes).count();
-        let first = base == 0;
-        blank &= if first {
-            text.trim_start_matches('\u{feff}')
-        } else {
-            text
-        }
-        .trim()
-        .is_empty();
-        let Some(mut piece) = split::piece(text, base, first, last, threads) else {
-            refused = Some(Refused::Whole);
-            return false;
         };
         if let (Some(before), Some(next)) = (streamed.split.chunks.last_mut(), piece.chunks.first()) {
             before.end = next.start;
@@ -142,12 +132,114 @@ pub fn first_pass(
     if let Some(refused) = refused {
         return Err(refused);
     }
-    if blank {
+    if cutter.blank {
         return Err(Refused::Empty);
     }
     streamed.len = end;
     streamed.split.chunks.shrink_to_fit();
     Ok(streamed)
+}
+
+/// What cutting a file's pieces in order has seen so far: its lines, and whether all of it is
+/// blank.
+struct Cutter {
+    lines: usize,
+    blank: bool,
+}
+
+impl Default for Cutter {
+    fn default() -> Self {
+        Cutter {
+            lines: 0,
+            blank: true,
+        }
+    }
+}
+
+impl Cutter {
+    /// The next piece, `bytes` at `base` (the `last` or not), as text and cut into entries on
+    /// `threads` threads; refused where it is not UTF-8 or cannot stand for its place.
+    fn cut<'b>(
+        &mut self,
+        bytes: &'b [u8],
+        base: usize,
+        last: bool,
+        threads: usize,
+    ) -> Result<(&'b str, Split), Refused> {
+        let text = match std::str::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(e) => {
+                let valid = &bytes[..e.valid_up_to()];
+                return Err(Refused::NotUtf8(
+                    self.lines + memchr::memchr_iter(b'\n', valid).count() + 1,
+                ));
+            }
+        };
+        self.lines += memchr::memchr_iter(b'\n', bytes).count();
+        let first = base == 0;
+        self.blank &= if first {
+            text.trim_start_matches('\u{feff}')
+        } else {
+            text
+        }
+        .trim()
+        .is_empty();
+        let piece = split::piece(text, base, first, last, threads).ok_or(Refused::Whole)?;
+        Ok((text, piece))
+    }
+}
+
+/// A large file not read yet, to be read once as it is parsed (see `read_once`): at `path`,
+/// `meta` as it was when opened, in pieces of about `piece_bytes`.
+pub fn to_read_once(path: &Path, meta: &std::fs::Metadata, piece_bytes: usize) -> Streamed {
+    Streamed {
+        path: path.to_path_buf(),
+        len: usize::try_from(meta.len()).unwrap_or(usize::MAX),
+        modified: meta.modified().ok(),
+        pieces: Vec::new(),
+        split: Split::default(),
+        once: Some(piece_bytes),
+    }
+}
+
+/// Reads the file of `streamed` (one `to_read_once`) once, in pieces, and hands each to `each`
+/// in order, as text where it starts, cut into entries on this thread, until `each` says no.
+/// `Err` where reading it so cannot stand for reading it first and then again: a piece cannot
+/// be cut on its own, it is not UTF-8, blank, larger than `limit`, cannot be read, or is not
+/// the file it was when opened. It is then to be read as any other large file is.
+pub fn read_once(
+    streamed: &Streamed,
+    limit: usize,
+    mut each: impl FnMut(&str, usize, Split) -> bool,
+) -> Result<(), Refused> {
+    let piece_bytes = streamed.once.ok_or(Refused::Whole)?;
+    let file = std::fs::File::open(&streamed.path)?;
+    if !streamed.is_current(&file.metadata()?) {
+        return Err(Refused::Whole);
+    }
+    let mut cutter = Cutter::default();
+    let mut refused = None;
+    let mut stopped = false;
+    let end = pieces(&file, piece_bytes, limit, |base, bytes, last| {
+        match cutter.cut(bytes, base, last, 1) {
+            Ok((text, piece)) => {
+                stopped = !each(text, base, piece);
+                !stopped
+            }
+            Err(why) => {
+                refused = Some(why);
+                false
+            }
+        }
+    })?;
+    if let Some(refused) = refused {
+        return Err(refused);
+    }
+    let unchanged = file.metadata().is_ok_and(|m| streamed.is_current(&m));
+    if stopped || cutter.blank || end != streamed.len || !unchanged {
+        return Err(Refused::Whole);
+    }
+    Ok(())
 }
 
 /// Reads `reader` to its end in pieces of about `piece_bytes`, each but the last ending just
@@ -388,6 +480,110 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// `text` written to a file, and that file opened to be read once in pieces of
+    /// `piece_bytes`, as `Source::read` opens a large one.
+    fn to_read(text: &[u8], piece_bytes: usize) -> (tempfile::NamedTempFile, Source) {
+        let mut file = tempfile::NamedTempFile::new().unwrap();
+        std::io::Write::write_all(&mut file, text).unwrap();
+        let meta = std::fs::metadata(file.path()).unwrap();
+        let source = Source {
+            name: "c.toml".into(),
+            text: String::new().into(),
+            streamed: Some(Box::new(to_read_once(file.path(), &meta, piece_bytes))),
+        };
+        (file, source)
+    }
+
+    /// Whether parsing `source` (read once) went through without a restart.
+    fn read_once_stands(source: &Source) -> bool {
+        let origin = super::super::check::Origin {
+            index: 0,
+            latest: None,
+        };
+        super::super::parse::parse_source(source, origin, |_| {}).is_ok()
+    }
+
+    #[test]
+    fn a_file_read_once_loads_as_it_does_read_whole() {
+        for text in catalogues() {
+            let whole = loaded(Source::new("c.toml", text.clone().into()));
+            for piece_bytes in [1, 300, 4096, 1 << 20] {
+                let (_file, source) = to_read(text.as_bytes(), piece_bytes);
+                assert!(read_once_stands(&source), "pieces of {piece_bytes} bytes");
+                assert!(loaded(source) == whole, "pieces of {piece_bytes} bytes");
+            }
+        }
+    }
+
+    #[test]
+    fn a_file_that_reading_once_cannot_stand_for_loads_as_it_does_cut_first() {
+        let valid = include_str!("../../../tests/fixtures/valid.toml");
+        let entry = "[[program]]\nid = \"p\"\n";
+        let mut many = String::new();
+        for i in 0..super::super::parse::MAX_PROBLEMS + 10 {
+            std::fmt::Write::write_fmt(
+                &mut many,
+                format_args!("[[program]]\nid = \"p{i}\"\nkind = \"x\"\n"),
+            )
+            .unwrap();
+        }
+        let texts: Vec<Vec<u8>> = vec![
+            // A cut inside a multi-line string, far into the file.
+            format!("{valid}\n[[program]]\nid = \"q\"\nnotes = \"\"\"\n[[program]]\n\"\"\"\n{entry}")
+                .into_bytes(),
+            // A flaw in a string, an invalid byte, and a sub-table apart from its entry, each in
+            // a late piece.
+            format!("{valid}\n{entry}name = \"open\n{entry}").into_bytes(),
+            [valid.as_bytes(), b"\n[[program]]\nid = \"\xff\"\n"].concat(),
+            format!("{valid}\n[[institution]]\nid = \"u\"\n[program.fees]\none_off = 1\n{entry}")
+                .into_bytes(),
+            // Nothing but blank lines, and more problems than are listed.
+            b" \n\n\t\n".repeat(100),
+            format!("format = 1\n{many}").into_bytes(),
+        ];
+        for text in texts {
+            // Pieces of one entry each would start threads for each of the many entries.
+            let sizes: &[usize] = if text.len() > 1 << 20 {
+                &[1 << 18]
+            } else {
+                &[1, 300, 1 << 20]
+            };
+            for &piece_bytes in sizes {
+                let (file, once) = to_read(&text, piece_bytes);
+                let tell = String::from_utf8_lossy(&text[..text.len().min(80)]).into_owned();
+                // Larger pieces may not be cut where the flaw is, and then read once as well; the
+                // answer is the same either way.
+                if piece_bytes == 1 || text.len() > 1 << 20 {
+                    assert!(!read_once_stands(&once), "{tell:?} in pieces of {piece_bytes}");
+                }
+                let cut = Source::read_as(file.path(), "c.toml".into(), true);
+                let cut_loaded = super::super::load(vec![Ok(Source::builtin()), cut]);
+                let once_loaded = super::super::load(vec![Ok(Source::builtin()), Ok(once)]);
+                let said = |l: &super::super::Loaded| {
+                    let problems: Vec<String> = l.problems.iter().map(ToString::to_string).collect();
+                    (problems, l.catalog.programs.len())
+                };
+                assert_eq!(
+                    said(&once_loaded),
+                    said(&cut_loaded),
+                    "{tell:?} in pieces of {piece_bytes}"
+                );
+                assert!(!cut_loaded.problems.is_empty());
+            }
+        }
+    }
+
+    #[test]
+    fn a_file_changed_after_it_was_opened_to_be_read_once_is_read_again() {
+        let text = include_str!("../../../tests/fixtures/valid.toml");
+        let (file, once) = to_read(text.as_bytes(), 300);
+        std::fs::write(file.path(), format!("{text}\n# more\n")).unwrap();
+        assert!(!read_once_stands(&once));
+        let loaded = super::super::load(vec![Ok(once)]);
+        assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+        assert!(!loaded.catalog.programs.is_empty());
     }
 
     #[test]
