@@ -44,6 +44,10 @@ const STRING_STOP: [bool; 256] = {
     table
 };
 
+/// Bytes a bare key is made of.
+const KEY_BYTE: [bool; 256] =
+    super::split::byte_set(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-");
+
 /// Bytes a number or date is read over (what follows one must be none of them).
 const NUMBER_BYTE: [bool; 256] = super::split::byte_set(b"0123456789+-.eE_:TZ");
 
@@ -85,12 +89,11 @@ impl<'a> Cursor<'a> {
 
     fn key(&mut self) -> Option<&'a str> {
         let start = self.at;
-        while matches!(
-            self.peek(),
-            Some(b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'_' | b'-')
-        ) {
-            self.at += 1;
-        }
+        let rest = &self.bytes[start..];
+        self.at += rest
+            .iter()
+            .position(|&b| !KEY_BYTE[usize::from(b)])
+            .unwrap_or(rest.len());
         (self.at > start).then(|| &self.text[start..self.at])
     }
 

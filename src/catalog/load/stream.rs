@@ -111,7 +111,7 @@ pub fn first_pass(
         split: Split::default(),
         once: None,
     };
-    let mut cutter = Cutter::default();
+    let mut cutter = Cutter::new(true);
     let mut refused = None;
     let end = pieces(reader, piece_bytes, limit, |base, bytes, last| {
         let mut piece = match cutter.cut(bytes, base, last, threads) {
@@ -140,23 +140,23 @@ pub fn first_pass(
     Ok(streamed)
 }
 
-/// What cutting a file's pieces in order has seen so far: its lines, and whether all of it is
-/// blank.
+/// What cutting a file's pieces in order has seen so far: its lines (where they are counted),
+/// and whether all of it is blank.
 struct Cutter {
-    lines: usize,
+    lines: Option<usize>,
     blank: bool,
 }
 
-impl Default for Cutter {
-    fn default() -> Self {
+impl Cutter {
+    /// A cutter that counts lines, to say where a byte that is not UTF-8 stands, or not (a file
+    /// read once is read again where it holds one).
+    fn new(count_lines: bool) -> Self {
         Cutter {
-            lines: 0,
+            lines: count_lines.then_some(0),
             blank: true,
         }
     }
-}
 
-impl Cutter {
     /// The next piece, `bytes` at `base` (the `last` or not), as text and cut into entries on
     /// `threads` threads; refused where it is not UTF-8 or cannot stand for its place.
     fn cut<'b>(
@@ -170,12 +170,15 @@ impl Cutter {
             Ok(text) => text,
             Err(e) => {
                 let valid = &bytes[..e.valid_up_to()];
+                let before = self.lines.unwrap_or(0);
                 return Err(Refused::NotUtf8(
-                    self.lines + memchr::memchr_iter(b'\n', valid).count() + 1,
+                    before + memchr::memchr_iter(b'\n', valid).count() + 1,
                 ));
             }
         };
-        self.lines += memchr::memchr_iter(b'\n', bytes).count();
+        if let Some(lines) = &mut self.lines {
+            *lines += memchr::memchr_iter(b'\n', bytes).count();
+        }
         let first = base == 0;
         self.blank &= if first {
             text.trim_start_matches('\u{feff}')
@@ -217,7 +220,7 @@ pub fn read_once(
     if !streamed.is_current(&file.metadata()?) {
         return Err(Refused::Whole);
     }
-    let mut cutter = Cutter::default();
+    let mut cutter = Cutter::new(false);
     let mut refused = None;
     let mut stopped = false;
     let end = pieces(&file, piece_bytes, limit, |base, bytes, last| {
