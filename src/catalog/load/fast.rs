@@ -373,8 +373,13 @@ fn entry<'a>(
             continue;
         }
         let key = cursor.key()?;
-        cursor.blanks();
-        cursor.eat(b'=')?;
+        // Most lines write `key = value`: the ` = ` taken at once.
+        if cursor.bytes.get(cursor.at..cursor.at + 3) == Some(b" = ") {
+            cursor.at += 3;
+        } else {
+            cursor.blanks();
+            cursor.eat(b'=')?;
+        }
         cursor.blanks();
         let (value, span) = cursor.value(0)?;
         cursor.end_of_line()?;
