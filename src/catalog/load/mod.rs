@@ -47,16 +47,13 @@ pub struct Loaded {
 /// where it does not, everything is loaded again, each large file cut into entries first, as
 /// `Source::read_cut` reads it; the answer is the same either way.
 pub fn load(inputs: Vec<Result<Source, Diagnostic>>) -> Loaded {
-    let read_once = |input: &Result<Source, Diagnostic>| matches!(input, Ok(s) if s.streamed.as_ref().is_some_and(|s| s.once.is_some()));
-    let again = inputs.iter().any(read_once).then(|| inputs.clone());
-    load_as_read(inputs).unwrap_or_else(|parse::Restart| {
-        let inputs = again.unwrap_or_default();
-        let cut = inputs
+    load_as_read(&inputs).unwrap_or_else(|parse::Restart| {
+        let cut: Vec<_> = inputs
             .into_iter()
             .map(|input| input.and_then(Source::read_cut))
             .collect();
         // Nothing read once is left, so this load does not restart; were it to, say so.
-        load_as_read(cut).unwrap_or_else(|parse::Restart| Loaded {
+        load_as_read(&cut).unwrap_or_else(|parse::Restart| Loaded {
             catalog: Catalog::default(),
             problems: vec![Diagnostic::whole_file(
                 "<catalogue>",
@@ -70,14 +67,14 @@ pub fn load(inputs: Vec<Result<Source, Diagnostic>>) -> Loaded {
 /// `load`, or `Restart` where a file read once cannot be so.
 // Long on purpose: the loader's phases in order, each a few lines; the order is the point.
 #[allow(clippy::too_many_lines)]
-fn load_as_read(inputs: Vec<Result<Source, Diagnostic>>) -> Result<Loaded, parse::Restart> {
+fn load_as_read(inputs: &[Result<Source, Diagnostic>]) -> Result<Loaded, parse::Restart> {
     let mut catalog = Catalog::default();
     let mut problems = Vec::new();
     let mut replaced = Vec::new();
     let mut references: Vec<References> = Vec::new();
     let mut program_at = IdIndex::default();
     let mut institution_at = IdIndex::default();
-    let mut texts: Vec<Option<Source>> = Vec::new();
+    let mut texts: Vec<&Source> = Vec::new();
     // Where each institution stands in its source, for duplicate reports.
     let mut institution_id_at: Vec<InstitutionPlace> = Vec::new();
     let mut pending: Vec<(usize, Problem)> = Vec::new();
@@ -88,7 +85,7 @@ fn load_as_read(inputs: Vec<Result<Source, Diagnostic>>) -> Result<Loaded, parse
         let source = match input {
             Ok(source) => source,
             Err(diagnostic) => {
-                problems.push(diagnostic);
+                problems.push(diagnostic.clone());
                 continue;
             }
         };
@@ -103,7 +100,7 @@ fn load_as_read(inputs: Vec<Result<Source, Diagnostic>>) -> Result<Loaded, parse
         let mut top = Parsed::default();
         let mut entry_problems = Vec::new();
         let mut entry_replaced = Vec::new();
-        let parsed = parse_source(&source, check::Origin { index, latest }, |mut part| {
+        let parsed = parse_source(source, check::Origin { index, latest }, |mut part| {
             // Room for every program at once, rather than doubled and copied as they come (the
             // index of ids too: rather than grown and rehashed).
             catalog.programs.reserve_exact(part.programs_ahead);
@@ -133,7 +130,7 @@ fn load_as_read(inputs: Vec<Result<Source, Diagnostic>>) -> Result<Loaded, parse
             );
         });
         parsed?;
-        texts.push(Some(source));
+        texts.push(source);
         rejected.extend(
             std::mem::take(&mut top.rejected_institutions)
                 .into_iter()
@@ -238,7 +235,7 @@ fn load_as_read(inputs: Vec<Result<Source, Diagnostic>>) -> Result<Loaded, parse
             ),
         ));
     }
-    problems.extend(place(pending, &mut texts));
+    problems.extend(place(pending, &texts));
     Ok(Loaded {
         catalog,
         problems,
@@ -248,47 +245,48 @@ fn load_as_read(inputs: Vec<Result<Source, Diagnostic>>) -> Result<Loaded, parse
 
 /// Turns offsets into lines and columns, sorted by source and position. A file read in pieces
 /// is read again, whole, where it has problems to place.
-fn place(mut pending: Vec<(usize, Problem)>, texts: &mut [Option<Source>]) -> Vec<Diagnostic> {
+fn place(mut pending: Vec<(usize, Problem)>, texts: &[&Source]) -> Vec<Diagnostic> {
     pending.sort_by_key(|(source, p)| (*source, p.offset));
     let mut indexes: HashMap<usize, LineIndex> = HashMap::new();
     let mut sources: Vec<usize> = pending.iter().map(|(source, _)| *source).collect();
     sources.dedup();
-    for source in sources {
-        let Some(Some(text)) = texts.get_mut(source) else {
-            continue;
-        };
-        if let Some(streamed) = text.streamed.take() {
-            match stream::whole(&streamed) {
-                Some(whole) => text.text = whole.into(),
-                None => text.streamed = Some(streamed),
-            }
-        }
-    }
-    let texts = &*texts;
+    // The whole text of each file read in pieces with problems to place; `None` where it is
+    // not what it was when read.
+    let wholes: HashMap<usize, Option<String>> = sources
+        .into_iter()
+        .filter_map(|source| {
+            let streamed = texts.get(source)?.streamed.as_deref()?;
+            Some((source, stream::whole(streamed)))
+        })
+        .collect();
     let mut changed: Vec<usize> = Vec::new();
     pending
         .into_iter()
         .filter_map(|(source, problem)| {
-            let Some(Some(text)) = texts.get(source) else {
+            let Some(text) = texts.get(source) else {
                 return Some(Diagnostic::whole_file("<catalogue>", problem.message));
             };
-            if text.streamed.is_some() {
-                // Read again, the file was not what it had been: where its problems stand is
-                // not known. Said once, in their place.
-                if changed.contains(&source) {
-                    return None;
+            let body: &str = match wholes.get(&source) {
+                Some(Some(whole)) => whole,
+                Some(None) => {
+                    // Read again, the file was not what it had been: where its problems stand
+                    // is not known. Said once, in their place.
+                    if changed.contains(&source) {
+                        return None;
+                    }
+                    changed.push(source);
+                    return Some(Diagnostic::whole_file(&text.name, stream::CHANGED));
                 }
-                changed.push(source);
-                return Some(Diagnostic::whole_file(&text.name, stream::CHANGED));
-            }
-            let skip = bom_len(&text.text);
+                None => &text.text,
+            };
+            let skip = bom_len(body);
             let index = indexes
                 .entry(source)
-                .or_insert_with(|| LineIndex::new(&text.text, skip));
-            let (line, column) = index.position(&text.text, problem.offset.max(skip));
+                .or_insert_with(|| LineIndex::new(body, skip));
+            let (line, column) = index.position(body, problem.offset.max(skip));
             let message = match problem.kind {
                 ProblemKind::Duplicate { first } => {
-                    let first_line = index.position(&text.text, first.max(skip)).0;
+                    let first_line = index.position(body, first.max(skip)).0;
                     format!(
                         "{}: it is already defined at line {first_line} of this file",
                         problem.message
