@@ -102,10 +102,12 @@ fn load_as_read(inputs: &[Result<Source, Diagnostic>]) -> Result<Loaded, parse::
         let mut entry_replaced = Vec::new();
         let parsed = parse_source(source, check::Origin { index, latest }, |mut part| {
             // Room for every program at once, rather than doubled and copied as they come (the
-            // index of ids too: rather than grown and rehashed).
-            catalog.programs.reserve_exact(part.programs_ahead);
-            references.reserve_exact(part.programs_ahead);
-            program_at.reserve(part.programs_ahead);
+            // index of ids too: rather than grown and rehashed). For a file read once the count
+            // is an estimate: room that cannot be had is simply not made, and they grow.
+            let ahead = part.programs_ahead;
+            let _ = catalog.programs.try_reserve_exact(ahead);
+            let _ = references.try_reserve_exact(ahead);
+            let _ = program_at.try_reserve(ahead);
             let entries = std::mem::take(&mut part.entries);
             top.append_top(part);
             let mut merge = Merge {

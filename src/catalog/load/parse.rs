@@ -261,7 +261,9 @@ fn parse_once(streamed: &Streamed, source: Origin, mut each: impl FnMut(Parsed))
                 // Room for every program at once: as many as the first piece holds for its
                 // length (more room than is used is never touched, so costs no memory).
                 first = false;
-                let ahead = (programs_in(&split.chunks) * streamed.len).div_ceil(text.len().max(1));
+                let ahead = programs_in(&split.chunks)
+                    .saturating_mul(streamed.len)
+                    .div_ceil(text.len().max(1));
                 each(Parsed {
                     programs_ahead: ahead,
                     ..Parsed::default()
