@@ -27,31 +27,112 @@ pub fn write<T: Send, R: Serialize>(
         return out.write_all(b"[]\n");
     }
     out.write_all(b"[\n")?;
-    let scratch = || (Vec::with_capacity(1024), Vec::with_capacity(1024));
     batches::write(
         items,
         out,
-        scratch,
-        |(record_json, indented), start, batch, bytes| {
+        || (),
+        |(), start, batch, bytes| {
             for (i, item) in batch.iter().enumerate() {
-                record_json.clear();
-                indented.clear();
-                serde_json::to_writer_pretty(&mut *record_json, &record(item)).map_err(io::Error::from)?;
-                // An element of the array: every line two spaces further in.
-                indented.extend_from_slice(if start + i == 0 { b"  " } else { b",\n  " });
-                let mut from = 0;
-                for at in memchr::memchr_iter(b'\n', record_json) {
-                    indented.extend_from_slice(&record_json[from..=at]);
-                    indented.extend_from_slice(b"  ");
-                    from = at + 1;
+                // An element of the array: serde_json's pretty layout one level in, written in
+                // place after what the batch holds, its controls escaped where it has any.
+                let from = bytes.len();
+                bytes.extend_from_slice(if start + i == 0 { b"  " } else { b",\n  " });
+                let mut serializer = serde_json::Serializer::with_formatter(&mut *bytes, InArray::default());
+                record(item).serialize(&mut serializer).map_err(io::Error::from)?;
+                if memchr::memchr3(0x7F, 0xC2, 0xE2, &bytes[from..]).is_some() {
+                    let written = bytes.split_off(from);
+                    write_safe(&written, bytes)?;
                 }
-                indented.extend_from_slice(&record_json[from..]);
-                write_safe(indented, bytes)?;
             }
             Ok(())
         },
     )?;
     out.write_all(b"\n]\n")
+}
+
+/// serde_json's pretty layout (two spaces a level) for a record that stands in an array, one
+/// level in: what `to_writer_pretty` prints for it with two more spaces after every newline,
+/// each newline and its spaces written at once.
+struct InArray {
+    level: usize,
+    has_value: bool,
+}
+
+impl Default for InArray {
+    fn default() -> Self {
+        InArray {
+            level: 1,
+            has_value: false,
+        }
+    }
+}
+
+impl InArray {
+    /// A comma (`comma`), a newline and the spaces of `level`.
+    fn line<W: ?Sized + Write>(writer: &mut W, comma: bool, level: usize) -> io::Result<()> {
+        const ROOM: &[u8] = b",\n                                                                ";
+        let (start, spaces) = (usize::from(!comma), 2 * level);
+        if let Some(line) = ROOM.get(start..2 + spaces) {
+            return writer.write_all(line);
+        }
+        writer.write_all(&ROOM[start..2])?;
+        for _ in 0..level {
+            writer.write_all(b"  ")?;
+        }
+        Ok(())
+    }
+}
+
+impl serde_json::ser::Formatter for InArray {
+    fn begin_array<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.level += 1;
+        self.has_value = false;
+        writer.write_all(b"[")
+    }
+
+    fn end_array<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.level -= 1;
+        if self.has_value {
+            InArray::line(writer, false, self.level)?;
+        }
+        writer.write_all(b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + Write>(&mut self, writer: &mut W, first: bool) -> io::Result<()> {
+        InArray::line(writer, !first, self.level)
+    }
+
+    fn end_array_value<W: ?Sized + Write>(&mut self, _writer: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.level += 1;
+        self.has_value = false;
+        writer.write_all(b"{")
+    }
+
+    fn end_object<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.level -= 1;
+        if self.has_value {
+            InArray::line(writer, false, self.level)?;
+        }
+        writer.write_all(b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + Write>(&mut self, writer: &mut W, first: bool) -> io::Result<()> {
+        InArray::line(writer, !first, self.level)
+    }
+
+    fn begin_object_value<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        writer.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + Write>(&mut self, _writer: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
 }
 
 /// Writes the records of `items` as JSON Lines: one compact record a line, in batches (the
@@ -107,9 +188,21 @@ pub fn escape_unsafe(json: &str) -> std::borrow::Cow<'_, str> {
 mod tests {
     #[test]
     fn records_stream_as_the_array_serde_json_would_print() {
+        // Nested objects and arrays, empty ones, and nesting deeper than one write of spaces.
+        let mut deep = serde_json::json!({"end": [1]});
+        for i in 0..40 {
+            deep = if i % 2 == 0 {
+                serde_json::json!([deep, {}])
+            } else {
+                serde_json::json!({"in": deep, "e": []})
+            };
+        }
         let records = vec![
             serde_json::json!({"a": 1, "b": [1, 2]}),
-            serde_json::json!({"a": {"c": null}}),
+            serde_json::json!({"a": {"c": null}, "d": [], "e": {}, "f": [{"g": [[]]}, "h\ni"]}),
+            serde_json::json!([]),
+            serde_json::json!("text"),
+            deep,
         ];
         let mut out = Vec::new();
         super::write(records.iter(), |r| *r, false, &mut out).unwrap();
