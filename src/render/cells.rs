@@ -2,7 +2,7 @@
 //! with `; `, unknown as an empty cell, text made safe for a spreadsheet. No intermediate
 //! JSON value is built, so a large listing costs little more than its text.
 
-use std::fmt::{self, Write as _};
+use std::fmt;
 
 use serde::ser::{self, Serialize};
 
@@ -206,12 +206,10 @@ impl ser::SerializeMap for Fields<'_, '_> {
     }
 }
 
-macro_rules! as_text {
+macro_rules! as_digits {
     ($($method:ident: $type:ty),* $(,)?) => {
         $(fn $method(self, value: $type) -> Result<(), Error> {
-            self.put(|cell| {
-                let _ = write!(cell, "{value}");
-            })
+            self.put(|cell| cell.push_str(itoa::Buffer::new().format(value)))
         })*
     };
 }
@@ -227,10 +225,13 @@ impl<'a, 'b> ser::Serializer for &'b mut Flattener<'a> {
     type SerializeStruct = Fields<'a, 'b>;
     type SerializeStructVariant = ser::Impossible<(), Error>;
 
-    as_text! {
-        serialize_bool: bool, serialize_i8: i8, serialize_i16: i16, serialize_i32: i32,
-        serialize_i64: i64, serialize_u8: u8, serialize_u16: u16, serialize_u32: u32,
-        serialize_u64: u64,
+    as_digits! {
+        serialize_i8: i8, serialize_i16: i16, serialize_i32: i32, serialize_i64: i64,
+        serialize_u8: u8, serialize_u16: u16, serialize_u32: u32, serialize_u64: u64,
+    }
+
+    fn serialize_bool(self, value: bool) -> Result<(), Error> {
+        self.put(|cell| cell.push_str(if value { "true" } else { "false" }))
     }
 
     fn serialize_f32(self, value: f32) -> Result<(), Error> {
