@@ -39,10 +39,7 @@ pub fn write<T: Send, R: Serialize>(
                 bytes.extend_from_slice(if start + i == 0 { b"  " } else { b",\n  " });
                 let mut serializer = serde_json::Serializer::with_formatter(&mut *bytes, InArray::default());
                 record(item).serialize(&mut serializer).map_err(io::Error::from)?;
-                if memchr::memchr3(0x7F, 0xC2, 0xE2, &bytes[from..]).is_some() {
-                    let written = bytes.split_off(from);
-                    write_safe(&written, bytes)?;
-                }
+                make_safe_from(bytes, from)?;
             }
             Ok(())
         },
@@ -146,24 +143,50 @@ pub fn write_lines<T: Send, R: Serialize>(
     record: impl Fn(&T) -> R + Sync,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let scratch = || Vec::with_capacity(512);
-    batches::write(items, out, scratch, |line, _, batch, bytes| {
-        for item in batch {
-            line.clear();
-            serde_json::to_writer(&mut *line, &record(item)).map_err(io::Error::from)?;
-            line.push(b'\n');
-            write_safe(line, bytes)?;
-        }
-        Ok(())
-    })
+    batches::write(
+        items,
+        out,
+        || (),
+        |(), _, batch, bytes| {
+            for item in batch {
+                // Written in place after what the batch holds, its controls escaped where it has any.
+                let from = bytes.len();
+                serde_json::to_writer(&mut *bytes, &record(item)).map_err(io::Error::from)?;
+                bytes.push(b'\n');
+                make_safe_from(bytes, from)?;
+            }
+            Ok(())
+        },
+    )
 }
 
 /// Writes JSON text with DEL, C1 and bidirectional controls (which serde_json leaves raw inside
 /// strings) as `\u` escapes; most text holds none and is written as it is.
 fn write_safe(json: &[u8], out: &mut dyn Write) -> io::Result<()> {
-    if memchr::memchr3(0x7F, 0xC2, 0xE2, json).is_none() {
-        return out.write_all(json);
+    if may_be_unsafe(json) {
+        write_escaped(json, out)
+    } else {
+        out.write_all(json)
     }
+}
+
+/// What `bytes` holds from `from` on made safe as `write_safe` writes it, in place.
+fn make_safe_from(bytes: &mut Vec<u8>, from: usize) -> io::Result<()> {
+    if may_be_unsafe(&bytes[from..]) {
+        let written = bytes.split_off(from);
+        write_escaped(&written, bytes)?;
+    }
+    Ok(())
+}
+
+/// Whether JSON text may hold a control `write_safe` escapes: a byte that starts DEL, a C1
+/// control or a bidirectional control.
+fn may_be_unsafe(json: &[u8]) -> bool {
+    memchr::memchr3(0x7F, 0xC2, 0xE2, json).is_some()
+}
+
+/// `json` written with its unsafe controls escaped (see `escape_unsafe`).
+fn write_escaped(json: &[u8], out: &mut dyn Write) -> io::Result<()> {
     match std::str::from_utf8(json) {
         Ok(text) => out.write_all(escape_unsafe(text).as_bytes()),
         Err(_) => out.write_all(json),

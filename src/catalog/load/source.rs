@@ -191,14 +191,14 @@ fn read_text(path: &Path, stdin: bool, cut: bool) -> Result<Read, Refused> {
         if meta.len() > MAX_FILE_BYTES as u64 {
             return Err(Refused::TooLarge);
         }
-        if meta.is_file() && meta.len() >= stream::STREAM_FROM_BYTES && !cut {
-            return Ok(Read::Streamed(stream::to_read_once(
-                path,
-                &meta,
-                stream::PIECE_BYTES,
-            )));
-        }
         if meta.is_file() && meta.len() >= stream::STREAM_FROM_BYTES {
+            if !cut {
+                return Ok(Read::Streamed(stream::to_read_once(
+                    path,
+                    &meta,
+                    stream::PIECE_BYTES,
+                )));
+            }
             let threads = crate::cores();
             let modified = meta.modified().ok();
             match stream::first_pass(
